@@ -1,0 +1,1 @@
+export { DomainError, CommonCodes, NotAuthenticatedError, OutOfScopeError, InvalidInputError } from './domain-error';

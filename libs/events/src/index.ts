@@ -1,0 +1,19 @@
+export { createEnvelope, parseEnvelope, topicForType } from './envelope';
+export type { EventEnvelope, NewEvent, ParsedEnvelope } from './envelope';
+export { PublishError } from './transport/event-transport';
+export type { EventTransport, OutgoingRecord, DeliveredRecord, SubscribeOptions, Subscription } from './transport/event-transport';
+export { KafkaTransport } from './transport/kafka-transport';
+export { EmbeddedTransport } from './transport/embedded-transport';
+export { createTransport } from './transport/create-transport';
+export type { TransportConfig } from './transport/create-transport';
+export { appendToOutbox } from './outbox/outbox-writer';
+export { OutboxRelay } from './outbox/outbox-relay';
+export type { RelayOptions } from './outbox/outbox-relay';
+export { startIdempotentConsumer } from './consumer/idempotent-consumer';
+export type { ConsumerOptions, EventHandler, ConsumerStats } from './consumer/idempotent-consumer';
+import { CreateOutbox1767225600000 } from './outbox/outbox-migration';
+import { CreateConsumerTables1767225600001 } from './consumer/consumer-migration';
+
+/** Add these to a service's migrations: the outbox, and the consumer's bookkeeping. */
+export const outboxMigrations = [CreateOutbox1767225600000];
+export const consumerMigrations = [CreateConsumerTables1767225600001];

@@ -1,0 +1,133 @@
+import { Pool, PoolClient } from 'pg';
+import type { Logger } from '@partybuild/logging';
+import { EventTransport, OutgoingRecord, PublishError, SubscribeOptions, Subscription } from './event-transport';
+
+/**
+ * The zero-setup transport: an append-only log in one PostgreSQL database shared by the
+ * services of a single node. One partition per topic; positions are handed out under a lock
+ * so that they become visible in order and a reader never skips a late-committing record.
+ */
+export class EmbeddedTransport implements EventTransport {
+  readonly name = 'embedded';
+  private readonly pool: Pool;
+  private ready?: Promise<void>;
+  private readonly loops = new Set<{ stopped: boolean }>();
+
+  constructor(
+    url: string,
+    private readonly logger: Logger,
+    private readonly pollMs = 50,
+  ) {
+    this.pool = new Pool({ connectionString: url, max: 4 });
+  }
+
+  async publish(records: OutgoingRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.ensureSchema();
+    let client: PoolClient | undefined;
+    try {
+      client = await this.pool.connect();
+      await client.query('BEGIN');
+      await client.query('LOCK TABLE event_log IN EXCLUSIVE MODE');
+      await client.query(
+        `INSERT INTO event_log (topic, message_key, value)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
+        [records.map((r) => r.topic), records.map((r) => r.key), records.map((r) => r.value)],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client?.query('ROLLBACK').catch(() => undefined);
+      throw new PublishError(`The event log refused the batch: ${(error as Error).message}`, true, error);
+    } finally {
+      client?.release();
+    }
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    await this.ensureSchema();
+    for (const topic of options.topics) {
+      await this.pool.query(
+        `INSERT INTO event_log_offset (group_id, topic, position)
+         SELECT $1, $2, CASE WHEN $3 THEN 0 ELSE coalesce(max(position), 0) END FROM event_log WHERE topic = $2
+         ON CONFLICT DO NOTHING`,
+        [options.groupId, topic, options.fromBeginning ?? false],
+      );
+    }
+    const state = { stopped: false };
+    this.loops.add(state);
+    const done = this.poll(options, state);
+    return {
+      stop: async () => {
+        state.stopped = true;
+        await done;
+        this.loops.delete(state);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const loop of this.loops) loop.stopped = true;
+    await this.pool.end();
+  }
+
+  private async poll(options: SubscribeOptions, state: { stopped: boolean }): Promise<void> {
+    while (!state.stopped) {
+      let delivered = 0;
+      try {
+        for (const topic of options.topics) delivered += await this.deliverNext(options, topic);
+      } catch (error) {
+        this.logger.warn({ err: error, groupId: options.groupId }, 'event batch failed; it will be delivered again');
+        await sleep(500);
+      }
+      if (delivered === 0) await sleep(this.pollMs);
+    }
+  }
+
+  private async deliverNext(options: SubscribeOptions, topic: string): Promise<number> {
+    const { rows } = await this.pool.query(
+      `SELECT l.position, l.message_key, l.value FROM event_log l
+       JOIN event_log_offset o ON o.group_id = $1 AND o.topic = l.topic
+       WHERE l.topic = $2 AND l.position > o.position ORDER BY l.position LIMIT 500`,
+      [options.groupId, topic],
+    );
+    if (rows.length === 0) return 0;
+    await options.handleBatch(
+      rows.map((r) => ({ topic, partition: 0, offset: String(r.position), key: r.message_key, value: r.value })),
+    );
+    await this.pool.query('UPDATE event_log_offset SET position = $3 WHERE group_id = $1 AND topic = $2', [
+      options.groupId,
+      topic,
+      rows[rows.length - 1].position,
+    ]);
+    return rows.length;
+  }
+
+  private ensureSchema(): Promise<void> {
+    return (this.ready ??= this.pool
+      .query(
+        // Several services create the log on first use; the lock keeps them from racing.
+        `BEGIN;
+         SELECT pg_advisory_xact_lock(hashtext('partybuild.event_log'));
+         CREATE TABLE IF NOT EXISTS event_log (
+           position bigserial PRIMARY KEY,
+           topic text NOT NULL,
+           message_key text NOT NULL,
+           value text NOT NULL,
+           stored_at timestamptz NOT NULL DEFAULT now());
+         CREATE INDEX IF NOT EXISTS event_log_topic_position ON event_log (topic, position);
+         CREATE TABLE IF NOT EXISTS event_log_offset (
+           group_id text NOT NULL,
+           topic text NOT NULL,
+           position bigint NOT NULL,
+           PRIMARY KEY (group_id, topic));
+         COMMIT;`,
+      )
+      .then(() => undefined)
+      .catch((error) => {
+        this.ready = undefined;
+        throw error;
+      }));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,47 @@
+/**
+ * Our own small port over the message broker, so that the client library (kafkajs today)
+ * can be swapped and the zero-setup default can run without Kafka. Both implementations
+ * pass the same contract tests.
+ */
+export interface OutgoingRecord {
+  topic: string;
+  /** Records with the same key are delivered in the order they were published. */
+  key: string;
+  value: string;
+}
+
+export interface DeliveredRecord extends OutgoingRecord {
+  partition: number;
+  offset: string;
+}
+
+export interface SubscribeOptions {
+  groupId: string;
+  topics: string[];
+  /** Where a group with no committed position starts. */
+  fromBeginning?: boolean;
+  /**
+   * Receives records in order per key. The position is committed only after this resolves;
+   * if it throws (or the process dies) the same records are delivered again.
+   */
+  handleBatch(records: DeliveredRecord[]): Promise<void>;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+export class PublishError extends Error {
+  constructor(message: string, readonly retriable: boolean, override readonly cause?: unknown) {
+    super(message);
+    this.name = 'PublishError';
+  }
+}
+
+export interface EventTransport {
+  readonly name: string;
+  /** Publishes in the given order; resolves once the broker has stored every record. */
+  publish(records: OutgoingRecord[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,5 @@
+export { startSubgraphServer } from './subgraph-server';
+export type { SubgraphServerOptions, RunningServer } from './subgraph-server';
+export { callerGuard } from './caller-guard';
+export { createMetrics, exposeStats } from './metrics';
+export { onShutdown } from './shutdown';

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { Registry } from 'prom-client';
+import type { Caller } from '@partybuild/auth';
+import { createErrorFormatter, RequestContext } from '@partybuild/federation';
+import type { Logger } from '@partybuild/logging';
+import { beginQueryCount } from '@partybuild/persistence';
+import { callerGuard } from './caller-guard';
+
+export interface SubgraphServerOptions<C extends RequestContext> {
+  name: string;
+  port: number;
+  host?: string;
+  schema: GraphQLSchema;
+  gatewaySecret: string;
+  logger: Logger;
+  metrics: Registry;
+  production: boolean;
+  createContext(caller: Caller, requestId: string): C;
+  isReady(): Promise<boolean>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** The SQL statements a request cost, reported to the gateway for benchmarks and N+1 checks. */
+const sqlCountPlugin: ApolloServerPlugin<RequestContext & { sql?: { count: number } }> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (contextValue.sql) response.http.headers.set('x-sql-queries', String(contextValue.sql.count));
+      },
+    };
+  },
+};
+
+/** HTTP for one subgraph: /graphql behind the gateway guard, /healthz, /readyz, /metrics. */
+export async function startSubgraphServer<C extends RequestContext>(options: SubgraphServerOptions<C>): Promise<RunningServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<C>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(options.logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), sqlCountPlugin as ApolloServerPlugin<C>],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await options.isReady().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.metrics.contentType).send(await options.metrics.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    callerGuard(options.gatewaySecret),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const sql = beginQueryCount();
+        const requestId = req.header('x-request-id') ?? randomUUID();
+        return Object.assign(options.createContext(req.caller!, requestId), { sql });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  options.logger.info({ port }, `${options.name} subgraph listening`);
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}
