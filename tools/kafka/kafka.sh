@@ -15,6 +15,12 @@
 # Files in the data dir: server.properties, log4j.properties, ports.env,
 # cluster.id, kafka.pid, kafka.out (JVM stdout/stderr), kafka.log (log4j),
 # data/ (log.dirs, including the KRaft metadata log).
+#
+# Environment: KAFKA_CACHE_DIR (jar cache, default
+# ~/.cache/partybuild/kafka-3.9.2), KAFKA_MVN_ARGS (extra mvn flags, e.g.
+# "-s settings.xml"), KAFKA_HEAP_OPTS (default -Xmx512m), KAFKA_JVM_OPTS,
+# KAFKA_START_TIMEOUT (s, default 90), KAFKA_STOP_TIMEOUT (s, default 20),
+# JAVA_HOME, NODE (node binary used for small helpers).
 set -euo pipefail
 
 KAFKA_VERSION=3.9.2
@@ -38,26 +44,40 @@ ensure_jars() {
   [[ -f "$MARKER" ]] && return 0
   command -v mvn >/dev/null || die "mvn not found (needed once to download the Kafka jars)"
   mkdir -p "$CACHE_DIR"
-  # Copy into a private dir and rename at the end: two brokers started at the
-  # same time on a cold cache must never see (or produce) a half-filled lib/.
+  # Brokers started in parallel on a cold cache: let one download while the
+  # others wait (flock is util-linux; without it the rename below still keeps
+  # lib/ whole, the download just happens twice).
+  if command -v flock >/dev/null; then
+    exec 9>"$CACHE_DIR/.fetch.lock"
+    flock 9
+    # Closing fd 9 releases the lock; the broker JVM must not inherit it.
+    [[ -f "$MARKER" ]] && { exec 9>&-; return 0; }
+  fi
+  # Copy into a private dir and rename at the end, so nobody ever sees (or
+  # leaves behind) a half-filled lib/.
   local tmp
   tmp="$(mktemp -d "$CACHE_DIR/lib.tmp.XXXXXX")"
   log "downloading Kafka $KAFKA_VERSION jars from Maven Central ..."
+  # Maven's output is only interesting when it fails (even -q -B prints
+  # stray ANSI resets), so keep it in a file and show it on failure.
   # shellcheck disable=SC2086 # KAFKA_MVN_ARGS is deliberately word-split (e.g. "-s settings.xml").
-  if ! mvn -B -q -Dstyle.color=never -f "$SCRIPT_DIR/pom.xml" ${KAFKA_MVN_ARGS:-} \
+  if ! mvn -B -q -f "$SCRIPT_DIR/pom.xml" ${KAFKA_MVN_ARGS:-} \
       org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-      -DoutputDirectory="$tmp" -DincludeScope=runtime >&2; then
-    rm -rf "$tmp"
+      -DoutputDirectory="$tmp" -DincludeScope=runtime >"$tmp.mvn.log" 2>&1; then
+    cat "$tmp.mvn.log" >&2
+    rm -rf "$tmp" "$tmp.mvn.log"
     die "maven could not fetch the Kafka jars"
   fi
+  rm -f "$tmp.mvn.log"
   touch "$tmp/.complete"
   if [[ -f "$MARKER" ]]; then
     rm -rf "$tmp" # a concurrent fetch won the race; its copy is just as good
   else
     rm -rf "$LIB_DIR" # leftovers of an interrupted fetch
-    mv -T "$tmp" "$LIB_DIR" 2>/dev/null || rm -rf "$tmp"
+    mv "$tmp" "$LIB_DIR" 2>/dev/null || rm -rf "$tmp"
   fi
   [[ -f "$MARKER" ]] || die "fetch finished but $MARKER is missing"
+  exec 9>&-
 }
 
 cmd_fetch() {
@@ -211,6 +231,11 @@ transaction.state.log.num.partitions=5
 group.initial.rebalance.delay.ms=0
 num.partitions=3
 auto.create.topics.enable=true
+# After a SIGKILL the restarted broker is refused (DUPLICATE_BROKER_REGISTRATION)
+# until the old registration's session expires: 9 s by default. 4 s still
+# leaves 8 missed heartbeats of slack before a loaded CI box fences the broker.
+broker.heartbeat.interval.ms=500
+broker.session.timeout.ms=4000
 # Keep the footprint small; parallel CI jobs may run several brokers.
 num.network.threads=2
 num.io.threads=4
@@ -322,7 +347,8 @@ cmd_stop() {
 # ---------------------------------------------------------------- main
 
 usage() {
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  # The header comment of this file is the help text.
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export { buildFederatedSchema } from './build-subgraph';
 export type { ReferenceResolvers } from './build-subgraph';
 export type { RequestContext } from './context';

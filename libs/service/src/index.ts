@@ -3,3 +3,5 @@ export type { SubgraphServerOptions, RunningServer } from './subgraph-server';
 export { callerGuard } from './caller-guard';
 export { createMetrics, exposeStats } from './metrics';
 export { onShutdown } from './shutdown';
+export { startService } from './start-service';
+export type { ServiceDefinition, ServiceDeps, ServiceEnv, RunningService } from './start-service';

@@ -22,9 +22,9 @@ export interface KafkaBroker {
   dataDir: string;
   port: number;
   controllerPort: number;
-  /** Gracefully stops the broker (SIGTERM, SIGKILL after 20 s). Idempotent. */
+  /** Gracefully stops the broker (SIGTERM, SIGKILL after 20 s); keeps the data dir. Idempotent. */
   stop(): Promise<void>;
-  /** Restarts a stopped broker on the same ports and data dir. No-op if running. */
+  /** Restarts a stopped (or killed) broker on the same ports and data dir. No-op if running. */
   start(): Promise<void>;
 }
 
@@ -118,6 +118,27 @@ function readPid(dataDir: string): number | undefined {
   }
 }
 
+/**
+ * True if pid runs. A killed broker is reparented to PID 1 and can linger as a
+ * zombie for seconds (slow init in CI containers); kill(pid, 0) still succeeds
+ * on zombies, so on Linux look at the state in /proc as well.
+ */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Format: "pid (comm) S ..."; comm may contain spaces and parentheses.
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    // No /proc (macOS): trust kill(). With /proc, the process just vanished.
+    return !fs.existsSync('/proc/self/stat');
+  }
+}
+
 // Brokers to SIGTERM if the process exits while they run. One shared 'exit'
 // listener (not one per broker) avoids MaxListenersExceeded warnings.
 const runningPids = new Set<number>();
@@ -151,7 +172,6 @@ export async function startKafkaBroker(opts: StartKafkaBrokerOptions = {}): Prom
     if (pid !== undefined && !opts.keepRunningAfterExit) killOnExit(pid);
   };
   track();
-  let running = true;
   // Serialise stop()/start() so overlapping calls cannot race on the pid file.
   let queue: Promise<void> = Promise.resolve();
   const enqueue = (op: () => Promise<void>): Promise<void> => {
@@ -165,17 +185,18 @@ export async function startKafkaBroker(opts: StartKafkaBrokerOptions = {}): Prom
     dataDir,
     port,
     controllerPort,
+    // Always asks the script (it is a no-op when nothing runs), so stop()
+    // also cleans up after a broker that was killed behind our back.
     stop: () =>
       enqueue(async () => {
-        if (!running) return;
         await runScript(['stop', '--data-dir', dataDir]);
-        running = false;
         if (pid !== undefined) runningPids.delete(pid);
         pid = undefined;
       }),
     start: () =>
       enqueue(async () => {
-        if (running) return;
+        if (pid !== undefined && isAlive(pid)) return;
+        if (pid !== undefined) runningPids.delete(pid);
         // Explicit ports: the restarted broker must be where clients expect it.
         await runScript([
           'start',
@@ -183,7 +204,6 @@ export async function startKafkaBroker(opts: StartKafkaBrokerOptions = {}): Prom
           '--controller-port', String(controllerPort),
           '--data-dir', dataDir,
         ]);
-        running = true;
         pid = readPid(dataDir);
         track();
       }),

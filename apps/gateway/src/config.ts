@@ -1,0 +1,30 @@
+import { envSchemas, loadConfig, z } from '@partybuild/config';
+
+const url = z.string().url();
+
+export const gatewayEnv = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.string().default('info'),
+  PORT: envSchemas.port.default(4000),
+  /** Verifies users' sign-in tokens (JWT, HS256). */
+  USER_TOKEN_SECRET: envSchemas.secret,
+  /** Signs the caller header the subgraphs verify. */
+  GATEWAY_SIGNING_SECRET: envSchemas.secret,
+  /** The supergraph composed at build time (tools/compose). */
+  SUPERGRAPH_PATH: z.string().default('apps/gateway/supergraph.graphql'),
+  /** Development only: compose from the running subgraphs instead of the checked-in supergraph. */
+  INTROSPECT_AND_COMPOSE: z.enum(['true', 'false']).default('false'),
+  ORGANIZATION_URL: url.default('http://127.0.0.1:4101/graphql'),
+  MAX_DEPTH: z.coerce.number().int().positive().default(12),
+  MAX_COST: z.coerce.number().int().positive().default(20000),
+  MAX_ALIASES: z.coerce.number().int().positive().default(30),
+};
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(gatewayEnv, env);
+
+/** Subgraph name (as in the supergraph) → URL. */
+export const subgraphUrls = (config: GatewayConfig): Record<string, string> => ({
+  organization: config.ORGANIZATION_URL,
+});

@@ -1,0 +1,133 @@
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { Caller } from '@partybuild/auth';
+import { CommitteeMemberRecord, ElectionRecord, OrganizationRecord } from '../entities';
+import { CommitteeMemberNotFoundError, InvalidInputError, RuleViolationError } from '../errors';
+import { CommitteeRole, OrganizationKind } from '../domain/organization-kind';
+import { termEndsOn } from '../domain/committee-term';
+import { kindLabel } from '../domain/labels';
+import { OrganizationEvent, recordChange } from './organization-events';
+import { lockForChange } from './organization-access';
+
+export interface Appointment {
+  personName: string;
+  memberId?: string | null;
+  role: CommitteeRole;
+}
+
+export interface ElectionInput {
+  organizationId: string;
+  heldOn: string;
+  committee: Appointment[];
+  eligibleVoters?: number | null;
+  votesCast?: number | null;
+  notes?: string | null;
+}
+
+/** Committee appointments and elections (换届选举), each with its events. */
+export class CommitteeCommands {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: () => string,
+    private readonly afterCommit: () => void = () => undefined,
+  ) {}
+
+  /** Records an election: the old committee steps down, the elected one starts a new term. */
+  async recordElection(caller: Caller, input: ElectionInput): Promise<ElectionRecord> {
+    if (input.heldOn > this.today()) throw new InvalidInputError('heldOn', `The election date ${input.heldOn} is in the future.`);
+    if (input.committee.length === 0) throw new InvalidInputError('committee', 'An election needs at least the elected secretary.');
+    if (!input.committee.some((a) => a.role === CommitteeRole.SECRETARY)) {
+      throw new InvalidInputError('committee', 'The elected committee has no secretary (书记).');
+    }
+    if (input.eligibleVoters != null && input.votesCast != null && input.votesCast > input.eligibleVoters) {
+      throw new InvalidInputError('votesCast', `${input.votesCast} votes cast is more than the ${input.eligibleVoters} members entitled to vote.`);
+    }
+    return this.run(async (manager) => {
+      const organization = await lockForChange(manager, caller, input.organizationId);
+      const termEnd = termEndsOn(organization.kind, input.heldOn);
+      if (organization.kind === OrganizationKind.PARTY_GROUP) {
+        throw new RuleViolationError('party-group-has-no-committee', `A ${kindLabel(organization.kind)} has a group leader, not an elected committee.`);
+      }
+      const election = await manager.save(
+        manager.create(ElectionRecord, {
+          organizationId: organization.id,
+          heldOn: input.heldOn,
+          termEndsOn: termEnd,
+          eligibleVoters: input.eligibleVoters ?? null,
+          votesCast: input.votesCast ?? null,
+          notes: input.notes?.trim() || null,
+          recordedBy: caller.subject,
+        }),
+      );
+      await manager.update(CommitteeMemberRecord, { organizationId: organization.id, endedOn: IsNull() }, { endedOn: input.heldOn });
+      await manager.insert(
+        CommitteeMemberRecord,
+        input.committee.map((a) => ({ ...checkedAppointment(a), organizationId: organization.id, termStart: input.heldOn, termEnd, electionId: election.id })),
+      );
+      organization.termStartedOn = input.heldOn;
+      organization.termEndsOn = termEnd;
+      await manager.save(organization);
+      await recordChange(manager, organization, OrganizationEvent.ELECTION_RECORDED, caller.subject, {
+        electionId: election.id,
+        heldOn: input.heldOn,
+        termEndsOn: termEnd,
+        committeeSize: input.committee.length,
+      });
+      await this.committeeChanged(manager, organization, caller);
+      return election;
+    });
+  }
+
+  /** An appointment between elections (补选/调整), serving until the current term ends. */
+  async appoint(caller: Caller, organizationId: string, appointment: Appointment, startsOn?: string | null): Promise<CommitteeMemberRecord> {
+    return this.run(async (manager) => {
+      const organization = await lockForChange(manager, caller, organizationId);
+      const start = startsOn ?? this.today();
+      const record = await manager.save(
+        manager.create(CommitteeMemberRecord, {
+          ...checkedAppointment(appointment),
+          organizationId,
+          termStart: start,
+          termEnd: organization.termEndsOn,
+          electionId: null,
+        }),
+      );
+      await this.committeeChanged(manager, organization, caller);
+      return record;
+    });
+  }
+
+  async endAppointment(caller: Caller, appointmentId: string, endedOn?: string | null): Promise<CommitteeMemberRecord> {
+    return this.run(async (manager) => {
+      const appointment = await manager.findOne(CommitteeMemberRecord, { where: { id: appointmentId, endedOn: IsNull() } });
+      if (!appointment) throw new CommitteeMemberNotFoundError(appointmentId);
+      const organization = await lockForChange(manager, caller, appointment.organizationId);
+      const day = endedOn ?? this.today();
+      if (day < appointment.termStart) throw new InvalidInputError('endedOn', `The appointment started on ${appointment.termStart}; it cannot end before that.`);
+      appointment.endedOn = day;
+      await manager.save(appointment);
+      await this.committeeChanged(manager, organization, caller);
+      return appointment;
+    });
+  }
+
+  private async committeeChanged(manager: EntityManager, organization: OrganizationRecord, caller: Caller): Promise<void> {
+    const current = await manager.find(CommitteeMemberRecord, { where: { organizationId: organization.id, endedOn: IsNull() } });
+    await recordChange(manager, organization, OrganizationEvent.COMMITTEE_CHANGED, caller.subject, {
+      committee: current.map((m) => ({ role: m.role, memberId: m.memberId, termStart: m.termStart, termEnd: m.termEnd })),
+    });
+  }
+
+  private async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(work);
+    this.afterCommit();
+    return result;
+  }
+}
+
+function checkedAppointment(a: Appointment) {
+  const personName = a.personName.trim();
+  if (!personName || [...personName].length > 50) {
+    throw new InvalidInputError('personName', 'Give the committee member\'s name (1–50 characters).');
+  }
+  return { personName, memberId: a.memberId ?? null, role: a.role };
+}

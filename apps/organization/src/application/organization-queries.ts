@@ -1,0 +1,106 @@
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Caller, Role, hasRole } from '@partybuild/auth';
+import { Page, toPage } from '@partybuild/federation';
+import { addDays } from '@partybuild/calendar';
+import { OrganizationRecord, OrganizationRevisionRecord } from '../entities';
+import { OrganizationNotFoundError, InvalidInputError } from '../errors';
+import { OrganizationKind, OrganizationStatus, Sector } from '../domain/organization-kind';
+import { TermStatus } from '../domain/committee-term';
+import { assertVisible } from './organization-access';
+
+export interface Window {
+  limit: number;
+  offset: number;
+}
+
+export interface SubtreeFilter {
+  kinds?: OrganizationKind[] | null;
+  sectors?: Sector[] | null;
+  includeDissolved?: boolean | null;
+}
+
+/** Reads of the tree, always limited to the caller's scope. */
+export class OrganizationQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: () => string,
+  ) {}
+
+  async byId(caller: Caller, id: string): Promise<OrganizationRecord> {
+    const organization = await this.dataSource.manager.findOne(OrganizationRecord, { where: { id } });
+    if (!organization) throw new OrganizationNotFoundError(id);
+    assertVisible(caller, organization);
+    return organization;
+  }
+
+  async byCode(caller: Caller, code: string): Promise<OrganizationRecord> {
+    const organization = await this.dataSource.manager.findOne(OrganizationRecord, { where: { code: code.trim() } });
+    if (!organization) throw new OrganizationNotFoundError(`with code ${code}`);
+    assertVisible(caller, organization);
+    return organization;
+  }
+
+  /** Everything below an organisation, shallowest first. */
+  async subtree(caller: Caller, rootId: string, filter: SubtreeFilter, window: Window): Promise<Page<OrganizationRecord>> {
+    await this.byId(caller, rootId);
+    const query = this.filtered(filter).andWhere('o.ancestor_ids @> ARRAY[:rootId]::uuid[]', { rootId });
+    return this.page(query.orderBy('cardinality(o.ancestor_ids)').addOrderBy('o.code'), window);
+  }
+
+  /**
+   * Organisations whose name contains the text (Chinese names have no word breaks, so
+   * 交通局 must find 合川区交通局机关党支部): a substring match within the caller's scope.
+   */
+  async search(caller: Caller, text: string, filter: SubtreeFilter, window: Window): Promise<Page<OrganizationRecord>> {
+    const needle = text.trim();
+    if (!needle) throw new InvalidInputError('name', 'Type part of the organisation name to search for.');
+    const escaped = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const query = this.inScope(caller, this.filtered(filter)).andWhere('o.name ILIKE :pattern', { pattern: `%${escaped}%` });
+    return this.page(query.orderBy('length(o.name)').addOrderBy('o.code'), window);
+  }
+
+  /** 换届提醒: committees whose term ends within `withinDays`, or has already ended. */
+  async termAlerts(caller: Caller, status: TermStatus, withinDays: number, underId: string | null, window: Window): Promise<Page<OrganizationRecord>> {
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3650) {
+      throw new InvalidInputError('withinDays', 'withinDays must be a whole number of days between 0 and 3650.');
+    }
+    const today = this.today();
+    let query = this.inScope(caller, this.filtered({}));
+    if (underId) {
+      await this.byId(caller, underId);
+      query = query.andWhere('(o.id = :underId OR o.ancestor_ids @> ARRAY[:underId]::uuid[])', { underId });
+    }
+    if (status === TermStatus.OVERDUE) query = query.andWhere('o.term_ends_on < :today', { today });
+    else if (status === TermStatus.DUE_SOON) {
+      query = query.andWhere('o.term_ends_on BETWEEN :today AND :until', { today, until: addDays(today, withinDays) });
+    } else throw new InvalidInputError('status', 'Ask for DUE_SOON or OVERDUE terms.');
+    return this.page(query.orderBy('o.term_ends_on').addOrderBy('o.code'), window);
+  }
+
+  async history(caller: Caller, id: string, window: Window): Promise<Page<OrganizationRevisionRecord>> {
+    await this.byId(caller, id);
+    const query = this.dataSource.manager
+      .createQueryBuilder(OrganizationRevisionRecord, 'r')
+      .where('r.organization_id = :id', { id })
+      .orderBy('r.id', 'DESC');
+    return this.page(query, window);
+  }
+
+  private filtered(filter: SubtreeFilter): SelectQueryBuilder<OrganizationRecord> {
+    let query = this.dataSource.manager.createQueryBuilder(OrganizationRecord, 'o').where('true');
+    if (!filter.includeDissolved) query = query.andWhere('o.status = :active', { active: OrganizationStatus.ACTIVE });
+    if (filter.kinds?.length) query = query.andWhere('o.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.sectors?.length) query = query.andWhere('o.sector IN (:...sectors)', { sectors: filter.sectors });
+    return query;
+  }
+
+  private inScope<T extends SelectQueryBuilder<OrganizationRecord>>(caller: Caller, query: T): T {
+    if (hasRole(caller, Role.DISTRICT_ADMIN)) return query;
+    return query.andWhere('(o.id = ANY(:scope::uuid[]) OR o.ancestor_ids && :scope::uuid[])', { scope: caller.scope }) as T;
+  }
+
+  private async page<T extends object>(query: SelectQueryBuilder<T>, window: Window): Promise<Page<T>> {
+    const [items, total] = await query.take(window.limit).skip(window.offset).getManyAndCount();
+    return toPage(items, total, window);
+  }
+}

@@ -1,0 +1,5 @@
+import { outboxMigrations, consumerMigrations } from '@partybuild/events';
+import { CreateOrganization1767300000000 } from './1767300000000-create-organization';
+
+/** In order; TypeORM runs the ones not yet applied at start-up. */
+export const organizationMigrations = [...outboxMigrations, ...consumerMigrations, CreateOrganization1767300000000];

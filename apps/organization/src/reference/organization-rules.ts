@@ -1,0 +1,42 @@
+import { OrganizationKind as K } from '../domain/organization-kind';
+
+/**
+ * The official numbers and structural rules this service applies, in one place
+ * (中国共产党支部工作条例 and the national defaults in DOMAIN §1). A district that adopts
+ * other numbers changes them here or through the matching environment variables.
+ */
+export const ORGANIZATION_RULES = {
+  /** Which kinds may sit directly under which. A missing kind may not be a root. */
+  allowedParents: {
+    [K.WORKING_COMMITTEE]: [],
+    [K.PARTY_COMMITTEE]: [K.WORKING_COMMITTEE, K.PARTY_COMMITTEE],
+    [K.GENERAL_BRANCH]: [K.WORKING_COMMITTEE, K.PARTY_COMMITTEE],
+    [K.BRANCH]: [K.WORKING_COMMITTEE, K.PARTY_COMMITTEE, K.GENERAL_BRANCH],
+    [K.JOINT_BRANCH]: [K.WORKING_COMMITTEE, K.PARTY_COMMITTEE, K.GENERAL_BRANCH],
+    [K.TEMPORARY_ORGANIZATION]: [K.WORKING_COMMITTEE, K.PARTY_COMMITTEE, K.GENERAL_BRANCH],
+    [K.PARTY_GROUP]: [K.BRANCH, K.JOINT_BRANCH, K.TEMPORARY_ORGANIZATION],
+  } satisfies Record<K, K[]>,
+  /** Kinds that may stand at the top of a district's tree. */
+  rootKinds: [K.WORKING_COMMITTEE, K.PARTY_COMMITTEE],
+  /** Committee term in years; Party groups have a leader, not an elected committee. */
+  committeeTermYears: {
+    [K.WORKING_COMMITTEE]: 5,
+    [K.PARTY_COMMITTEE]: 5,
+    [K.GENERAL_BRANCH]: 3,
+    [K.BRANCH]: 3,
+    [K.JOINT_BRANCH]: 3,
+    [K.TEMPORARY_ORGANIZATION]: 3,
+    [K.PARTY_GROUP]: null,
+  } satisfies Record<K, number | null>,
+  /** How long before a term ends the election reminder (换届提醒) starts. */
+  termWarningDays: 90,
+  branch: {
+    minFullMembers: 3,
+    committeeFromMembers: 7,
+    maxMembers: 50,
+  },
+  /** Full-time party-affairs cadres as a share of the unit's staff. */
+  fullTimeCadreRatio: { min: 0.01, max: 0.02 },
+  name: { maxLength: 100 },
+  code: { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/ },
+} as const;

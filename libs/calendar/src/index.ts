@@ -1,0 +1,1 @@
+export { addDays, addYears, daysBetween, todayIn } from './dates';

@@ -1,0 +1,84 @@
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { Caller } from '@partybuild/auth';
+import { EventTransport, OutboxRelay, createTransport } from '@partybuild/events';
+import type { RequestContext } from '@partybuild/federation';
+import { Logger, createLogger } from '@partybuild/logging';
+import { ensureDatabase, openDataSource } from '@partybuild/persistence';
+import { createMetrics, exposeStats } from './metrics';
+import { RunningServer, startSubgraphServer } from './subgraph-server';
+
+export interface ServiceEnv {
+  NODE_ENV: 'development' | 'test' | 'production';
+  PORT: number;
+  DATABASE_URL: string;
+  EVENT_TRANSPORT: 'embedded' | 'kafka';
+  KAFKA_BROKERS?: string;
+  EVENTS_DATABASE_URL?: string;
+  GATEWAY_SIGNING_SECRET: string;
+}
+
+export interface ServiceDefinition<C extends RequestContext> {
+  name: string;
+  env: ServiceEnv;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  buildSchema(): Promise<GraphQLSchema>;
+  createContext(deps: ServiceDeps, caller: Caller, requestId: string): C;
+  /** Consumers and other background work, started once the database is ready. */
+  startWorkers?(deps: ServiceDeps): Promise<Array<{ stop(): Promise<void> }>>;
+  logger?: Logger;
+}
+
+export interface ServiceDeps {
+  dataSource: DataSource;
+  transport: EventTransport;
+  relay: OutboxRelay;
+  logger: Logger;
+}
+
+export interface RunningService extends RunningServer, ServiceDeps {}
+
+/**
+ * Starts one subgraph service: its database (migrated), its outbox relay, its workers and
+ * its HTTP server. Stopping reverses the order: no new requests, drain, flush the outbox,
+ * stop consumers (committing their offsets), close the pools.
+ */
+export async function startService<C extends RequestContext>(def: ServiceDefinition<C>): Promise<RunningService> {
+  const logger = def.logger ?? createLogger(def.name);
+  const production = def.env.NODE_ENV === 'production';
+  if (!production) await ensureDatabase(def.env.DATABASE_URL);
+  const dataSource = await openDataSource({ url: def.env.DATABASE_URL, entities: def.entities, migrations: def.migrations });
+  const transport = createTransport(def.env, `partybuild-${def.name}`, logger);
+  const relay = new OutboxRelay({ dataSource, transport, logger });
+  relay.start();
+  const deps: ServiceDeps = { dataSource, transport, relay, logger };
+  const workers = (await def.startWorkers?.(deps)) ?? [];
+
+  const metrics = createMetrics(def.name);
+  exposeStats(metrics, 'partybuild_outbox', relay.stats);
+  const server = await startSubgraphServer<C>({
+    name: def.name,
+    port: def.env.PORT,
+    schema: await def.buildSchema(),
+    gatewaySecret: def.env.GATEWAY_SIGNING_SECRET,
+    logger,
+    metrics,
+    production,
+    createContext: (caller, requestId) => def.createContext(deps, caller, requestId),
+    isReady: async () => dataSource.isInitialized && (await dataSource.query('SELECT 1')).length === 1,
+  });
+
+  return {
+    ...server,
+    ...deps,
+    stop: async () => {
+      await server.stop();
+      await relay.stop();
+      await relay.flush().catch((error) => logger.warn({ err: error }, 'outbox not fully flushed at shutdown'));
+      for (const worker of workers) await worker.stop();
+      await transport.close();
+      await dataSource.destroy();
+    },
+  };
+}
