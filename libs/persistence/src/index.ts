@@ -1,3 +1,5 @@
 export { openDataSource, ensureDatabase } from './data-source';
 export type { DataSourceOptions } from './data-source';
 export { countQueries, beginQueryCount, QueryCountingLogger } from './query-counter';
+export { startEmbeddedPostgres } from './embedded-postgres';
+export type { EmbeddedPostgres } from './embedded-postgres';

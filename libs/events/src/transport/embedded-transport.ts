@@ -1,5 +1,6 @@
 import { Pool, PoolClient } from 'pg';
 import type { Logger } from '@partybuild/logging';
+import { ensureDatabase } from '@partybuild/persistence';
 import { EventTransport, OutgoingRecord, PublishError, SubscribeOptions, Subscription } from './event-transport';
 
 /**
@@ -14,7 +15,7 @@ export class EmbeddedTransport implements EventTransport {
   private readonly loops = new Set<{ stopped: boolean }>();
 
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly logger: Logger,
     private readonly pollMs = 50,
   ) {
@@ -103,8 +104,8 @@ export class EmbeddedTransport implements EventTransport {
   }
 
   private ensureSchema(): Promise<void> {
-    return (this.ready ??= this.pool
-      .query(
+    return (this.ready ??= ensureDatabase(this.url)
+      .then(() => this.pool.query(
         // Several services create the log on first use; the lock keeps them from racing.
         `BEGIN;
          SELECT pg_advisory_xact_lock(hashtext('partybuild.event_log'));
@@ -121,7 +122,7 @@ export class EmbeddedTransport implements EventTransport {
            position bigint NOT NULL,
            PRIMARY KEY (group_id, topic));
          COMMIT;`,
-      )
+      ))
       .then(() => undefined)
       .catch((error) => {
         this.ready = undefined;

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Caller, issueUserToken } from '@partybuild/auth';
+import type { RunningService } from '@partybuild/service';
+import { loadOrganizationConfig } from '../../apps/organization/src/config';
+import { startOrganizationService } from '../../apps/organization/src/organization-service';
+import { loadGatewayConfig } from '../../apps/gateway/src/config';
+import { RunningGateway, startGateway } from '../../apps/gateway/src/gateway-server';
+
+export interface StackOptions {
+  /** Builds a connection URL for a database of the PostgreSQL cluster. */
+  urlFor(database: string): string;
+  /** Prefix of every database name, so several stacks can share one cluster. */
+  databasePrefix: string;
+  eventTransport: 'embedded' | 'kafka';
+  kafkaBrokers?: string;
+  gatewayPort?: number;
+  servicePorts?: { organization?: number };
+  secrets?: StackSecrets;
+  logLevel?: string;
+  nodeEnv?: 'development' | 'test' | 'production';
+  /** Fixes "today" for the services (tests of dates). */
+  today?: () => string;
+}
+
+export interface StackSecrets {
+  USER_TOKEN_SECRET: string;
+  GATEWAY_SIGNING_SECRET: string;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  organization: RunningService;
+  gateway: RunningGateway;
+  secrets: StackSecrets;
+  tokenFor(caller: Caller): string;
+  stop(): Promise<void>;
+}
+
+export const newSecrets = (): StackSecrets => ({
+  USER_TOKEN_SECRET: randomBytes(32).toString('hex'),
+  GATEWAY_SIGNING_SECRET: randomBytes(32).toString('hex'),
+});
+
+/** Every subgraph and the gateway in one process: the zero-setup default and the e2e tests. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const secrets = options.secrets ?? newSecrets();
+  const common = {
+    NODE_ENV: options.nodeEnv ?? 'development',
+    LOG_LEVEL: options.logLevel ?? 'warn',
+    EVENT_TRANSPORT: options.eventTransport,
+    KAFKA_BROKERS: options.kafkaBrokers,
+    EVENTS_DATABASE_URL: options.urlFor(`${options.databasePrefix}events`),
+    GATEWAY_SIGNING_SECRET: secrets.GATEWAY_SIGNING_SECRET,
+  };
+  const organization = await startOrganizationService(
+    loadOrganizationConfig({
+      ...common,
+      PORT: String(options.servicePorts?.organization ?? 0),
+      DATABASE_URL: options.urlFor(`${options.databasePrefix}organization`),
+    }),
+    options.today,
+  );
+  const gateway = await startGateway(
+    loadGatewayConfig({
+      ...common,
+      ...secrets,
+      PORT: String(options.gatewayPort ?? 0),
+      SUPERGRAPH_PATH: path.resolve(__dirname, '../../apps/gateway/supergraph.graphql'),
+      ORGANIZATION_URL: organization.url,
+    }),
+  );
+  return {
+    gatewayUrl: gateway.url,
+    organization,
+    gateway,
+    secrets,
+    tokenFor: (caller) => issueUserToken(caller, secrets.USER_TOKEN_SECRET),
+    stop: async () => {
+      await gateway.stop();
+      await organization.stop();
+    },
+  };
+}
