@@ -6,6 +6,6 @@ export const SUBGRAPHS: Array<{ name: string; url: string; schemaFile: string; b
     name: 'organization',
     url: 'http://127.0.0.1:4101/graphql',
     schemaFile: 'apps/organization/schema.graphql',
-    build: async () => (await import('../../apps/organization/src/graphql/schema')).buildOrganizationSchema(),
+    build: async () => (await import('@partybuild/app-organization')).buildOrganizationSchema(),
   },
 ];

@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Caller, issueUserToken } from '@partybuild/auth';
 import type { RunningService } from '@partybuild/service';
-import { loadOrganizationConfig } from '../../apps/organization/src/config';
-import { startOrganizationService } from '../../apps/organization/src/organization-service';
-import { loadGatewayConfig } from '../../apps/gateway/src/config';
-import { RunningGateway, startGateway } from '../../apps/gateway/src/gateway-server';
+import { loadOrganizationConfig, startOrganizationService } from '@partybuild/app-organization';
+import { RunningGateway, loadGatewayConfig, startGateway } from '@partybuild/app-gateway';
 
 export interface StackOptions {
   /** Builds a connection URL for a database of the PostgreSQL cluster. */

