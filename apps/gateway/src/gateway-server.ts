@@ -13,6 +13,7 @@ import { createLogger } from '@partybuild/logging';
 import { createMetrics } from '@partybuild/service';
 import { GatewayConfig, subgraphUrls } from './config';
 import { aliasLimit, costLimit, depthRule } from './limits';
+import { formatGatewayError } from './format-error';
 import { GatewayContext, SignedDataSource } from './signed-data-source';
 
 export interface RunningGateway {
@@ -51,6 +52,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: !production,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError,
     validationRules: [depthRule(config.MAX_DEPTH), aliasLimit(config.MAX_ALIASES)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -1,4 +1,6 @@
 import { RemoteGraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, Caller, signCallerHeader } from '@partybuild/auth';
 
 export interface GatewayContext {
@@ -25,5 +27,19 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const sql = Number(response.http?.headers.get('x-sql-queries') ?? 0);
     if (context && Number.isFinite(sql)) context.sqlQueries = (context.sqlQueries ?? 0) + sql;
     return response;
+  }
+
+  /**
+   * A subgraph answers 400 when a variable fails its scalar (a date that does not exist):
+   * pass its message on as the user's mistake instead of a bare "400: Bad Request" that
+   * would also reveal the subgraph's address.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = (await response.json().catch(() => null)) as { errors?: Array<{ message?: string }> } | null;
+    const message = body?.errors?.[0]?.message;
+    if (response.status === 400 && message) return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+    return new GraphQLError('A service behind the gateway could not answer; please try again shortly.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
   }
 }

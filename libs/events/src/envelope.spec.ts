@@ -1,0 +1,105 @@
+import { createEnvelope, parseEnvelope, topicForType } from './envelope';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const sample = () =>
+  createEnvelope('organization', {
+    type: 'organization.created',
+    aggregateId: 'org-42',
+    organizationId: 'org-42',
+    organizationPath: ['org-1', 'org-7', 'org-42'],
+    actor: 'user-9',
+    data: { name: 'Third branch' },
+    occurredAt: new Date('2026-03-01T08:30:00Z'),
+  });
+
+describe('createEnvelope', () => {
+  it('uses the CloudEvents attribute names with our extensions', () => {
+    const envelope = sample();
+
+    expect(Object.keys(envelope).sort()).toEqual(
+      [
+        'actor', 'data', 'datacontenttype', 'id', 'organizationid', 'organizationpath',
+        'schemaversion', 'source', 'specversion', 'subject', 'time', 'type',
+      ].sort(),
+    );
+    expect(envelope).toEqual({
+      specversion: '1.0',
+      id: expect.stringMatching(UUID),
+      source: 'partybuild/organization',
+      type: 'organization.created',
+      subject: 'org-42',
+      time: '2026-03-01T08:30:00.000Z',
+      datacontenttype: 'application/json',
+      schemaversion: 1,
+      organizationid: 'org-42',
+      organizationpath: ['org-1', 'org-7', 'org-42'],
+      actor: 'user-9',
+      data: { name: 'Third branch' },
+    });
+  });
+
+  it('gives every event its own id, the current time by default and the requested schema version', () => {
+    const before = Date.now();
+    const a = createEnvelope('membership', {
+      type: 'membership.joined', aggregateId: 'm-1', organizationId: null, organizationPath: [],
+      actor: 'system', data: {}, schemaVersion: 3,
+    });
+    const b = sample();
+
+    expect(a.id).not.toBe(b.id);
+    expect(a.schemaversion).toBe(3);
+    expect(a.organizationid).toBeNull();
+    expect(new Date(a.time).toISOString()).toBe(a.time);
+    expect(Date.parse(a.time)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(a.time)).toBeLessThanOrEqual(Date.now());
+  });
+});
+
+describe('topicForType', () => {
+  it('puts each producing service on its own topic', () => {
+    expect(topicForType('organization.created')).toBe('partybuild.organization');
+    expect(topicForType('organization.committee.term.started')).toBe('partybuild.organization');
+    expect(topicForType('membership.joined')).toBe('partybuild.membership');
+  });
+});
+
+describe('parseEnvelope', () => {
+  const valid = () => JSON.parse(JSON.stringify(sample())) as Record<string, unknown>;
+  const without = (name: string) => {
+    const value = valid();
+    delete value[name];
+    return JSON.stringify(value);
+  };
+  const withValue = (name: string, v: unknown) => JSON.stringify({ ...valid(), [name]: v });
+
+  it('accepts a well-formed envelope and returns it unchanged', () => {
+    const parsed = parseEnvelope(JSON.stringify(sample()));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.envelope).toEqual(valid());
+  });
+
+  it.each([
+    ['not JSON', '{"specversion": "1.0", ', 'not JSON'],
+    ['JSON that is not an object', '"just a string"', 'not an object'],
+    ['null', 'null', 'not an object'],
+    ['a wrong specversion', withValue('specversion', '0.3'), 'specversion'],
+    ['a numeric specversion', withValue('specversion', 1), 'specversion'],
+    ['a missing id', without('id'), 'id is missing'],
+    ['an empty id', withValue('id', ''), 'id is missing'],
+    ['a missing type', without('type'), 'type is missing'],
+    ['a non-string type', withValue('type', 7), 'type is missing'],
+    ['a missing subject', without('subject'), 'subject is missing'],
+    ['a fractional schemaversion', withValue('schemaversion', 1.5), 'schemaversion'],
+    ['a string schemaversion', withValue('schemaversion', '1'), 'schemaversion'],
+    ['a missing schemaversion', without('schemaversion'), 'schemaversion'],
+    ['an organizationpath that is not a list', withValue('organizationpath', 'org-1/org-7'), 'organizationpath'],
+    ['a missing organizationpath', without('organizationpath'), 'organizationpath'],
+    ['data that is not an object', withValue('data', 'hello'), 'data'],
+    ['null data', withValue('data', null), 'data'],
+  ])('rejects %s with a reason instead of throwing', (_what, raw, reason) => {
+    const parsed = parseEnvelope(raw);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toContain(reason);
+  });
+});

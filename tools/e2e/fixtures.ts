@@ -1,0 +1,51 @@
+import { Caller, Role } from '@partybuild/auth';
+import { uniquePrefix, urlFor, testKafkaBrokers } from '@partybuild/testing';
+import { Stack, startStack } from '../dev/stack';
+import { graphql, GraphQLResult } from '../dev/graphql-client';
+
+/** The day the e2e tests pretend it is, so that term dates give stable answers. */
+export const TODAY = '2026-11-22';
+
+export const ADMIN: Caller = { subject: 'admin', name: '区委组织部', roles: [Role.DISTRICT_ADMIN], scope: [] };
+
+export interface TestStack extends Stack {
+  /** Sends a query through the gateway as the given caller. */
+  as(caller: Caller): <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
+  /** Rows of the organisation service's outbox, oldest first. */
+  outbox(): Promise<Array<{ type: string; subject: string; envelope: any }>>;
+}
+
+/** The whole stack on fresh databases of the test PostgreSQL, on free ports. */
+export async function startTestStack(options: { transport?: 'embedded' | 'kafka'; nodeEnv?: 'test' | 'production' } = {}): Promise<TestStack> {
+  const transport = options.transport ?? 'embedded';
+  const stack = await startStack({
+    urlFor,
+    databasePrefix: uniquePrefix(),
+    eventTransport: transport,
+    kafkaBrokers: transport === 'kafka' ? testKafkaBrokers() : undefined,
+    nodeEnv: options.nodeEnv ?? 'test',
+    logLevel: 'silent',
+    today: () => TODAY,
+  });
+  return {
+    ...stack,
+    as: (caller) => (query, variables = {}) => graphql(stack.gatewayUrl, stack.tokenFor(caller), query, variables),
+    outbox: async () => {
+      const rows = await stack.organization.dataSource.query(`SELECT envelope FROM outbox ORDER BY position`);
+      return rows.map((r: { envelope: any }) => ({ type: r.envelope.type, subject: r.envelope.subject, envelope: r.envelope }));
+    },
+  };
+}
+
+export const CREATE = `mutation($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) { id code name kind parentId ancestorIds status }
+}`;
+
+/** Creates an organisation as the admin and returns its id; fails the test on error. */
+export async function createOrg(stack: TestStack, input: Record<string, unknown>): Promise<string> {
+  const result = await stack.as(ADMIN)(CREATE, { input: { sector: 'AGENCY', ...input } });
+  if (result.errors) throw new Error(`createOrganization failed: ${JSON.stringify(result.errors)}`);
+  return result.data.createOrganization.id;
+}
+
+export const codeOf = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.code;
