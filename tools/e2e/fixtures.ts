@@ -1,4 +1,5 @@
 import { Caller, Role } from '@partybuild/auth';
+import { ensureDatabase } from '@partybuild/persistence';
 import { uniquePrefix, urlFor, testKafkaBrokers } from '@partybuild/testing';
 import { Stack, startStack } from '../dev/stack';
 import { graphql, GraphQLResult } from '../dev/graphql-client';
@@ -18,9 +19,12 @@ export interface TestStack extends Stack {
 /** The whole stack on fresh databases of the test PostgreSQL, on free ports. */
 export async function startTestStack(options: { transport?: 'embedded' | 'kafka'; nodeEnv?: 'test' | 'production' } = {}): Promise<TestStack> {
   const transport = options.transport ?? 'embedded';
+  const prefix = uniquePrefix();
+  // Production mode expects provisioned databases, as a real deployment has.
+  for (const name of ['organization', 'events']) await ensureDatabase(urlFor(`${prefix}${name}`));
   const stack = await startStack({
     urlFor,
-    databasePrefix: uniquePrefix(),
+    databasePrefix: prefix,
     eventTransport: transport,
     kafkaBrokers: transport === 'kafka' ? testKafkaBrokers() : undefined,
     nodeEnv: options.nodeEnv ?? 'test',

@@ -50,7 +50,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
-    hideSchemaDetailsFromClientErrors: true,
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError,
     validationRules: [depthRule(config.MAX_DEPTH), aliasLimit(config.MAX_ALIASES)],

@@ -49,6 +49,7 @@ export class KafkaTransport implements EventTransport {
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     const consumer = this.kafka.consumer({ groupId: options.groupId, retry: { retries: 10 } });
     this.consumers.add(consumer);
+    await this.ensureTopics(options.topics);
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
     await consumer.run({
@@ -77,6 +78,22 @@ export class KafkaTransport implements EventTransport {
         await consumer.disconnect();
       },
     };
+  }
+
+  /**
+   * A consumer may start before anything was published (statistics before the services):
+   * create its topics rather than fail on a topic the broker does not host yet.
+   */
+  private async ensureTopics(topics: string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((t) => !existing.has(t));
+      if (missing.length) await admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   async close(): Promise<void> {
