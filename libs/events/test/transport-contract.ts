@@ -46,15 +46,16 @@ export function describeTransportContract(
       const transport = await open();
       const topic = uniqueName('contract.order.');
       const inbox = new Inbox();
-      await subscribe(transport, { groupId: uniqueName('g'), topics: [topic], fromBeginning: true, handleBatch: inbox.handleBatch });
-
-      // 50 records over 5 keys, in 5 publish calls of 10: record n has key k(n % 5).
+      // 50 records over 5 keys, in 5 publish calls of 10: record n has key k(n % 5). The
+      // first call comes before the subscription (Kafka refuses to subscribe to a topic
+      // that does not exist yet), the others while it runs.
       const keys = ['k0', 'k1', 'k2', 'k3', 'k4'];
-      for (let call = 0; call < 5; call++) {
-        const batch: OutgoingRecord[] = [];
-        for (let n = call * 10; n < call * 10 + 10; n++) batch.push({ topic, key: keys[n % 5], value: String(n) });
-        await transport.publish(batch);
-      }
+      const call = (c: number): OutgoingRecord[] =>
+        Array.from({ length: 10 }, (_, i) => c * 10 + i).map((n) => ({ topic, key: keys[n % 5], value: String(n) }));
+
+      await transport.publish(call(0));
+      await subscribe(transport, { groupId: uniqueName('g'), topics: [topic], fromBeginning: true, handleBatch: inbox.handleBatch });
+      for (let c = 1; c < 5; c++) await transport.publish(call(c));
 
       await inbox.waitFor(50, timeoutMs);
       const delivered = inbox.records;
