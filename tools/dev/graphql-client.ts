@@ -6,7 +6,12 @@ export interface GraphQLResult<T> {
   sqlQueries: number;
 }
 
-export async function graphql<T = any>(url: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+export async function graphql<T = any>(
+  url: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResult<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

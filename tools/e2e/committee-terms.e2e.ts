@@ -35,7 +35,10 @@ describe('committees, elections and term reminders', () => {
       },
     });
     expect(second.data.recordElection.termEndsOn).toBe('2026-12-10');
-    const { data } = await admin()(`query($id: ID!) { organization(id: $id) { termEndsOn termStatus committee { personName role } elections { heldOn } } }`, { id: dueSoon });
+    const { data } = await admin()(
+      `query($id: ID!) { organization(id: $id) { termEndsOn termStatus committee { personName role } elections { heldOn } } }`,
+      { id: dueSoon },
+    );
     expect(data.organization.termEndsOn).toBe('2026-12-10');
     expect(data.organization.termStatus).toBe('DUE_SOON');
     expect(data.organization.committee.map((m: { personName: string }) => m.personName).sort()).toEqual(['张伟', '李娜', '王芳'].sort());
@@ -43,8 +46,12 @@ describe('committees, elections and term reminders', () => {
   });
 
   it('lists committees due for election and those overdue', async () => {
-    await admin()(ELECT, { input: { organizationId: overdue, heldOn: '2022-05-01', committee: [{ personName: '赵强', role: 'SECRETARY' }] } });
-    await admin()(ELECT, { input: { organizationId: fresh, heldOn: '2026-06-01', committee: [{ personName: '孙丽', role: 'SECRETARY' }] } });
+    await admin()(ELECT, {
+      input: { organizationId: overdue, heldOn: '2022-05-01', committee: [{ personName: '赵强', role: 'SECRETARY' }] },
+    });
+    await admin()(ELECT, {
+      input: { organizationId: fresh, heldOn: '2026-06-01', committee: [{ personName: '孙丽', role: 'SECRETARY' }] },
+    });
     const soon = await admin()(`{ committeeTermAlerts(status: DUE_SOON, withinDays: 30) { items { code termEndsOn } } }`);
     expect(soon.data.committeeTermAlerts.items).toEqual([{ code: 'T-1', termEndsOn: '2026-12-10' }]);
     const late = await admin()(`{ committeeTermAlerts(status: OVERDUE) { items { code termStatus } } }`);
@@ -52,27 +59,46 @@ describe('committees, elections and term reminders', () => {
   });
 
   it('refuses an election without a secretary, in the future, or with more votes than voters', async () => {
-    const noSecretary = await admin()(ELECT, { input: { organizationId: fresh, heldOn: '2026-06-01', committee: [{ personName: '某人', role: 'MEMBER' }] } });
+    const noSecretary = await admin()(ELECT, {
+      input: { organizationId: fresh, heldOn: '2026-06-01', committee: [{ personName: '某人', role: 'MEMBER' }] },
+    });
     expect(codeOf(noSecretary)).toBe('BAD_USER_INPUT');
     expect(noSecretary.errors?.[0].message).toMatch(/no secretary/);
-    const future = await admin()(ELECT, { input: { organizationId: fresh, heldOn: '2027-01-01', committee: [{ personName: '某人', role: 'SECRETARY' }] } });
+    const future = await admin()(ELECT, {
+      input: { organizationId: fresh, heldOn: '2027-01-01', committee: [{ personName: '某人', role: 'SECRETARY' }] },
+    });
     expect(future.errors?.[0].message).toMatch(/in the future/);
     const votes = await admin()(ELECT, {
-      input: { organizationId: fresh, heldOn: '2026-06-01', eligibleVoters: 5, votesCast: 6, committee: [{ personName: '某人', role: 'SECRETARY' }] },
+      input: {
+        organizationId: fresh,
+        heldOn: '2026-06-01',
+        eligibleVoters: 5,
+        votesCast: 6,
+        committee: [{ personName: '某人', role: 'SECRETARY' }],
+      },
     });
     expect(votes.errors?.[0].extensions?.field).toBe('votesCast');
-    const badDate = await admin()(ELECT, { input: { organizationId: fresh, heldOn: '2026-02-30', committee: [{ personName: '某人', role: 'SECRETARY' }] } });
+    const badDate = await admin()(ELECT, {
+      input: { organizationId: fresh, heldOn: '2026-02-30', committee: [{ personName: '某人', role: 'SECRETARY' }] },
+    });
     expect(codeOf(badDate)).toBe('BAD_USER_INPUT');
     expect(badDate.errors?.[0].message).toMatch(/YYYY-MM-DD/);
   });
 
   it('appoints and ends appointments between elections, with a committee-changed event each', async () => {
     const before = (await stack.outbox()).filter((e) => e.type === 'organization.committee-changed').length;
-    const appointed = await admin()(`mutation($id: ID!) { appointCommitteeMember(organizationId: $id, appointment: { personName: "陈静", role: PUBLICITY_MEMBER }) { id termEnd } }`, { id: dueSoon });
+    const appointed = await admin()(
+      `mutation($id: ID!) { appointCommitteeMember(organizationId: $id, appointment: { personName: "陈静", role: PUBLICITY_MEMBER }) { id termEnd } }`,
+      { id: dueSoon },
+    );
     expect(appointed.data.appointCommitteeMember.termEnd).toBe('2026-12-10');
-    const ended = await admin()(`mutation($id: ID!) { endCommitteeAppointment(id: $id) { endedOn } }`, { id: appointed.data.appointCommitteeMember.id });
+    const ended = await admin()(`mutation($id: ID!) { endCommitteeAppointment(id: $id) { endedOn } }`, {
+      id: appointed.data.appointCommitteeMember.id,
+    });
     expect(ended.data.endCommitteeAppointment.endedOn).toBe('2026-11-22');
-    const twice = await admin()(`mutation($id: ID!) { endCommitteeAppointment(id: $id) { endedOn } }`, { id: appointed.data.appointCommitteeMember.id });
+    const twice = await admin()(`mutation($id: ID!) { endCommitteeAppointment(id: $id) { endedOn } }`, {
+      id: appointed.data.appointCommitteeMember.id,
+    });
     expect(codeOf(twice)).toBe('COMMITTEE_MEMBER_NOT_FOUND');
     const after = (await stack.outbox()).filter((e) => e.type === 'organization.committee-changed').length;
     expect(after - before).toBe(2);

@@ -17,7 +17,9 @@ export interface TestStack extends Stack {
 }
 
 /** The whole stack on fresh databases of the test PostgreSQL, on free ports. */
-export async function startTestStack(options: { transport?: 'embedded' | 'kafka'; nodeEnv?: 'test' | 'production' } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { transport?: 'embedded' | 'kafka'; nodeEnv?: 'test' | 'production' } = {},
+): Promise<TestStack> {
   const transport = options.transport ?? 'embedded';
   const prefix = uniquePrefix();
   // Production mode expects provisioned databases, as a real deployment has.
@@ -33,7 +35,10 @@ export async function startTestStack(options: { transport?: 'embedded' | 'kafka'
   });
   return {
     ...stack,
-    as: (caller) => (query, variables = {}) => graphql(stack.gatewayUrl, stack.tokenFor(caller), query, variables),
+    as:
+      (caller) =>
+      (query, variables = {}) =>
+        graphql(stack.gatewayUrl, stack.tokenFor(caller), query, variables),
     outbox: async () => {
       const rows = await stack.organization.dataSource.query(`SELECT envelope FROM outbox ORDER BY position`);
       return rows.map((r: { envelope: any }) => ({ type: r.envelope.type, subject: r.envelope.subject, envelope: r.envelope }));

@@ -10,8 +10,16 @@ describe('gateway limits', () => {
     root = await createOrg(stack, { code: 'L', name: '区直机关工委', kind: 'WORKING_COMMITTEE' });
     const committee = await createOrg(stack, { code: 'L-1', name: '机关党委', kind: 'PARTY_COMMITTEE', parentId: root });
     for (let i = 1; i <= 12; i++) {
-      const branch = await createOrg(stack, { code: `L-1-${String(i).padStart(2, '0')}`, name: `第${i}党支部`, kind: 'BRANCH', parentId: committee });
-      await stack.as(ADMIN)(`mutation($id: ID!) { recordElection(input: { organizationId: $id, heldOn: "2025-01-01", committee: [{ personName: "书记${i}", role: SECRETARY }] }) { id } }`, { id: branch });
+      const branch = await createOrg(stack, {
+        code: `L-1-${String(i).padStart(2, '0')}`,
+        name: `第${i}党支部`,
+        kind: 'BRANCH',
+        parentId: committee,
+      });
+      await stack.as(ADMIN)(
+        `mutation($id: ID!) { recordElection(input: { organizationId: $id, heldOn: "2025-01-01", committee: [{ personName: "书记${i}", role: SECRETARY }] }) { id } }`,
+        { id: branch },
+      );
       await createOrg(stack, { code: `L-1-${String(i).padStart(2, '0')}-G`, name: `第${i}党小组`, kind: 'PARTY_GROUP', parentId: branch });
     }
   });
@@ -70,7 +78,17 @@ describe('gateway limits', () => {
     it('answers no introspection and suggests no field names', async () => {
       const introspection = await production.as(ADMIN)(`{ __schema { types { name } } }`);
       expect(introspection.errors?.[0].message).toMatch(/introspection/i);
-      const typo = await graphql(production.gatewayUrl, production.tokenFor(ADMIN), `{ organizationByCod(code: "L") { id } }`);
+      const typo = await graphql(
+        production.gatewayUrl,
+        production.tokenFor(ADMIN),
+        `
+          {
+            organizationByCod(code: "L") {
+              id
+            }
+          }
+        `,
+      );
       expect(typo.errors?.[0].message).toMatch(/Cannot query field/);
       expect(typo.errors?.[0].message).not.toMatch(/Did you mean/);
     });

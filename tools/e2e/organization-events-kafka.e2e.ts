@@ -36,10 +36,14 @@ describe('organisation events on a real Kafka broker', () => {
 
   it('publishes exactly one event for an organisation created through the gateway, keyed by its id', async () => {
     const id = await createOrg(stack, { code: `K-${randomUUID().slice(0, 8)}`, name: '合川区交通局机关党委', kind: 'PARTY_COMMITTEE' });
-    const mine = await eventually(async () => {
-      const events = received.filter((r) => r.value.subject === id);
-      return events.length ? events : undefined;
-    }, 30_000, 'the organization.created event on Kafka');
+    const mine = await eventually(
+      async () => {
+        const events = received.filter((r) => r.value.subject === id);
+        return events.length ? events : undefined;
+      },
+      30_000,
+      'the organization.created event on Kafka',
+    );
     // Give a duplicate the chance to show up before counting.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const all = received.filter((r) => r.value.subject === id);
@@ -60,18 +64,27 @@ describe('organisation events on a real Kafka broker', () => {
     expect(Date.parse(mine[0].value.time)).not.toBeNaN();
   });
 
-  it('keeps one organisation\'s events in order on one partition: created, moved, dissolved', async () => {
+  it("keeps one organisation's events in order on one partition: created, moved, dissolved", async () => {
     const a = await createOrg(stack, { code: `K-${randomUUID().slice(0, 8)}`, name: '甲党委', kind: 'PARTY_COMMITTEE' });
     const b = await createOrg(stack, { code: `K-${randomUUID().slice(0, 8)}`, name: '乙党委', kind: 'PARTY_COMMITTEE' });
     const branch = await createOrg(stack, { code: `K-${randomUUID().slice(0, 8)}`, name: '丙党支部', kind: 'BRANCH', parentId: a });
     await stack.as(ADMIN)(`mutation($id: ID!, $to: ID!) { moveOrganization(id: $id, newParentId: $to) { id } }`, { id: branch, to: b });
     await stack.as(ADMIN)(`mutation($id: ID!) { updateOrganization(id: $id, input: { name: "丙党支部（更名）" }) { id } }`, { id: branch });
     await stack.as(ADMIN)(`mutation($id: ID!) { dissolveOrganization(id: $id) { id } }`, { id: branch });
-    const events = await eventually(async () => {
-      const mine = received.filter((r) => r.key === branch);
-      return mine.length >= 4 ? mine : undefined;
-    }, 30_000, 'four events of the branch');
-    expect(events.map((e) => e.value.type)).toEqual(['organization.created', 'organization.moved', 'organization.updated', 'organization.dissolved']);
+    const events = await eventually(
+      async () => {
+        const mine = received.filter((r) => r.key === branch);
+        return mine.length >= 4 ? mine : undefined;
+      },
+      30_000,
+      'four events of the branch',
+    );
+    expect(events.map((e) => e.value.type)).toEqual([
+      'organization.created',
+      'organization.moved',
+      'organization.updated',
+      'organization.dissolved',
+    ]);
     expect(new Set(events.map((e) => e.partition)).size).toBe(1);
     expect(events[1].value.organizationpath).toEqual([b, branch]);
   });

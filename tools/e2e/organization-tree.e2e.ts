@@ -34,16 +34,24 @@ describe('organisation tree through the gateway', () => {
   });
 
   it('pages through a subtree, filtered by kind', async () => {
-    const first = await admin()(`query($id: ID!) { organizationSubtree(id: $id, first: 2) { totalCount items { code } pageInfo { hasNextPage endCursor } } }`, { id: root });
+    const first = await admin()(
+      `query($id: ID!) { organizationSubtree(id: $id, first: 2) { totalCount items { code } pageInfo { hasNextPage endCursor } } }`,
+      { id: root },
+    );
     expect(first.data.organizationSubtree.totalCount).toBe(4);
     expect(first.data.organizationSubtree.items.map((o: { code: string }) => o.code)).toEqual(['W-CZ', 'W-JT']);
-    const next = await admin()(`query($id: ID!, $after: String) { organizationSubtree(id: $id, first: 2, after: $after) { items { code } pageInfo { hasNextPage } } }`, {
-      id: root,
-      after: first.data.organizationSubtree.pageInfo.endCursor,
-    });
+    const next = await admin()(
+      `query($id: ID!, $after: String) { organizationSubtree(id: $id, first: 2, after: $after) { items { code } pageInfo { hasNextPage } } }`,
+      {
+        id: root,
+        after: first.data.organizationSubtree.pageInfo.endCursor,
+      },
+    );
     expect(next.data.organizationSubtree.items.map((o: { code: string }) => o.code)).toEqual(['W-JT-01', 'W-JT-01-G1']);
     expect(next.data.organizationSubtree.pageInfo.hasNextPage).toBe(false);
-    const groups = await admin()(`query($id: ID!) { organizationSubtree(id: $id, kinds: [PARTY_GROUP]) { totalCount items { id } } }`, { id: root });
+    const groups = await admin()(`query($id: ID!) { organizationSubtree(id: $id, kinds: [PARTY_GROUP]) { totalCount items { id } } }`, {
+      id: root,
+    });
     expect(groups.data.organizationSubtree.items).toEqual([{ id: group }]);
   });
 
@@ -59,15 +67,33 @@ describe('organisation tree through the gateway', () => {
       [{ code: 'X1', name: '   ', kind: 'BRANCH', parentId: transport }, 'BAD_USER_INPUT', /name is empty/],
       [{ code: 'X2', name: '党'.repeat(101), kind: 'BRANCH', parentId: transport }, 'BAD_USER_INPUT', /longer than 100/],
       [{ code: 'W-JT', name: '重复编码党支部', kind: 'BRANCH', parentId: transport }, 'ORGANIZATION_CODE_TAKEN', /W-JT is already used/],
-      [{ code: 'X3', name: '某党小组', kind: 'PARTY_GROUP', parentId: transport }, 'PARENT_KIND_NOT_ALLOWED', /Party group \(党小组\) cannot be placed under/],
-      [{ code: 'X4', name: '支部下支部', kind: 'BRANCH', parentId: branch }, 'PARENT_KIND_NOT_ALLOWED', /branch \(党支部\) cannot be placed under/],
+      [
+        { code: 'X3', name: '某党小组', kind: 'PARTY_GROUP', parentId: transport },
+        'PARENT_KIND_NOT_ALLOWED',
+        /Party group \(党小组\) cannot be placed under/,
+      ],
+      [
+        { code: 'X4', name: '支部下支部', kind: 'BRANCH', parentId: branch },
+        'PARENT_KIND_NOT_ALLOWED',
+        /branch \(党支部\) cannot be placed under/,
+      ],
       [{ code: 'X5', name: '无上级支部', kind: 'BRANCH' }, 'PARENT_KIND_NOT_ALLOWED', /must belong to a superior/],
-      [{ code: 'X6', name: '幽灵支部', kind: 'BRANCH', parentId: '00000000-0000-4000-8000-000000000000' }, 'ORGANIZATION_NOT_FOUND', /No organisation/],
-      [{ code: 'X7', name: '临时党支部', kind: 'TEMPORARY_ORGANIZATION', parentId: transport }, 'BAD_USER_INPUT', /needs the date its task ends/],
+      [
+        { code: 'X6', name: '幽灵支部', kind: 'BRANCH', parentId: '00000000-0000-4000-8000-000000000000' },
+        'ORGANIZATION_NOT_FOUND',
+        /No organisation/,
+      ],
+      [
+        { code: 'X7', name: '临时党支部', kind: 'TEMPORARY_ORGANIZATION', parentId: transport },
+        'BAD_USER_INPUT',
+        /needs the date its task ends/,
+      ],
     ];
     const before = (await stack.outbox()).length;
     for (const [input, code, message] of cases) {
-      const result = await admin()(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, { input: { sector: 'AGENCY', ...input } });
+      const result = await admin()(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
+        input: { sector: 'AGENCY', ...input },
+      });
       expect({ input: input.code, code: codeOf(result) }).toEqual({ input: input.code, code });
       expect(result.errors?.[0].message).toMatch(message);
     }
@@ -76,7 +102,10 @@ describe('organisation tree through the gateway', () => {
 
   it('moves a branch with its Party group to another committee and records one event', async () => {
     const before = await stack.outbox();
-    const result = await admin()(`mutation($id: ID!, $to: ID!) { moveOrganization(id: $id, newParentId: $to) { parentId ancestorIds } }`, { id: branch, to: finance });
+    const result = await admin()(`mutation($id: ID!, $to: ID!) { moveOrganization(id: $id, newParentId: $to) { parentId ancestorIds } }`, {
+      id: branch,
+      to: finance,
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data.moveOrganization).toEqual({ parentId: finance, ancestorIds: [root, finance] });
     const moved = await admin()(`query($id: ID!) { organization(id: $id) { ancestorIds } }`, { id: group });
@@ -89,9 +118,15 @@ describe('organisation tree through the gateway', () => {
 
   it('refuses a move into its own subtree and changes nothing', async () => {
     const before = (await stack.outbox()).length;
-    const result = await admin()(`mutation($id: ID!, $to: ID!) { moveOrganization(id: $id, newParentId: $to) { id } }`, { id: finance, to: finance });
+    const result = await admin()(`mutation($id: ID!, $to: ID!) { moveOrganization(id: $id, newParentId: $to) { id } }`, {
+      id: finance,
+      to: finance,
+    });
     expect(codeOf(result)).toBe('MOVE_WOULD_CREATE_CYCLE');
-    const deeper = await admin()(`mutation($id: ID!, $to: ID!) { moveOrganization(id: $id, newParentId: $to) { id } }`, { id: root, to: branch });
+    const deeper = await admin()(`mutation($id: ID!, $to: ID!) { moveOrganization(id: $id, newParentId: $to) { id } }`, {
+      id: root,
+      to: branch,
+    });
     expect(['MOVE_WOULD_CREATE_CYCLE', 'PARENT_KIND_NOT_ALLOWED']).toContain(codeOf(deeper));
     const check = await admin()(`query($id: ID!) { organization(id: $id) { parentId } }`, { id: finance });
     expect(check.data.organization.parentId).toBe(root);
@@ -112,7 +147,10 @@ describe('organisation tree through the gateway', () => {
       { id: group, branch },
     );
     expect(after.data.organization.status).toBe('DISSOLVED');
-    expect(after.data.organization.history.items.map((r: { change: string }) => r.change)).toEqual(['organization.dissolved', 'organization.created']);
+    expect(after.data.organization.history.items.map((r: { change: string }) => r.change)).toEqual([
+      'organization.dissolved',
+      'organization.created',
+    ]);
     expect(after.data.branch).toEqual({ children: { totalCount: 0 }, all: { totalCount: 1 } });
     const again = await admin()(`mutation($id: ID!) { updateOrganization(id: $id, input: { name: "新名称" }) { id } }`, { id: group });
     expect(codeOf(again)).toBe('ORGANIZATION_DISSOLVED');

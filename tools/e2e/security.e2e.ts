@@ -27,13 +27,19 @@ describe('who may do what', () => {
     expect(codeOf(up)).toBe('FORBIDDEN');
     const rename = await as(`mutation($id: ID!) { updateOrganization(id: $id, input: { name: "改名" }) { id } }`, { id: branchB });
     expect(codeOf(rename)).toBe('FORBIDDEN');
-    const create = await as(`mutation($p: ID!) { createOrganization(input: { code: "S-1-C", name: "新支部", kind: BRANCH, sector: AGENCY, parentId: $p }) { id } }`, { p: committee });
+    const create = await as(
+      `mutation($p: ID!) { createOrganization(input: { code: "S-1-C", name: "新支部", kind: BRANCH, sector: AGENCY, parentId: $p }) { id } }`,
+      { p: committee },
+    );
     expect(codeOf(create)).toBe('FORBIDDEN');
-    const group = await as(`mutation($p: ID!) { createOrganization(input: { code: "S-1-A-G", name: "党小组", kind: PARTY_GROUP, sector: AGENCY, parentId: $p }) { id } }`, { p: branchA });
+    const group = await as(
+      `mutation($p: ID!) { createOrganization(input: { code: "S-1-A-G", name: "党小组", kind: PARTY_GROUP, sector: AGENCY, parentId: $p }) { id } }`,
+      { p: branchA },
+    );
     expect(group.errors).toBeUndefined();
   });
 
-  it('limits search and subtree to the caller\'s scope', async () => {
+  it("limits search and subtree to the caller's scope", async () => {
     const as = stack.as(cadreOfA());
     const found = await as(`{ searchOrganizations(name: "区教委") { items { code } } }`);
     expect(found.data.searchOrganizations.items.map((o: { code: string }) => o.code)).toEqual(['S-1-A']);
@@ -65,13 +71,25 @@ describe('who may do what', () => {
     expect(direct.status).toBe(401);
     expect(((await direct.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const forgedHeader = signCallerHeader(ADMIN, 'y'.repeat(64));
-    const forged = await fetch(stack.organization.url, { method: 'POST', headers: { 'content-type': 'application/json', [CALLER_HEADER]: forgedHeader }, body });
+    const forged = await fetch(stack.organization.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CALLER_HEADER]: forgedHeader },
+      body,
+    });
     expect(forged.status).toBe(401);
     const userTokenAsHeader = stack.tokenFor(ADMIN);
-    const replayed = await fetch(stack.organization.url, { method: 'POST', headers: { 'content-type': 'application/json', [CALLER_HEADER]: userTokenAsHeader }, body });
+    const replayed = await fetch(stack.organization.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CALLER_HEADER]: userTokenAsHeader },
+      body,
+    });
     expect(replayed.status).toBe(401);
     const genuine = signCallerHeader(ADMIN, stack.secrets.GATEWAY_SIGNING_SECRET);
-    const ok = await fetch(stack.organization.url, { method: 'POST', headers: { 'content-type': 'application/json', [CALLER_HEADER]: genuine }, body });
+    const ok = await fetch(stack.organization.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CALLER_HEADER]: genuine },
+      body,
+    });
     expect(ok.status).toBe(200);
   });
 });

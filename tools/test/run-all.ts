@@ -43,12 +43,16 @@ async function main(): Promise<number> {
   const node = process.execPath;
   try {
     if (!quick) {
-    step('supergraph composes and matches the checked-in schema', node, ['tools/run.js', 'tools/compose/compose-supergraph.ts', '--check']);
-    step('type check', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
-    // The boundary rule reads Nx's project graph, which must be computed first.
-    const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
-    step('project graph', node, ['node_modules/nx/bin/nx.js', 'show', 'projects'], nxEnv);
-    step('module boundaries and lint', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', 'apps', 'libs', 'tools'], nxEnv);
+      step('supergraph composes and matches the checked-in schema', node, [
+        'tools/run.js',
+        'tools/compose/compose-supergraph.ts',
+        '--check',
+      ]);
+      step('type check', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+      // The boundary rule reads Nx's project graph, which must be computed first.
+      const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+      step('project graph', node, ['node_modules/nx/bin/nx.js', 'show', 'projects'], nxEnv);
+      step('module boundaries and lint', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', 'apps', 'libs', 'tools'], nxEnv);
     }
   } catch (error) {
     if (error instanceof StepFailed) return 1;

@@ -14,7 +14,10 @@ const GATEWAY_CALLER: Caller = { subject: 'gateway', name: 'gateway', roles: [],
 
 /** Forwards the verified caller to a subgraph in a header signed with the shared secret. */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: string) {
+  constructor(
+    url: string,
+    private readonly secret: string,
+  ) {
     super({ url });
   }
 
@@ -23,7 +26,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set(CALLER_HEADER, signCallerHeader(caller, this.secret));
   }
 
-  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource['didReceiveResponse']>>[0] & { context: GatewayContext }) {
+  override didReceiveResponse({
+    response,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource['didReceiveResponse']>>[0] & { context: GatewayContext }) {
     const sql = Number(response.http?.headers.get('x-sql-queries') ?? 0);
     if (context && Number.isFinite(sql)) context.sqlQueries = (context.sqlQueries ?? 0) + sql;
     return response;

@@ -23,7 +23,11 @@ export class OrganizationNotFoundError extends DomainError {
 
 export class DuplicateCodeError extends DomainError {
   constructor(code: string) {
-    super(OrganizationErrorCode.DUPLICATE_CODE, `The organisation code ${code} is already used by another organisation; codes are never reused.`, { field: 'code' });
+    super(
+      OrganizationErrorCode.DUPLICATE_CODE,
+      `The organisation code ${code} is already used by another organisation; codes are never reused.`,
+      { field: 'code' },
+    );
   }
 }
 

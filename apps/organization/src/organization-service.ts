@@ -8,6 +8,7 @@ import { createLoaders } from './graphql/loaders';
 import { OrganizationQueries } from './application/organization-queries';
 import { OrganizationCommands } from './application/organization-commands';
 import { CommitteeCommands } from './application/committee-commands';
+import { UnitOfWork } from './application/unit-of-work';
 import type { OrganizationContext } from './graphql/context';
 
 /** Starts the organisation subgraph; `today` can be fixed by tests. */
@@ -18,14 +19,17 @@ export function startOrganizationService(config: OrganizationConfig, today = () 
     entities: organizationEntities,
     migrations: organizationMigrations,
     buildSchema: buildOrganizationSchema,
-    createContext: ({ dataSource, relay }, caller, requestId) => ({
-      caller,
-      requestId,
-      today,
-      loaders: createLoaders(dataSource),
-      queries: new OrganizationQueries(dataSource, today),
-      commands: new OrganizationCommands(dataSource, today, () => relay.nudge()),
-      committees: new CommitteeCommands(dataSource, today, () => relay.nudge()),
-    }),
+    createContext: ({ dataSource, relay }, caller, requestId) => {
+      const unitOfWork = new UnitOfWork(dataSource, () => relay.nudge());
+      return {
+        caller,
+        requestId,
+        today,
+        loaders: createLoaders(dataSource),
+        queries: new OrganizationQueries(dataSource, today),
+        commands: new OrganizationCommands(unitOfWork, today),
+        committees: new CommitteeCommands(unitOfWork, today),
+      };
+    },
   });
 }

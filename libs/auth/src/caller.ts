@@ -30,5 +30,4 @@ export function inScope(caller: Caller, organizationPath: readonly string[]): bo
   return organizationPath.some((id) => caller.scope.includes(id));
 }
 
-export const canManage = (caller: Caller): boolean =>
-  hasRole(caller, Role.DISTRICT_ADMIN) || hasRole(caller, Role.PARTY_CADRE);
+export const canManage = (caller: Caller): boolean => hasRole(caller, Role.DISTRICT_ADMIN) || hasRole(caller, Role.PARTY_CADRE);

@@ -28,7 +28,11 @@ describe('tokens', () => {
   it('refuses a token with an unknown role or the "none" algorithm', () => {
     const badRole = jwt.sign({ sub: 'x', roles: ['emperor'], scope: [] }, SECRET, { issuer: 'partybuild', audience: 'partybuild-gateway' });
     expect(() => verifyUserToken(badRole, SECRET)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
-    const unsigned = jwt.sign({ sub: 'x', roles: [], scope: [] }, '', { algorithm: 'none', issuer: 'partybuild', audience: 'partybuild-gateway' });
+    const unsigned = jwt.sign({ sub: 'x', roles: [], scope: [] }, '', {
+      algorithm: 'none',
+      issuer: 'partybuild',
+      audience: 'partybuild-gateway',
+    });
     expect(() => verifyUserToken(unsigned, SECRET)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
   });
 });

@@ -51,5 +51,4 @@ export const verifyUserToken = (token: string, secret: string): Caller => verify
 export const signCallerHeader = (caller: Caller, secret: string): string =>
   jwt.sign(toClaims(caller), secret, { algorithm: 'HS256', issuer: ISSUER, audience: SUBGRAPH_AUDIENCE, expiresIn: 60 });
 
-export const verifyCallerHeader = (value: string, secret: string): Caller =>
-  verify(value, secret, SUBGRAPH_AUDIENCE, 'gateway signature');
+export const verifyCallerHeader = (value: string, secret: string): Caller => verify(value, secret, SUBGRAPH_AUDIENCE, 'gateway signature');

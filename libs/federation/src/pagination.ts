@@ -34,7 +34,11 @@ export function pageWindow(args: PageArgs): { limit: number; offset: number } {
   }
   let offset = 0;
   if (args.after) {
-    offset = Number(Buffer.from(args.after, 'base64url').toString('utf8').replace(/^offset:/, ''));
+    offset = Number(
+      Buffer.from(args.after, 'base64url')
+        .toString('utf8')
+        .replace(/^offset:/, ''),
+    );
     if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('after', 'The page cursor is not valid.');
   }
   return { limit: args.first, offset };

@@ -53,7 +53,11 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(options.logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), sqlCountPlugin as ApolloServerPlugin<C>],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      sqlCountPlugin as ApolloServerPlugin<C>,
+    ],
   });
   await apollo.start();
 

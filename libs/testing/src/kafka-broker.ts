@@ -198,12 +198,7 @@ export async function startKafkaBroker(opts: StartKafkaBrokerOptions = {}): Prom
         if (pid !== undefined && isAlive(pid)) return;
         if (pid !== undefined) runningPids.delete(pid);
         // Explicit ports: the restarted broker must be where clients expect it.
-        await runScript([
-          'start',
-          '--port', String(port),
-          '--controller-port', String(controllerPort),
-          '--data-dir', dataDir,
-        ]);
+        await runScript(['start', '--port', String(port), '--controller-port', String(controllerPort), '--data-dir', dataDir]);
         pid = readPid(dataDir);
         track();
       }),

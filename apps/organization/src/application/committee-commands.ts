@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { CommitteeMemberRecord, ElectionRecord, OrganizationRecord } from '../entities';
 import { CommitteeMemberNotFoundError, InvalidInputError, RuleViolationError } from '../errors';
@@ -7,6 +7,7 @@ import { termEndsOn } from '../domain/committee-term';
 import { kindLabel } from '../domain/labels';
 import { OrganizationEvent, recordChange } from './organization-events';
 import { lockForChange } from './organization-access';
+import { UnitOfWork } from './unit-of-work';
 
 export interface Appointment {
   personName: string;
@@ -26,9 +27,8 @@ export interface ElectionInput {
 /** Committee appointments and elections (换届选举), each with its events. */
 export class CommitteeCommands {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly today: () => string,
-    private readonly afterCommit: () => void = () => undefined,
   ) {}
 
   /** Records an election: the old committee steps down, the elected one starts a new term. */
@@ -39,13 +39,19 @@ export class CommitteeCommands {
       throw new InvalidInputError('committee', 'The elected committee has no secretary (书记).');
     }
     if (input.eligibleVoters != null && input.votesCast != null && input.votesCast > input.eligibleVoters) {
-      throw new InvalidInputError('votesCast', `${input.votesCast} votes cast is more than the ${input.eligibleVoters} members entitled to vote.`);
+      throw new InvalidInputError(
+        'votesCast',
+        `${input.votesCast} votes cast is more than the ${input.eligibleVoters} members entitled to vote.`,
+      );
     }
-    return this.run(async (manager) => {
+    return this.unitOfWork.run(async (manager) => {
       const organization = await lockForChange(manager, caller, input.organizationId);
       const termEnd = termEndsOn(organization.kind, input.heldOn);
       if (organization.kind === OrganizationKind.PARTY_GROUP) {
-        throw new RuleViolationError('party-group-has-no-committee', `A ${kindLabel(organization.kind)} has a group leader, not an elected committee.`);
+        throw new RuleViolationError(
+          'party-group-has-no-committee',
+          `A ${kindLabel(organization.kind)} has a group leader, not an elected committee.`,
+        );
       }
       const election = await manager.save(
         manager.create(ElectionRecord, {
@@ -61,7 +67,13 @@ export class CommitteeCommands {
       await manager.update(CommitteeMemberRecord, { organizationId: organization.id, endedOn: IsNull() }, { endedOn: input.heldOn });
       await manager.insert(
         CommitteeMemberRecord,
-        input.committee.map((a) => ({ ...checkedAppointment(a), organizationId: organization.id, termStart: input.heldOn, termEnd, electionId: election.id })),
+        input.committee.map((a) => ({
+          ...checkedAppointment(a),
+          organizationId: organization.id,
+          termStart: input.heldOn,
+          termEnd,
+          electionId: election.id,
+        })),
       );
       organization.termStartedOn = input.heldOn;
       organization.termEndsOn = termEnd;
@@ -78,8 +90,13 @@ export class CommitteeCommands {
   }
 
   /** An appointment between elections (补选/调整), serving until the current term ends. */
-  async appoint(caller: Caller, organizationId: string, appointment: Appointment, startsOn?: string | null): Promise<CommitteeMemberRecord> {
-    return this.run(async (manager) => {
+  async appoint(
+    caller: Caller,
+    organizationId: string,
+    appointment: Appointment,
+    startsOn?: string | null,
+  ): Promise<CommitteeMemberRecord> {
+    return this.unitOfWork.run(async (manager) => {
       const organization = await lockForChange(manager, caller, organizationId);
       const start = startsOn ?? this.today();
       const record = await manager.save(
@@ -97,12 +114,13 @@ export class CommitteeCommands {
   }
 
   async endAppointment(caller: Caller, appointmentId: string, endedOn?: string | null): Promise<CommitteeMemberRecord> {
-    return this.run(async (manager) => {
+    return this.unitOfWork.run(async (manager) => {
       const appointment = await manager.findOne(CommitteeMemberRecord, { where: { id: appointmentId, endedOn: IsNull() } });
       if (!appointment) throw new CommitteeMemberNotFoundError(appointmentId);
       const organization = await lockForChange(manager, caller, appointment.organizationId);
       const day = endedOn ?? this.today();
-      if (day < appointment.termStart) throw new InvalidInputError('endedOn', `The appointment started on ${appointment.termStart}; it cannot end before that.`);
+      if (day < appointment.termStart)
+        throw new InvalidInputError('endedOn', `The appointment started on ${appointment.termStart}; it cannot end before that.`);
       appointment.endedOn = day;
       await manager.save(appointment);
       await this.committeeChanged(manager, organization, caller);
@@ -116,18 +134,12 @@ export class CommitteeCommands {
       committee: current.map((m) => ({ role: m.role, memberId: m.memberId, termStart: m.termStart, termEnd: m.termEnd })),
     });
   }
-
-  private async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction(work);
-    this.afterCommit();
-    return result;
-  }
 }
 
 function checkedAppointment(a: Appointment) {
   const personName = a.personName.trim();
   if (!personName || [...personName].length > 50) {
-    throw new InvalidInputError('personName', 'Give the committee member\'s name (1–50 characters).');
+    throw new InvalidInputError('personName', "Give the committee member's name (1–50 characters).");
   }
   return { personName, memberId: a.memberId ?? null, role: a.role };
 }

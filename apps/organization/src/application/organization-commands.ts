@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Caller, Role, hasRole } from '@partybuild/auth';
 import { DomainError } from '@partybuild/errors';
 import { OrganizationRecord } from '../entities';
@@ -8,6 +8,7 @@ import { assertNoCycle, assertParentAllowed, childPath } from '../domain/placeme
 import { checkEndDate, checkStaffCount, normaliseCode, normaliseName } from '../domain/organization-fields';
 import { OrganizationEvent, recordChange } from './organization-events';
 import { assertCanManage, isDuplicateCode, lockForChange } from './organization-access';
+import { UnitOfWork } from './unit-of-work';
 
 export interface CreateOrganization {
   code: string;
@@ -28,9 +29,8 @@ export type UpdateOrganization = Partial<Omit<CreateOrganization, 'code' | 'kind
 /** The changes to the organisation tree; each runs in one transaction with its event. */
 export class OrganizationCommands {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly today: () => string,
-    private readonly afterCommit: () => void = () => undefined,
   ) {}
 
   async create(caller: Caller, input: CreateOrganization): Promise<OrganizationRecord> {
@@ -83,7 +83,7 @@ export class OrganizationCommands {
     return this.run(null, async (manager) => {
       const organization = await lockForChange(manager, caller, id);
       const parent = await lockForChange(manager, caller, newParentId);
-      assertNoCycle(organization, { ...parent, ancestorIds: parent.ancestorIds });
+      assertNoCycle(organization, parent);
       assertParentAllowed(organization.kind, parent);
       if (organization.parentId === parent.id) {
         throw new InvalidInputError('newParentId', `${organization.name} already belongs to ${parent.name}.`);
@@ -128,7 +128,8 @@ export class OrganizationCommands {
   }
 
   private checkedDetails(input: UpdateOrganization, current?: OrganizationRecord) {
-    const pick = <K extends keyof UpdateOrganization>(key: K) => (input[key] === undefined ? current?.[key as keyof OrganizationRecord] : input[key]);
+    const pick = <K extends keyof UpdateOrganization>(key: K) =>
+      input[key] === undefined ? current?.[key as keyof OrganizationRecord] : input[key];
     const departmentCategory = (pick('departmentCategory') ?? null) as DepartmentCategory | null;
     const sector = (input.sector ?? current?.sector) as Sector;
     if (departmentCategory && sector !== Sector.AGENCY) {
@@ -147,9 +148,7 @@ export class OrganizationCommands {
   /** `code`: the code being claimed, so that losing a race for it reads like the pre-check. */
   private async run<T>(code: string | null, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      const result = await this.dataSource.transaction(work);
-      this.afterCommit();
-      return result;
+      return await this.unitOfWork.run(work);
     } catch (error) {
       if (code && isDuplicateCode(error)) throw new DuplicateCodeError(code);
       throw error;
@@ -158,7 +157,16 @@ export class OrganizationCommands {
 }
 
 function changedFields(before: OrganizationRecord, after: OrganizationRecord): Record<string, { from: unknown; to: unknown }> {
-  const fields = ['name', 'sector', 'departmentCategory', 'hostingUnit', 'staffCount', 'fullTimeCadres', 'partTimeCadres', 'endsOn'] as const;
+  const fields = [
+    'name',
+    'sector',
+    'departmentCategory',
+    'hostingUnit',
+    'staffCount',
+    'fullTimeCadres',
+    'partTimeCadres',
+    'endsOn',
+  ] as const;
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const field of fields) if (before[field] !== after[field]) changes[field] = { from: before[field], to: after[field] };
   return changes;

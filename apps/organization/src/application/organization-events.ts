@@ -44,10 +44,12 @@ export async function recordChange(
   data: Record<string, unknown> = {},
 ): Promise<void> {
   const snapshot = snapshotOf(organization);
-  await manager.query(
-    `INSERT INTO organization_revision (organization_id, change, snapshot, actor) VALUES ($1, $2, $3, $4)`,
-    [organization.id, type, JSON.stringify(snapshot), actor],
-  );
+  await manager.query(`INSERT INTO organization_revision (organization_id, change, snapshot, actor) VALUES ($1, $2, $3, $4)`, [
+    organization.id,
+    type,
+    JSON.stringify(snapshot),
+    actor,
+  ]);
   const envelope = createEnvelope('organization', {
     type,
     aggregateId: organization.id,

@@ -60,7 +60,13 @@ export class OrganizationQueries {
   }
 
   /** 换届提醒: committees whose term ends within `withinDays`, or has already ended. */
-  async termAlerts(caller: Caller, status: TermStatus, withinDays: number, underId: string | null, window: Window): Promise<Page<OrganizationRecord>> {
+  async termAlerts(
+    caller: Caller,
+    status: TermStatus,
+    withinDays: number,
+    underId: string | null,
+    window: Window,
+  ): Promise<Page<OrganizationRecord>> {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3650) {
       throw new InvalidInputError('withinDays', 'withinDays must be a whole number of days between 0 and 3650.');
     }

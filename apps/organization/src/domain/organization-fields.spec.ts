@@ -17,7 +17,9 @@ describe('organisation fields', () => {
 
   it('requires an end date exactly for temporary organisations', () => {
     expect(checkEndDate(K.TEMPORARY_ORGANIZATION, '2027-01-31', '2026-11-22')).toBe('2027-01-31');
-    expect(() => checkEndDate(K.TEMPORARY_ORGANIZATION, null, '2026-11-22')).toThrow(expect.objectContaining({ details: { field: 'endsOn' } }));
+    expect(() => checkEndDate(K.TEMPORARY_ORGANIZATION, null, '2026-11-22')).toThrow(
+      expect.objectContaining({ details: { field: 'endsOn' } }),
+    );
     expect(() => checkEndDate(K.TEMPORARY_ORGANIZATION, '2026-11-01', '2026-11-22')).toThrow(/already past/);
     expect(() => checkEndDate(K.BRANCH, '2027-01-31', '2026-11-22')).toThrow(/Only a temporary organisation/);
     expect(checkEndDate(K.BRANCH, undefined, '2026-11-22')).toBeNull();

@@ -16,7 +16,10 @@ export function normaliseName(name: string): string {
 export function normaliseCode(code: string): string {
   const trimmed = code.trim();
   if (!ORGANIZATION_RULES.code.pattern.test(trimmed)) {
-    throw new InvalidInputError('code', `"${code}" is not a valid organisation code: use 1–32 letters, digits, dots, dashes or underscores.`);
+    throw new InvalidInputError(
+      'code',
+      `"${code}" is not a valid organisation code: use 1–32 letters, digits, dots, dashes or underscores.`,
+    );
   }
   return trimmed;
 }

@@ -20,7 +20,9 @@ describe('placement rules', () => {
 
   it('refuses a branch under a branch and a general branch under a general branch', () => {
     expect(() => assertParentAllowed(K.BRANCH, org('b', K.BRANCH))).toThrow(expect.objectContaining({ code: 'PARENT_KIND_NOT_ALLOWED' }));
-    expect(() => assertParentAllowed(K.GENERAL_BRANCH, org('g', K.GENERAL_BRANCH))).toThrow(expect.objectContaining({ code: 'PARENT_KIND_NOT_ALLOWED' }));
+    expect(() => assertParentAllowed(K.GENERAL_BRANCH, org('g', K.GENERAL_BRANCH))).toThrow(
+      expect.objectContaining({ code: 'PARENT_KIND_NOT_ALLOWED' }),
+    );
   });
 
   it('lets only working committees and Party committees stand at the top', () => {
@@ -31,8 +33,12 @@ describe('placement rules', () => {
 
   it('refuses to move an organisation under itself or its own descendant', () => {
     const moved = org('a', K.PARTY_COMMITTEE, ['root']);
-    expect(() => assertNoCycle(moved, org('a', K.PARTY_COMMITTEE, ['root']))).toThrow(expect.objectContaining({ code: 'MOVE_WOULD_CREATE_CYCLE' }));
-    expect(() => assertNoCycle(moved, org('d', K.PARTY_COMMITTEE, ['root', 'a', 'c']))).toThrow(expect.objectContaining({ code: 'MOVE_WOULD_CREATE_CYCLE' }));
+    expect(() => assertNoCycle(moved, org('a', K.PARTY_COMMITTEE, ['root']))).toThrow(
+      expect.objectContaining({ code: 'MOVE_WOULD_CREATE_CYCLE' }),
+    );
+    expect(() => assertNoCycle(moved, org('d', K.PARTY_COMMITTEE, ['root', 'a', 'c']))).toThrow(
+      expect.objectContaining({ code: 'MOVE_WOULD_CREATE_CYCLE' }),
+    );
     expect(() => assertNoCycle(moved, org('s', K.PARTY_COMMITTEE, ['root']))).not.toThrow();
   });
 

@@ -15,7 +15,9 @@ export interface PlacedOrganization {
 export function assertParentAllowed(kind: OrganizationKind, parent: Pick<PlacedOrganization, 'kind' | 'name'> | null): void {
   if (parent === null) {
     if (!(ORGANIZATION_RULES.rootKinds as readonly OrganizationKind[]).includes(kind)) {
-      throw new ParentNotAllowedError(`A ${kindLabel(kind)} must belong to a superior organisation; only working committees and Party committees stand at the top.`);
+      throw new ParentNotAllowedError(
+        `A ${kindLabel(kind)} must belong to a superior organisation; only working committees and Party committees stand at the top.`,
+      );
     }
     return;
   }

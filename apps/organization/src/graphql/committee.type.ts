@@ -11,7 +11,7 @@ export class CommitteeMember {
   @Field()
   personName: string;
 
-  @Field(() => ID, { nullable: true, description: 'The person\'s membership record, when known.' })
+  @Field(() => ID, { nullable: true, description: "The person's membership record, when known." })
   memberId: string | null;
 
   @Field(() => CommitteeRole)
@@ -51,7 +51,7 @@ export class Election {
   notes: string | null;
 }
 
-@ObjectType({ description: '组织沿革 — one change in an organisation\'s history' })
+@ObjectType({ description: "组织沿革 — one change in an organisation's history" })
 export class OrganizationRevision {
   @Field(() => ID)
   id: string;

@@ -21,7 +21,10 @@ export function createLoaders(dataSource: DataSource) {
   });
 
   const committees = new DataLoader<string, CommitteeMemberRecord[]>(async (ids) => {
-    const rows = await manager.find(CommitteeMemberRecord, { where: { organizationId: In([...ids]), endedOn: IsNull() }, order: { role: 'ASC', personName: 'ASC' } });
+    const rows = await manager.find(CommitteeMemberRecord, {
+      where: { organizationId: In([...ids]), endedOn: IsNull() },
+      order: { role: 'ASC', personName: 'ASC' },
+    });
     return ids.map((id) => rows.filter((r) => r.organizationId === id));
   });
 

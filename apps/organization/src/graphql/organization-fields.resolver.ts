@@ -23,7 +23,12 @@ export class OrganizationFieldsResolver {
   @FieldResolver(() => OrganizationPage, { description: '直属下级组织 — direct subordinates' })
   async children(@Root() o: Organization, @Args() args: SubtreeArgs, @Ctx() ctx: OrganizationContext) {
     const window = pageWindow(args);
-    const loader = ctx.loaders.children({ ...window, includeDissolved: args.includeDissolved, kinds: args.kinds ?? [], sectors: args.sectors ?? [] });
+    const loader = ctx.loaders.children({
+      ...window,
+      includeDissolved: args.includeDissolved,
+      kinds: args.kinds ?? [],
+      sectors: args.sectors ?? [],
+    });
     const { items, total } = await loader.load(o.id);
     return toPage(items, total, window);
   }
