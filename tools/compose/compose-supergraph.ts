@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { SUBGRAPHS } from './subgraphs';
+import { SERVICES } from '../dev/services';
 
 const root = path.resolve(__dirname, '..', '..');
 const SUPERGRAPH_FILE = 'apps/gateway/supergraph.graphql';
@@ -19,10 +19,10 @@ async function main() {
   const check = process.argv.includes('--check');
   const outputs = new Map<string, string>();
   const services = [];
-  for (const subgraph of SUBGRAPHS) {
-    const sdl = printSubgraphSchema(await subgraph.build());
-    outputs.set(subgraph.schemaFile, `${sdl.trim()}\n`);
-    services.push({ name: subgraph.name, url: subgraph.url, typeDefs: parse(sdl) });
+  for (const service of SERVICES) {
+    const sdl = printSubgraphSchema(await service.buildSchema());
+    outputs.set(`apps/${service.name}/schema.graphql`, `${sdl.trim()}\n`);
+    services.push({ name: service.name, url: `http://127.0.0.1:${service.defaultPort}/graphql`, typeDefs: parse(sdl) });
   }
   const result = composeServices(services);
   if (result.errors) {

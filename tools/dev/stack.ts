@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Caller, issueUserToken } from '@partybuild/auth';
 import type { RunningService } from '@partybuild/service';
-import { loadOrganizationConfig, startOrganizationService } from '@partybuild/app-organization';
 import { RunningGateway, loadGatewayConfig, startGateway } from '@partybuild/app-gateway';
+import { SERVICES, urlVariable } from './services';
 
 export interface StackOptions {
   /** Builds a connection URL for a database of the PostgreSQL cluster. */
@@ -13,7 +13,8 @@ export interface StackOptions {
   eventTransport: 'embedded' | 'kafka';
   kafkaBrokers?: string;
   gatewayPort?: number;
-  servicePorts?: { organization?: number };
+  /** Port per service name; 0 or absent picks a free port. */
+  servicePorts?: Record<string, number>;
   secrets?: StackSecrets;
   logLevel?: string;
   nodeEnv?: 'development' | 'test' | 'production';
@@ -28,7 +29,7 @@ export interface StackSecrets {
 
 export interface Stack {
   gatewayUrl: string;
-  organization: RunningService;
+  services: Record<string, RunningService>;
   gateway: RunningGateway;
   secrets: StackSecrets;
   tokenFor(caller: Caller): string;
@@ -51,32 +52,44 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     EVENTS_DATABASE_URL: options.urlFor(`${options.databasePrefix}events`),
     GATEWAY_SIGNING_SECRET: secrets.GATEWAY_SIGNING_SECRET,
   };
-  const organization = await startOrganizationService(
-    loadOrganizationConfig({
-      ...common,
-      PORT: String(options.servicePorts?.organization ?? 0),
-      DATABASE_URL: options.urlFor(`${options.databasePrefix}organization`),
-    }),
-    options.today,
-  );
+  const services: Record<string, RunningService> = {};
+  try {
+    for (const service of SERVICES) {
+      services[service.name] = await service.start(
+        {
+          ...common,
+          PORT: String(options.servicePorts?.[service.name] ?? 0),
+          DATABASE_URL: options.urlFor(`${options.databasePrefix}${service.name}`),
+        },
+        options.today,
+      );
+    }
+  } catch (error) {
+    await stopAll(Object.values(services));
+    throw error;
+  }
   const gateway = await startGateway(
     loadGatewayConfig({
       ...common,
       ...secrets,
       PORT: String(options.gatewayPort ?? 0),
       SUPERGRAPH_PATH: path.resolve(__dirname, '../../apps/gateway/supergraph.graphql'),
-      ORGANIZATION_URL: organization.url,
+      ...Object.fromEntries(Object.entries(services).map(([name, service]) => [urlVariable(name), service.url])),
     }),
   );
   return {
     gatewayUrl: gateway.url,
-    organization,
+    services,
     gateway,
     secrets,
     tokenFor: (caller) => issueUserToken(caller, secrets.USER_TOKEN_SECRET),
     stop: async () => {
       await gateway.stop();
-      await organization.stop();
+      await stopAll(Object.values(services).reverse());
     },
   };
+}
+
+async function stopAll(services: RunningService[]): Promise<void> {
+  for (const service of services) await service.stop();
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Role } from '@partybuild/auth';
 import { startEmbeddedPostgres } from '@partybuild/persistence';
 import { startStack } from './stack';
+import { SERVICES } from './services';
 import { localSecrets } from './local-secrets';
 import { seedDemoDistrict } from '../seed/demo-district';
 
@@ -30,7 +31,7 @@ async function main() {
     eventTransport: transport,
     kafkaBrokers: process.env.KAFKA_BROKERS,
     gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
-    servicePorts: { organization: Number(process.env.ORGANIZATION_PORT ?? 4101) },
+    servicePorts: Object.fromEntries(SERVICES.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.defaultPort)])),
     secrets: localSecrets(dataDir),
     logLevel: process.env.LOG_LEVEL ?? 'warn',
   });

@@ -2,6 +2,7 @@ import { Caller, Role } from '@partybuild/auth';
 import { ensureDatabase } from '@partybuild/persistence';
 import { uniquePrefix, urlFor, testKafkaBrokers } from '@partybuild/testing';
 import { Stack, startStack } from '../dev/stack';
+import { SERVICES } from '../dev/services';
 import { graphql, GraphQLResult } from '../dev/graphql-client';
 
 /** The day the e2e tests pretend it is, so that term dates give stable answers. */
@@ -23,7 +24,7 @@ export async function startTestStack(
   const transport = options.transport ?? 'embedded';
   const prefix = uniquePrefix();
   // Production mode expects provisioned databases, as a real deployment has.
-  for (const name of ['organization', 'events']) await ensureDatabase(urlFor(`${prefix}${name}`));
+  for (const name of [...SERVICES.map((s) => s.name), 'events']) await ensureDatabase(urlFor(`${prefix}${name}`));
   const stack = await startStack({
     urlFor,
     databasePrefix: prefix,
@@ -40,7 +41,7 @@ export async function startTestStack(
       (query, variables = {}) =>
         graphql(stack.gatewayUrl, stack.tokenFor(caller), query, variables),
     outbox: async () => {
-      const rows = await stack.organization.dataSource.query(`SELECT envelope FROM outbox ORDER BY position`);
+      const rows = await stack.services.organization.dataSource.query(`SELECT envelope FROM outbox ORDER BY position`);
       return rows.map((r: { envelope: any }) => ({ type: r.envelope.type, subject: r.envelope.subject, envelope: r.envelope }));
     },
   };

@@ -67,25 +67,25 @@ describe('who may do what', () => {
 
   it('has subgraphs refuse requests that did not come through the gateway', async () => {
     const body = JSON.stringify({ query: `{ searchOrganizations(name: "区") { totalCount } }` });
-    const direct = await fetch(stack.organization.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const direct = await fetch(stack.services.organization.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(direct.status).toBe(401);
     expect(((await direct.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const forgedHeader = signCallerHeader(ADMIN, 'y'.repeat(64));
-    const forged = await fetch(stack.organization.url, {
+    const forged = await fetch(stack.services.organization.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CALLER_HEADER]: forgedHeader },
       body,
     });
     expect(forged.status).toBe(401);
     const userTokenAsHeader = stack.tokenFor(ADMIN);
-    const replayed = await fetch(stack.organization.url, {
+    const replayed = await fetch(stack.services.organization.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CALLER_HEADER]: userTokenAsHeader },
       body,
     });
     expect(replayed.status).toBe(401);
     const genuine = signCallerHeader(ADMIN, stack.secrets.GATEWAY_SIGNING_SECRET);
-    const ok = await fetch(stack.organization.url, {
+    const ok = await fetch(stack.services.organization.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CALLER_HEADER]: genuine },
       body,

@@ -14,7 +14,13 @@ export const gatewayEnv = {
   SUPERGRAPH_PATH: z.string().default('apps/gateway/supergraph.graphql'),
   /** Development only: compose from the running subgraphs instead of the checked-in supergraph. */
   INTROSPECT_AND_COMPOSE: z.enum(['true', 'false']).default('false'),
-  ORGANIZATION_URL: url.default('http://127.0.0.1:4101/graphql'),
+  /** Where each subgraph answers; an unset one keeps the URL written in the supergraph. */
+  ORGANIZATION_URL: url.optional(),
+  MEMBERSHIP_URL: url.optional(),
+  ACTIVITY_URL: url.optional(),
+  ASSESSMENT_URL: url.optional(),
+  PAIRING_URL: url.optional(),
+  STATISTICS_URL: url.optional(),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_COST: z.coerce.number().int().positive().default(20000),
   MAX_ALIASES: z.coerce.number().int().positive().default(30),
@@ -25,6 +31,11 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(gatewayEnv, env);
 
 /** Subgraph name (as in the supergraph) → URL. */
-export const subgraphUrls = (config: GatewayConfig): Record<string, string> => ({
+export const subgraphUrls = (config: GatewayConfig): Record<string, string | undefined> => ({
   organization: config.ORGANIZATION_URL,
+  membership: config.MEMBERSHIP_URL,
+  activity: config.ACTIVITY_URL,
+  assessment: config.ASSESSMENT_URL,
+  pairing: config.PAIRING_URL,
+  statistics: config.STATISTICS_URL,
 });

@@ -40,7 +40,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const useIntrospection = config.INTROSPECT_AND_COMPOSE === 'true' && !production;
   const gateway = new ApolloGateway({
     ...(useIntrospection
-      ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: Object.entries(urls).map(([name, url]) => ({ name, url })) }) }
+      ? {
+          supergraphSdl: new IntrospectAndCompose({
+            subgraphs: Object.entries(urls).flatMap(([name, url]) => (url ? [{ name, url }] : [])),
+          }),
+        }
       : { supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8') }),
     buildService: ({ name, url }) => new SignedDataSource(urls[name] ?? url ?? '', config.GATEWAY_SIGNING_SECRET),
   });
