@@ -1,19 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import type { OrganizationSnapshot } from '@partybuild/contracts';
 import { appendToOutbox, createEnvelope } from '@partybuild/events';
 import { OrganizationRecord, pathOf } from '../entities';
 
-/** The event types this service publishes on `partybuild.organization`. */
-export const OrganizationEvent = {
-  CREATED: 'organization.created',
-  UPDATED: 'organization.updated',
-  MOVED: 'organization.moved',
-  DISSOLVED: 'organization.dissolved',
-  COMMITTEE_CHANGED: 'organization.committee-changed',
-  ELECTION_RECORDED: 'organization.election-recorded',
-} as const;
+export { OrganizationEventType as OrganizationEvent } from '@partybuild/contracts';
 
 /** What every organisation event carries about the organisation itself (no personal data). */
-export function snapshotOf(o: OrganizationRecord) {
+export function snapshotOf(o: OrganizationRecord): OrganizationSnapshot {
   return {
     id: o.id,
     code: o.code,

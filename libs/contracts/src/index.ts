@@ -1,0 +1,2 @@
+export * from './organization-events';
+export * from './membership-events';

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createEnvelope } from '@partybuild/events';
+import { openDataSource } from '@partybuild/persistence';
+import { freshDatabase } from '@partybuild/testing';
+import { OrgTree, isBranchLevel, orgTreeHandlers, orgTreeMigrations } from './index';
+
+const snapshot = (id: string, parentId: string | null, kind: string, name = kind) => ({
+  id,
+  code: id.slice(0, 8),
+  name,
+  kind,
+  sector: 'AGENCY',
+  departmentCategory: null,
+  hostingUnit: null,
+  staffCount: null,
+  parentId,
+  status: 'ACTIVE',
+  endsOn: null,
+  dissolvedOn: null,
+  termStartedOn: null,
+  termEndsOn: null,
+});
+
+describe('organisation tree projection', () => {
+  let dataSource: DataSource;
+  const [root, a, b, branch, group] = Array.from({ length: 5 }, () => randomUUID());
+
+  const apply = (type: string, path: string[], data: Record<string, unknown>) =>
+    dataSource.transaction((m) =>
+      orgTreeHandlers[type].handle(
+        createEnvelope('organization', {
+          type,
+          aggregateId: path[path.length - 1],
+          organizationId: path[path.length - 1],
+          organizationPath: path,
+          actor: 't',
+          data,
+        }) as never,
+        m,
+      ),
+    );
+
+  beforeAll(async () => {
+    dataSource = await openDataSource({ url: await freshDatabase(), entities: [], migrations: orgTreeMigrations });
+  });
+  afterAll(() => dataSource?.destroy());
+
+  it('builds paths from creations and follows a subtree that moves', async () => {
+    await apply('organization.created', [root], { organization: snapshot(root, null, 'WORKING_COMMITTEE') });
+    await apply('organization.created', [root, a], { organization: snapshot(a, root, 'PARTY_COMMITTEE') });
+    await apply('organization.created', [root, b], { organization: snapshot(b, root, 'PARTY_COMMITTEE') });
+    await apply('organization.created', [root, a, branch], { organization: snapshot(branch, a, 'BRANCH') });
+    await apply('organization.created', [root, a, branch, group], { organization: snapshot(group, branch, 'PARTY_GROUP') });
+    await apply('organization.moved', [root, b, branch], {
+      organization: snapshot(branch, b, 'BRANCH'),
+      fromParentId: a,
+      toParentId: b,
+      fromPath: [root, a],
+      toPath: [root, b],
+      descendantsMoved: 1,
+    });
+    const tree = new OrgTree(dataSource.manager);
+    expect((await tree.node(group))!.path).toEqual([root, b, branch, group]);
+    expect((await tree.subtreeIds(b)).sort()).toEqual([b, branch, group].sort());
+    expect(await tree.subtreeIds(a)).toEqual([a]);
+    expect(isBranchLevel((await tree.node(branch))!)).toBe(true);
+  });
+
+  it("places a late-arriving child under its parent's current path, not the stale one it was sent with", async () => {
+    const late = randomUUID();
+    // Created when the branch was still under `a`, but applied after the move.
+    await apply('organization.created', [root, a, branch, late], { organization: snapshot(late, branch, 'PARTY_GROUP') });
+    expect((await new OrgTree(dataSource.manager).node(late))!.path).toEqual([root, b, branch, late]);
+  });
+
+  it('records dissolution and renames without losing the path', async () => {
+    await apply('organization.updated', [root, b], { organization: { ...snapshot(b, root, 'PARTY_COMMITTEE'), name: '新名称' } });
+    await apply('organization.dissolved', [root, b, branch, group], {
+      organization: { ...snapshot(group, branch, 'PARTY_GROUP'), status: 'DISSOLVED' },
+    });
+    const nodes = await new OrgTree(dataSource.manager).nodes([b, group]);
+    expect(nodes.get(b)).toMatchObject({ name: '新名称', path: [root, b] });
+    expect(nodes.get(group)).toMatchObject({ status: 'DISSOLVED', path: [root, b, branch, group] });
+  });
+});

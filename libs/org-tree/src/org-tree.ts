@@ -1,0 +1,40 @@
+import type { EntityManager } from 'typeorm';
+import { BRANCH_LEVEL_KINDS } from '@partybuild/contracts';
+
+export interface OrgNode {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  kind: string;
+  sector: string;
+  status: string;
+  termEndsOn: string | null;
+  /** Root first, the node itself last. */
+  path: string[];
+}
+
+const COLUMNS = `id, parent_id AS "parentId", code, name, kind, sector, status, term_ends_on::text AS "termEndsOn", path`;
+
+/** Reads of a service's copy of the organisation tree. */
+export class OrgTree {
+  constructor(private readonly manager: EntityManager) {}
+
+  async node(id: string): Promise<OrgNode | null> {
+    const rows = await this.manager.query(`SELECT ${COLUMNS} FROM org_node WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async nodes(ids: readonly string[]): Promise<Map<string, OrgNode>> {
+    const rows: OrgNode[] = await this.manager.query(`SELECT ${COLUMNS} FROM org_node WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** The ids of a node and everything below it. */
+  async subtreeIds(id: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.manager.query(`SELECT id FROM org_node WHERE path @> ARRAY[$1::uuid]`, [id]);
+    return rows.map((r) => r.id);
+  }
+}
+
+export const isBranchLevel = (node: Pick<OrgNode, 'kind'>): boolean => (BRANCH_LEVEL_KINDS as readonly string[]).includes(node.kind);
