@@ -25,6 +25,8 @@ export interface StackOptions {
 export interface StackSecrets {
   USER_TOKEN_SECRET: string;
   GATEWAY_SIGNING_SECRET: string;
+  /** Encrypts personal data at rest (ID numbers, phones): 32 bytes, hex. */
+  PERSONAL_DATA_KEY: string;
 }
 
 export interface Stack {
@@ -39,6 +41,7 @@ export interface Stack {
 export const newSecrets = (): StackSecrets => ({
   USER_TOKEN_SECRET: randomBytes(32).toString('hex'),
   GATEWAY_SIGNING_SECRET: randomBytes(32).toString('hex'),
+  PERSONAL_DATA_KEY: randomBytes(32).toString('hex'),
 });
 
 /** Every subgraph and the gateway in one process: the zero-setup default and the e2e tests. */
@@ -51,6 +54,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     KAFKA_BROKERS: options.kafkaBrokers,
     EVENTS_DATABASE_URL: options.urlFor(`${options.databasePrefix}events`),
     GATEWAY_SIGNING_SECRET: secrets.GATEWAY_SIGNING_SECRET,
+    PERSONAL_DATA_KEY: secrets.PERSONAL_DATA_KEY,
   };
   const services: Record<string, RunningService> = {};
   try {
