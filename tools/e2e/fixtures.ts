@@ -1,4 +1,5 @@
 import { Caller, Role } from '@partybuild/auth';
+import { EventEnvelope, topicForType } from '@partybuild/events';
 import { ensureDatabase } from '@partybuild/persistence';
 import { uniquePrefix, urlFor, testKafkaBrokers } from '@partybuild/testing';
 import { Stack, startStack } from '../dev/stack';
@@ -13,6 +14,8 @@ export const ADMIN: Caller = { subject: 'admin', name: '区委组织部', roles:
 export interface TestStack extends Stack {
   /** Sends a query through the gateway as the given caller. */
   as(caller: Caller): <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
+  /** Publishes events as another service would, on the stack's event transport. */
+  publish(events: EventEnvelope<unknown>[]): Promise<void>;
   /** Rows of the organisation service's outbox, oldest first. */
   outbox(): Promise<Array<{ type: string; subject: string; envelope: any }>>;
 }
@@ -40,6 +43,10 @@ export async function startTestStack(
       (caller) =>
       (query, variables = {}) =>
         graphql(stack.gatewayUrl, stack.tokenFor(caller), query, variables),
+    publish: (events) =>
+      stack.services.organization.transport.publish(
+        events.map((e) => ({ topic: topicForType(e.type), key: e.subject, value: JSON.stringify(e) })),
+      ),
     outbox: async () => {
       const rows = await stack.services.organization.dataSource.query(`SELECT envelope FROM outbox ORDER BY position`);
       return rows.map((r: { envelope: any }) => ({ type: r.envelope.type, subject: r.envelope.subject, envelope: r.envelope }));

@@ -53,6 +53,16 @@ export class HasChildrenError extends DomainError {
   }
 }
 
+export class HasMembersError extends DomainError {
+  constructor(name: string, people: number) {
+    super(
+      OrganizationErrorCode.HAS_MEMBERS,
+      `${name} still has ${people} member record(s); transfer them to another organisation before dissolving it.`,
+      { people },
+    );
+  }
+}
+
 export class DissolvedOrganizationError extends DomainError {
   constructor(name: string) {
     super(OrganizationErrorCode.DISSOLVED, `${name} has been dissolved; it can no longer be changed or receive subordinates.`);

@@ -1,4 +1,5 @@
 import { todayIn } from '@partybuild/calendar';
+import { startIdempotentConsumer } from '@partybuild/events';
 import { RunningService, startService } from '@partybuild/service';
 import { OrganizationConfig } from './config';
 import { organizationEntities } from './entities';
@@ -10,6 +11,7 @@ import { OrganizationCommands } from './application/organization-commands';
 import { CommitteeCommands } from './application/committee-commands';
 import { UnitOfWork } from './application/unit-of-work';
 import type { OrganizationContext } from './graphql/context';
+import { memberPlacementConsumer } from './projections/member-placement';
 
 /** Starts the organisation subgraph; `today` can be fixed by tests. */
 export function startOrganizationService(config: OrganizationConfig, today = () => todayIn(config.TIME_ZONE)): Promise<RunningService> {
@@ -19,6 +21,9 @@ export function startOrganizationService(config: OrganizationConfig, today = () 
     entities: organizationEntities,
     migrations: organizationMigrations,
     buildSchema: buildOrganizationSchema,
+    startWorkers: async ({ transport, dataSource, logger }) => [
+      await startIdempotentConsumer({ transport, dataSource, logger, ...memberPlacementConsumer }),
+    ],
     createContext: ({ dataSource, relay }, caller, requestId) => {
       const unitOfWork = new UnitOfWork(dataSource, () => relay.nudge());
       return {

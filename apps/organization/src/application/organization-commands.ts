@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { Caller, Role, hasRole } from '@partybuild/auth';
 import { DomainError } from '@partybuild/errors';
 import { OrganizationRecord } from '../entities';
-import { DuplicateCodeError, HasChildrenError, InvalidInputError } from '../errors';
+import { DuplicateCodeError, HasChildrenError, HasMembersError, InvalidInputError } from '../errors';
+import { attachedPeople } from './branch-figures';
 import { DepartmentCategory, OrganizationKind, OrganizationStatus, Sector } from '../domain/organization-kind';
 import { assertNoCycle, assertParentAllowed, childPath } from '../domain/placement';
 import { checkEndDate, checkStaffCount, normaliseCode, normaliseName } from '../domain/organization-fields';
@@ -117,6 +118,8 @@ export class OrganizationCommands {
       const organization = await lockForChange(manager, caller, id);
       const children = await manager.count(OrganizationRecord, { where: { parentId: id, status: OrganizationStatus.ACTIVE } });
       if (children > 0) throw new HasChildrenError(organization.name, children);
+      const people = await attachedPeople(manager, id);
+      if (people > 0) throw new HasMembersError(organization.name, people);
       const day = dissolvedOn ?? this.today();
       if (day > this.today()) throw new InvalidInputError('dissolvedOn', `The dissolution date ${day} is in the future.`);
       organization.status = OrganizationStatus.DISSOLVED;

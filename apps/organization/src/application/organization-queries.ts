@@ -1,4 +1,4 @@
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Caller, Role, hasRole } from '@partybuild/auth';
 import { Page, toPage } from '@partybuild/federation';
 import { addDays } from '@partybuild/calendar';
@@ -7,6 +7,8 @@ import { OrganizationNotFoundError, InvalidInputError } from '../errors';
 import { OrganizationKind, OrganizationStatus, Sector } from '../domain/organization-kind';
 import { TermStatus } from '../domain/committee-term';
 import { assertVisible } from './organization-access';
+import { branchFigures, branchIdsUnder } from './branch-figures';
+import { BranchFigures, StructuralIssue, structuralIssues } from '../domain/structural-rules';
 
 export interface Window {
   limit: number;
@@ -81,6 +83,31 @@ export class OrganizationQueries {
       query = query.andWhere('o.term_ends_on BETWEEN :today AND :until', { today, until: addDays(today, withinDays) });
     } else throw new InvalidInputError('status', 'Ask for DUE_SOON or OVERDUE terms.');
     return this.page(query.orderBy('o.term_ends_on').addOrderBy('o.code'), window);
+  }
+
+  /** Branches that break a structural rule (fewer than 3 full members, over 50, no committee). */
+  async structuralReport(
+    caller: Caller,
+    underId: string | null,
+    window: Window,
+  ): Promise<Page<BranchFigures & { issues: StructuralIssue[]; organization: OrganizationRecord }>> {
+    const manager = this.dataSource.manager;
+    if (underId) await this.byId(caller, underId);
+    else if (!hasRole(caller, Role.DISTRICT_ADMIN)) throw new InvalidInputError('under', 'Name the organisation whose branches to check.');
+    const ids = await branchIdsUnder(manager, underId);
+    const figures = await branchFigures(manager, ids);
+    const breaking = ids
+      .map((id) => ({ id, ...figures.get(id)!, issues: structuralIssues(figures.get(id)!) }))
+      .filter((b) => b.issues.length > 0);
+    const page = breaking.slice(window.offset, window.offset + window.limit);
+    const organizations = new Map(
+      (await manager.find(OrganizationRecord, { where: { id: In(page.map((b) => b.id)) } })).map((o) => [o.id, o] as const),
+    );
+    return toPage(
+      page.map((b) => ({ ...b, organization: organizations.get(b.id)! })),
+      breaking.length,
+      window,
+    );
   }
 
   async history(caller: Caller, id: string, window: Window): Promise<Page<OrganizationRevisionRecord>> {

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
 import { CommitteeMemberRecord, ElectionRecord, OrganizationRecord } from '../entities';
 import { OrganizationStatus } from '../domain/organization-kind';
+import { BranchFigures } from '../domain/structural-rules';
+import { branchFigures } from '../application/branch-figures';
 
 export interface ChildrenWindow {
   limit: number;
@@ -69,7 +71,12 @@ export function createLoaders(dataSource: DataSource) {
     return loader;
   };
 
-  return { byId, committees, elections, children };
+  const figures = new DataLoader<string, BranchFigures>(async (ids) => {
+    const found = await branchFigures(manager, ids);
+    return ids.map((id) => found.get(id) ?? { members: 0, fullMembers: 0, committeeMembers: 0 });
+  });
+
+  return { byId, committees, elections, children, figures };
 }
 
 export type OrganizationLoaders = ReturnType<typeof createLoaders>;

@@ -7,6 +7,9 @@ import { CommitteeMember, Election } from './committee.type';
 import { SubtreeArgs } from './inputs';
 import type { OrganizationContext } from './context';
 import { OrganizationRevisionPage } from './revision.type';
+import { BranchStructure } from './structure.type';
+import { structuralIssues } from '../domain/structural-rules';
+import { BRANCH_LEVEL_KINDS } from '../domain/organization-kind';
 
 @Resolver(() => Organization)
 export class OrganizationFieldsResolver {
@@ -51,6 +54,13 @@ export class OrganizationFieldsResolver {
   @FieldResolver(() => Float, { nullable: true, description: '专职党务干部占比 — full-time cadres per staff (target 1–2 %)' })
   fullTimeCadreRatio(@Root() o: Organization) {
     return o.staffCount && o.fullTimeCadres != null ? o.fullTimeCadres / o.staffCount : null;
+  }
+
+  @FieldResolver(() => BranchStructure, { nullable: true, description: '支部设置情况 — for branch-level organisations' })
+  async structure(@Root() o: Organization, @Ctx() ctx: OrganizationContext) {
+    if (!BRANCH_LEVEL_KINDS.includes(o.kind)) return null;
+    const figures = await ctx.loaders.figures.load(o.id);
+    return { ...figures, issues: structuralIssues(figures) };
   }
 
   @FieldResolver(() => OrganizationRevisionPage, { description: '组织沿革 — the history of changes, latest first' })

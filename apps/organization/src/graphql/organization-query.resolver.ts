@@ -3,6 +3,8 @@ import { pageWindow } from '@partybuild/federation';
 import { Organization, OrganizationPage } from './organization.type';
 import { SubtreeArgs, TermAlertArgs } from './inputs';
 import type { OrganizationContext } from './context';
+import { StructuralReportPage } from './structure.type';
+import { PageArgs } from '@partybuild/federation';
 
 @Resolver(() => Organization)
 export class OrganizationQueryResolver {
@@ -30,6 +32,19 @@ export class OrganizationQueryResolver {
   @Query(() => OrganizationPage, { description: '按名称搜索组织 — organisations whose name contains the text' })
   searchOrganizations(@Arg('name') name: string, @Args() args: SubtreeArgs, @Ctx() ctx: OrganizationContext) {
     return ctx.queries.search(ctx.caller, name, args, pageWindow(args));
+  }
+
+  @Query(() => StructuralReportPage, { description: '组织设置问题 — branches under 3 full members, over 50, or 7+ without a committee' })
+  branchesBreakingRules(
+    @Arg('under', () => ID, {
+      nullable: true,
+      description: 'Only this subtree; the whole district when omitted (district administrators).',
+    })
+    under: string | null,
+    @Args() args: PageArgs,
+    @Ctx() ctx: OrganizationContext,
+  ) {
+    return ctx.queries.structuralReport(ctx.caller, under ?? null, pageWindow(args));
   }
 
   @Query(() => OrganizationPage, { description: '换届提醒 — committees whose term ends soon, or is overdue' })

@@ -30,9 +30,15 @@ export const ORGANIZATION_RULES = {
   } satisfies Record<K, number | null>,
   /** How long before a term ends the election reminder (换届提醒) starts. */
   termWarningDays: 90,
+  /** Stages that make someone a Party member (党员) for counting; the others are on the way. */
+  memberStages: ['PROBATIONARY', 'FULL'],
+  /** Statuses of people no longer counted in a branch. */
+  departedStatuses: ['TRANSFERRED_OUT', 'DECEASED', 'EXPELLED'],
   branch: {
     minFullMembers: 3,
     committeeFromMembers: 7,
+    /** A committee (支委会) has at least three members; fewer is a secretary, not a committee. */
+    committeeMinSize: 3,
     maxMembers: 50,
   },
   /** Full-time party-affairs cadres as a share of the unit's staff. */
