@@ -34,7 +34,7 @@ export async function startTestStack(
     eventTransport: transport,
     kafkaBrokers: transport === 'kafka' ? testKafkaBrokers() : undefined,
     nodeEnv: options.nodeEnv ?? 'test',
-    logLevel: 'silent',
+    logLevel: process.env.E2E_LOG_LEVEL ?? 'silent',
     today: () => TODAY,
   });
   return {

@@ -38,6 +38,8 @@ export interface MemberSnapshot {
   fullMemberSince: string | null;
   /** Full members vote at general meetings; probationary members do not. */
   votingRights: boolean;
+  /** The monthly due (党费) in fen from the member's category and declared base, when known. */
+  monthlyDueFen?: number | null;
 }
 
 export interface MemberEventData {

@@ -19,8 +19,18 @@ describe('createEnvelope', () => {
 
     expect(Object.keys(envelope).sort()).toEqual(
       [
-        'actor', 'data', 'datacontenttype', 'id', 'organizationid', 'organizationpath',
-        'schemaversion', 'source', 'specversion', 'subject', 'time', 'type',
+        'actor',
+        'data',
+        'datacontenttype',
+        'id',
+        'organizationid',
+        'organizationpath',
+        'schemaversion',
+        'source',
+        'specversion',
+        'subject',
+        'time',
+        'type',
       ].sort(),
     );
     expect(envelope).toEqual({
@@ -42,8 +52,13 @@ describe('createEnvelope', () => {
   it('gives every event its own id, the current time by default and the requested schema version', () => {
     const before = Date.now();
     const a = createEnvelope('membership', {
-      type: 'membership.joined', aggregateId: 'm-1', organizationId: null, organizationPath: [],
-      actor: 'system', data: {}, schemaVersion: 3,
+      type: 'membership.joined',
+      aggregateId: 'm-1',
+      organizationId: null,
+      organizationPath: [],
+      actor: 'system',
+      data: {},
+      schemaVersion: 3,
     });
     const b = sample();
 

@@ -23,7 +23,12 @@ export function openOutboxDatabase(): Promise<DataSource> {
 }
 
 /** An event of aggregate `aggregateId`; `seq` is its place in that aggregate's history. */
-export function sequencedEvent(type: string, aggregateId: string, seq: number, extra: Record<string, unknown> = {}): EventEnvelope<{ seq: number }> {
+export function sequencedEvent(
+  type: string,
+  aggregateId: string,
+  seq: number,
+  extra: Record<string, unknown> = {},
+): EventEnvelope<{ seq: number }> {
   return createEnvelope('organization', {
     type,
     aggregateId,
@@ -42,6 +47,6 @@ export function commitEvents(dataSource: DataSource, envelopes: EventEnvelope<un
 export async function outboxRows(dataSource: DataSource): Promise<OutboxRow[]> {
   return dataSource.query(
     `SELECT position::text, event_id::text, topic, message_key, published_at, parked_at, attempts, last_error
-     FROM outbox ORDER BY position`,
+     FROM outbox ORDER BY outbox.position`,
   );
 }

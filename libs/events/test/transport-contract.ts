@@ -39,16 +39,14 @@ export function describeTransportContract(
       for (const t of transports.splice(0)) await t.close().catch(() => undefined);
     });
 
-    const records = (topic: string, key: string, values: string[]): OutgoingRecord[] =>
-      values.map((value) => ({ topic, key, value }));
+    const records = (topic: string, key: string, values: string[]): OutgoingRecord[] => values.map((value) => ({ topic, key, value }));
 
     it('delivers the records of one key in publish order', async () => {
       const transport = await open();
       const topic = uniqueName('contract.order.');
       const inbox = new Inbox();
       // 50 records over 5 keys, in 5 publish calls of 10: record n has key k(n % 5). The
-      // first call comes before the subscription (Kafka refuses to subscribe to a topic
-      // that does not exist yet), the others while it runs.
+      // first call comes before the subscription, the others while it runs.
       const keys = ['k0', 'k1', 'k2', 'k3', 'k4'];
       const call = (c: number): OutgoingRecord[] =>
         Array.from({ length: 10 }, (_, i) => c * 10 + i).map((n) => ({ topic, key: keys[n % 5], value: String(n) }));
@@ -85,7 +83,23 @@ export function describeTransportContract(
       await subscribe(transport, { groupId: uniqueName('g'), topics: [topic], fromBeginning: true, handleBatch: inbox.handleBatch });
 
       await inbox.waitFor(5, timeoutMs);
-      expect(valuesByKey(inbox.records)).toEqual(new Map([['a', ['a1', 'a2', 'a3']], ['b', ['b1', 'b2']]]));
+      expect(valuesByKey(inbox.records)).toEqual(
+        new Map([
+          ['a', ['a1', 'a2', 'a3']],
+          ['b', ['b1', 'b2']],
+        ]),
+      );
+    });
+
+    it('lets a group subscribe before anything was published on its topic', async () => {
+      const transport = await open();
+      const topic = uniqueName('contract.early.');
+      const inbox = new Inbox();
+      await subscribe(transport, { groupId: uniqueName('g'), topics: [topic], fromBeginning: true, handleBatch: inbox.handleBatch });
+      await transport.publish(records(topic, 'a', ['first', 'second']));
+
+      await inbox.waitFor(2, timeoutMs);
+      expect(inbox.values).toEqual(['first', 'second']);
     });
 
     it('starts a new group without fromBeginning after the records already published', async () => {
@@ -134,12 +148,13 @@ export function describeTransportContract(
       await second.publish(after);
       const secondInbox = new Inbox();
       await subscribe(second, { groupId, topics: [topic], fromBeginning: true, handleBatch: secondInbox.handleBatch });
-      await secondInbox.waitForValues(after.map((r) => r.value), timeoutMs);
+      await secondInbox.waitForValues(
+        after.map((r) => r.value),
+        timeoutMs,
+      );
 
       expect(firstInbox.values.sort()).toEqual(before.map((r) => r.value).sort());
-      expect(valuesByKey(secondInbox.records)).toEqual(
-        new Map(keys.map((k) => [k, [`${k}-after-1`, `${k}-after-2`]])),
-      );
+      expect(valuesByKey(secondInbox.records)).toEqual(new Map(keys.map((k) => [k, [`${k}-after-1`, `${k}-after-2`]])));
     });
 
     it('delivers the records of a failed batch again instead of losing them', async () => {

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { Registry } from 'prom-client';
 import type { Caller } from '@partybuild/auth';
 import { EventTransport, OutboxRelay, createTransport } from '@partybuild/events';
 import type { RequestContext } from '@partybuild/federation';
@@ -35,6 +36,8 @@ export interface ServiceDeps {
   transport: EventTransport;
   relay: OutboxRelay;
   logger: Logger;
+  /** The service's Prometheus registry, for workers to add their own metrics. */
+  metrics: Registry;
 }
 
 export interface RunningService extends RunningServer, ServiceDeps {}
@@ -52,11 +55,11 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
   const transport = createTransport(def.env, `partybuild-${def.name}`, logger);
   const relay = new OutboxRelay({ dataSource, transport, logger });
   relay.start();
-  const deps: ServiceDeps = { dataSource, transport, relay, logger };
-  const workers = (await def.startWorkers?.(deps)) ?? [];
-
   const metrics = createMetrics(def.name);
   exposeStats(metrics, 'partybuild_outbox', relay.stats);
+  const deps: ServiceDeps = { dataSource, transport, relay, logger, metrics };
+  const workers = (await def.startWorkers?.(deps)) ?? [];
+
   const server = await startSubgraphServer<C>({
     name: def.name,
     port: def.env.PORT,

@@ -92,9 +92,7 @@ export class EmbeddedTransport implements EventTransport {
       [options.groupId, topic],
     );
     if (rows.length === 0) return 0;
-    await options.handleBatch(
-      rows.map((r) => ({ topic, partition: 0, offset: String(r.position), key: r.message_key, value: r.value })),
-    );
+    await options.handleBatch(rows.map((r) => ({ topic, partition: 0, offset: String(r.position), key: r.message_key, value: r.value })));
     await this.pool.query('UPDATE event_log_offset SET position = $3 WHERE group_id = $1 AND topic = $2', [
       options.groupId,
       topic,
@@ -105,9 +103,10 @@ export class EmbeddedTransport implements EventTransport {
 
   private ensureSchema(): Promise<void> {
     return (this.ready ??= ensureDatabase(this.url)
-      .then(() => this.pool.query(
-        // Several services create the log on first use; the lock keeps them from racing.
-        `BEGIN;
+      .then(() =>
+        this.pool.query(
+          // Several services create the log on first use; the lock keeps them from racing.
+          `BEGIN;
          SELECT pg_advisory_xact_lock(hashtext('partybuild.event_log'));
          CREATE TABLE IF NOT EXISTS event_log (
            position bigserial PRIMARY KEY,
@@ -122,7 +121,8 @@ export class EmbeddedTransport implements EventTransport {
            position bigint NOT NULL,
            PRIMARY KEY (group_id, topic));
          COMMIT;`,
-      ))
+        ),
+      )
       .then(() => undefined)
       .catch((error) => {
         this.ready = undefined;

@@ -32,7 +32,11 @@ export interface Subscription {
 }
 
 export class PublishError extends Error {
-  constructor(message: string, readonly retriable: boolean, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    readonly retriable: boolean,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'PublishError';
   }

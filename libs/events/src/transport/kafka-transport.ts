@@ -67,7 +67,12 @@ export class KafkaTransport implements EventTransport {
         await options.handleBatch(records);
         resolveOffset(records[records.length - 1].offset);
         await commitOffsetsIfNecessary({
-          topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(records[records.length - 1].offset) + 1n).toString() }] }],
+          topics: [
+            {
+              topic: batch.topic,
+              partitions: [{ partition: batch.partition, offset: (BigInt(records[records.length - 1].offset) + 1n).toString() }],
+            },
+          ],
         });
         await heartbeat();
       },
@@ -120,5 +125,16 @@ export class KafkaTransport implements EventTransport {
   }
 }
 
-const isConnectionError = (error: KafkaJSError): boolean =>
-  ['KafkaJSConnectionError', 'KafkaJSNumberOfRetriesExceeded', 'KafkaJSRequestTimeoutError', 'KafkaJSBrokerNotFound', 'KafkaJSLockTimeout'].includes(error.name);
+const connectionErrors = [
+  'KafkaJSConnectionError',
+  'KafkaJSNumberOfRetriesExceeded',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSBrokerNotFound',
+  'KafkaJSLockTimeout',
+];
+
+/** kafkajs can wrap a lost connection in a KafkaJSNonRetriableError: look through the causes. */
+const isConnectionError = (error: KafkaJSError): boolean => {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) if (connectionErrors.includes(e.name)) return true;
+  return false;
+};

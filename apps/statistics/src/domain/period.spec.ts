@@ -1,0 +1,22 @@
+import { monthsOf, parsePeriod } from './period';
+
+describe('statistics periods', () => {
+  it('reads a year, a quarter and a month', () => {
+    expect(parsePeriod('2026')).toEqual({ label: '2026', from: '2026-01-01', to: '2026-12-31' });
+    expect(parsePeriod('2026-Q1')).toEqual({ label: '2026-Q1', from: '2026-01-01', to: '2026-03-31' });
+    expect(parsePeriod('2024-02')).toEqual({ label: '2024-02', from: '2024-02-01', to: '2024-02-29' });
+  });
+
+  it('refuses what is not a period, with an example', () => {
+    for (const bad of ['2026-13', '2026-Q5', 'last year', '26', '2026-1']) {
+      expect(() => parsePeriod(bad)).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/2026-Q3/) }),
+      );
+    }
+  });
+
+  it('lists the months of a quarter', () => {
+    expect(monthsOf(parsePeriod('2026-Q4'))).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(monthsOf(parsePeriod('2026'))).toHaveLength(12);
+  });
+});

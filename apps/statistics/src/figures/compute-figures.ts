@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm';
+import type { Period } from '../domain/period';
+import type { Figures } from './figures';
+import { activityFigures } from './activity-figures';
+import { duesFigures } from './dues-figures';
+import { memberFigures } from './member-figures';
+import { treeFigures } from './tree-figures';
+
+/** All figures for several organisations at once: a fixed number of queries, whatever their number. */
+export async function computeFigures(
+  manager: EntityManager,
+  targets: string[],
+  period: Period,
+  today: string,
+): Promise<Map<string, Figures>> {
+  const asOf = period.to < today ? period.to : today;
+  const [members, tree, activities, dues] = await Promise.all([
+    memberFigures(manager, targets, period, asOf),
+    treeFigures(manager, targets, asOf),
+    activityFigures(manager, targets, period),
+    duesFigures(manager, targets, period, asOf),
+  ]);
+  return new Map(
+    targets.map((id) => [
+      id,
+      {
+        organizationId: id,
+        period,
+        asOf,
+        organizationsByKind: tree.byKind.get(id) ?? [],
+        members: members.get(id)!,
+        branches: tree.branches.get(id)!,
+        activities: activities.get(id)!,
+        dues: dues.get(id)!,
+      },
+    ]),
+  );
+}

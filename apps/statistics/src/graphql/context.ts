@@ -1,0 +1,38 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '@partybuild/federation';
+import type { Figures } from '../figures/figures';
+import { computeFigures } from '../figures/compute-figures';
+import { parsePeriod } from '../domain/period';
+import { OrgNode, OrgTree } from '@partybuild/org-tree';
+
+export interface StatisticsContext extends RequestContext {
+  dataSource: DataSource;
+  today: () => string;
+  /** Figures per period, batched over every organisation asked for in the request. */
+  figures(period: string): DataLoader<string, Figures>;
+  nodes: DataLoader<string, OrgNode | null>;
+}
+
+export function nodeLoader(dataSource: DataSource): DataLoader<string, OrgNode | null> {
+  return new DataLoader(async (ids) => {
+    const found = await new OrgTree(dataSource.manager).nodes(ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+export function figureLoaders(dataSource: DataSource, today: () => string) {
+  const loaders = new Map<string, DataLoader<string, Figures>>();
+  return (text: string) => {
+    const period = parsePeriod(text);
+    let loader = loaders.get(period.label);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const figures = await computeFigures(dataSource.manager, [...ids], period, today());
+        return ids.map((id) => figures.get(id)!);
+      });
+      loaders.set(period.label, loader);
+    }
+    return loader;
+  };
+}

@@ -1,0 +1,48 @@
+import type { DataSource } from 'typeorm';
+import { Histogram, Registry } from 'prom-client';
+import { ACTIVITY_TOPIC, MEMBERSHIP_TOPIC, ORGANIZATION_TOPIC } from '@partybuild/contracts';
+import { EventEnvelope, EventTransport, startIdempotentConsumer } from '@partybuild/events';
+import type { Logger } from '@partybuild/logging';
+import { orgTreeHandlers } from '@partybuild/org-tree';
+import { activityFactHandlers } from './activity-facts';
+import { memberFactHandlers } from './member-facts';
+
+export const STATISTICS_TOPICS = [ORGANIZATION_TOPIC, MEMBERSHIP_TOPIC, ACTIVITY_TOPIC];
+
+export const statisticsHandlers = { ...orgTreeHandlers, ...memberFactHandlers, ...activityFactHandlers };
+
+export interface StatisticsConsumerOptions {
+  transport: EventTransport;
+  dataSource: DataSource;
+  logger: Logger;
+  groupId: string;
+  metrics?: Registry;
+  onApplied?: (events: EventEnvelope[]) => void;
+}
+
+/**
+ * Keeps every projection of the statistics from the topics. The lag of each event — from the
+ * moment it happened to the moment its figure changed — is a Prometheus histogram.
+ */
+export function startStatisticsConsumer(options: StatisticsConsumerOptions) {
+  const lag = new Histogram({
+    name: 'partybuild_statistics_event_lag_seconds',
+    help: 'From an event happening to its figure changing',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 30],
+    registers: options.metrics ? [options.metrics] : [],
+  });
+  return startIdempotentConsumer({
+    transport: options.transport,
+    dataSource: options.dataSource,
+    logger: options.logger,
+    groupId: options.groupId,
+    topics: STATISTICS_TOPICS,
+    handlers: statisticsHandlers,
+    fromBeginning: true,
+    onApplied: (events) => {
+      const now = Date.now();
+      for (const event of events) lag.observe((now - Date.parse(event.time)) / 1000);
+      options.onApplied?.(events);
+    },
+  });
+}

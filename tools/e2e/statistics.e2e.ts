@@ -1,0 +1,171 @@
+import { Role } from '@partybuild/auth';
+import { createEnvelope } from '@partybuild/events';
+import { eventually } from '@partybuild/testing';
+import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
+import { activityEvent, heldActivity, memberSnapshot, membershipEvent } from './statistics-fixtures';
+
+const FIGURES = `query($id: ID!, $period: String!) { organization(id: $id) { name statistics(period: $period) {
+  asOf members { total newMembers byStage { key count } byGender { key count } byAgeBand { key count } transfersIn transfersOut }
+  branches { total underThreeFullMembers } activities { held threeMeetingsOneLesson attendanceRate byMonth { key count } }
+  dues { expectedFen collectedFen membersInArrears } organizationsByKind { key count } } } }`;
+
+describe('cross-unit statistics from events', () => {
+  let stack: TestStack;
+  let root: string, committeeA: string, committeeB: string, branch1: string, branch2: string;
+  const figures = async (id: string, period = '2026') => {
+    const result = await stack.as(ADMIN)(FIGURES, { id, period });
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data.organization.statistics;
+  };
+  const until = <T>(check: () => Promise<T | undefined>) => eventually(check, 15_000, 'the figures to change');
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    root = await createOrg(stack, { code: 'S', name: '区直机关工委', kind: 'WORKING_COMMITTEE' });
+    committeeA = await createOrg(stack, { code: 'S-A', name: '甲党委', kind: 'PARTY_COMMITTEE', parentId: root });
+    committeeB = await createOrg(stack, { code: 'S-B', name: '乙党委', kind: 'PARTY_COMMITTEE', parentId: root });
+    branch1 = await createOrg(stack, { code: 'S-A-1', name: '甲一支部', kind: 'BRANCH', parentId: committeeA });
+    branch2 = await createOrg(stack, { code: 'S-B-1', name: '乙一支部', kind: 'BRANCH', parentId: committeeB });
+    const members = [
+      memberSnapshot(branch1, { joinedOn: '2026-03-01', fullMemberSince: null, stage: 'PROBATIONARY', votingRights: false }),
+      memberSnapshot(branch1, { gender: 'MALE', birthDate: '1960-01-01' }),
+      memberSnapshot(branch1),
+      memberSnapshot(branch1, { stage: 'ACTIVIST', joinedOn: null, fullMemberSince: null }),
+      memberSnapshot(branch2),
+    ];
+    const events = members.map((m) => membershipEvent('membership.member.registered', m));
+    events.push(
+      membershipEvent('membership.dues.paid', members[1], { months: ['2026-01', '2026-02'], amountFen: 2000, paidOn: '2026-02-10' }),
+    );
+    events.push(activityEvent(heldActivity(branch1, 'GENERAL_MEETING', '2026-03-10', 3, 4)));
+    events.push(activityEvent(heldActivity(branch1, 'THEMED_PARTY_DAY', '2026-04-10', 1, 4)));
+    await stack.publish(events);
+    await until(async () => ((await figures(root)).activities.held === 2 ? true : undefined));
+  });
+  afterAll(() => stack?.stop());
+
+  it("rolls a branch's figures up to every ancestor", async () => {
+    const branch = await figures(branch1);
+    expect(branch.members).toMatchObject({
+      total: 3,
+      newMembers: 1,
+      byStage: [
+        { key: 'FULL', count: 2 },
+        { key: 'ACTIVIST', count: 1 },
+        { key: 'PROBATIONARY', count: 1 },
+      ],
+      byGender: [
+        { key: 'FEMALE', count: 2 },
+        { key: 'MALE', count: 1 },
+      ],
+      byAgeBand: [
+        { key: '41-50', count: 2 },
+        { key: '61+', count: 1 },
+      ],
+    });
+    expect(branch.activities).toEqual({
+      held: 2,
+      threeMeetingsOneLesson: 1,
+      attendanceRate: 0.5,
+      byMonth: [
+        { key: '2026-03', count: 1 },
+        { key: '2026-04', count: 1 },
+      ],
+    });
+    expect(branch.asOf).toBe('2026-11-22');
+    expect((await figures(committeeA)).members.total).toBe(3);
+    const district = await figures(root);
+    expect(district.members.total).toBe(4);
+    // Branch 1 has two full members (one is probationary), branch 2 has one: both are under three.
+    expect(district.branches).toEqual({ total: 2, underThreeFullMembers: 2 });
+    expect(district.organizationsByKind).toEqual([
+      { key: 'BRANCH', count: 2 },
+      { key: 'PARTY_COMMITTEE', count: 2 },
+      { key: 'WORKING_COMMITTEE', count: 1 },
+    ]);
+  });
+
+  it('counts dues expected and collected for the months up to the statistics day', async () => {
+    const q1 = await figures(branch1, '2026-Q1');
+    // Three members owe 10 yuan a month for three months; one paid January and February.
+    expect(q1.dues).toEqual({ expectedFen: 9000, collectedFen: 2000, membersInArrears: 3 });
+  });
+
+  it('counts an event delivered twice once, and parks an unknown one without stopping', async () => {
+    const member = memberSnapshot(branch2);
+    const registered = membershipEvent('membership.member.registered', member);
+    const unknown = createEnvelope('membership', {
+      type: 'membership.member.teleported',
+      aggregateId: member.id,
+      organizationId: branch2,
+      organizationPath: [],
+      actor: 't',
+      data: {},
+    });
+    const after = memberSnapshot(branch2);
+    await stack.publish([registered, unknown, registered, membershipEvent('membership.member.registered', after)]);
+    await until(async () => ((await figures(branch2)).members.total === 3 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await figures(branch2)).members.total).toBe(3);
+    const parked = await stack.services.statistics.dataSource.query(`SELECT reason FROM parked_event`);
+    expect(parked.map((p: { reason: string }) => p.reason)).toEqual([
+      expect.stringMatching(/unknown event type or version: membership.member.teleported/),
+    ]);
+  });
+
+  it("moves a subtree's figures from the old ancestors to the new ones", async () => {
+    const before = (await figures(committeeB)).members.total;
+    const moved = await stack.as(ADMIN)(`mutation($id: ID!, $to: ID!) { moveOrganization(id: $id, newParentId: $to) { id } }`, {
+      id: branch1,
+      to: committeeB,
+    });
+    expect(moved.errors).toBeUndefined();
+    await until(async () => ((await figures(committeeA)).members.total === 0 ? true : undefined));
+    expect((await figures(committeeB)).members.total).toBe(before + 3);
+    expect((await figures(root)).members.total).toBe(before + 3);
+  });
+
+  it("counts transfers across a subtree's boundary only", async () => {
+    const member = memberSnapshot(branch2, { organizationId: branch2 });
+    await stack.publish([
+      membershipEvent(
+        'membership.member.transferred',
+        { ...member, organizationId: branch2 },
+        {
+          transferId: 't-1',
+          fromOrganizationId: branch2,
+          toOrganizationId: null,
+          on: '2026-05-01',
+          outOfDistrict: true,
+        },
+      ),
+    ]);
+    await until(async () => ((await figures(branch2)).members.transfersOut === 1 ? true : undefined));
+    expect((await figures(root)).members.transfersOut).toBe(1);
+    expect((await figures(root)).members.transfersIn).toBe(0);
+  });
+
+  it('lists the Party committees of the district sorted by a figure, and exports CSV', async () => {
+    const { data, errors } = await stack.as(ADMIN)(
+      `{ districtOverview(period: "2026", sortBy: MEMBERS) { code statistics { members { total } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.districtOverview.map((u: { code: string }) => u.code)).toEqual(['S-B', 'S-A']);
+    const csv = await stack.as(ADMIN)(`query($id: ID!) { statisticsCsv(period: "2026", under: $id) }`, { id: root });
+    const lines = csv.data.statisticsCsv.trim().split('\n');
+    expect(lines[0]).toMatch(/^period,organization_id,code,name,kind,members,/);
+    expect(lines).toHaveLength(6);
+    expect(csv.data.statisticsCsv).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('refuses a period that is not one, an unknown organisation, and a caller outside the subtree', async () => {
+    const bad = await stack.as(ADMIN)(FIGURES, { id: root, period: 'last year' });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0].message).toMatch(/2026-Q3/);
+    const unknown = await stack.as(ADMIN)(`{ districtOverview(period: "2026", under: "00000000-0000-4000-8000-000000000000") { code } }`);
+    expect(codeOf(unknown)).toBe('ORGANIZATION_NOT_FOUND');
+    const analyst = stack.as({ subject: 'analyst', name: '分析员', roles: [Role.ANALYST], scope: [committeeA] });
+    const outside = await analyst(`query($id: ID!) { statisticsCsv(period: "2026", under: $id) }`, { id: root });
+    expect(codeOf(outside)).toBe('FORBIDDEN');
+  });
+});
