@@ -1,2 +1,3 @@
 export * from './organization-events';
 export * from './membership-events';
+export * from './activity-events';

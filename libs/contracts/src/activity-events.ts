@@ -1,0 +1,68 @@
+/**
+ * The events of the activity service on topic `partybuild.activity`, keyed by the activity id.
+ * They carry what statistics and assessment need (type, host and its ancestor path in the
+ * envelope's `organizationpath`, period, counts) and no personal data: attendance is counted,
+ * never listed.
+ */
+export const ACTIVITY_TOPIC = 'partybuild.activity';
+
+export const ActivityEventType = {
+  PLANNED: 'activity.planned',
+  HELD: 'activity.held',
+  CANCELLED: 'activity.cancelled',
+  ATTENDANCE_RECORDED: 'activity.attendance-recorded',
+  NOMINATED: 'activity.nominated',
+} as const;
+
+/** Attendance of one activity, counted. */
+export interface AttendanceCounts {
+  /** Members of the host(s) expected to attend (应到). */
+  expected: number;
+  present: number;
+  late: number;
+  excused: number;
+  absent: number;
+}
+
+/** The activity as statistics and assessment need it, as of the event. */
+export interface ActivitySnapshot {
+  id: string;
+  /** GENERAL_MEETING, COMMITTEE_MEETING, PARTY_GROUP_MEETING, PARTY_LECTURE, THEMED_PARTY_DAY,
+   *  ORGANIZATIONAL_LIFE_MEETING, DEMOCRATIC_LIFE_MEETING, STUDY, TRAINING, VOLUNTEER_SERVICE, JOINT_ACTIVITY */
+  type: string;
+  /** PLANNED, HELD, CANCELLED */
+  status: string;
+  hostId: string;
+  /** The host's ancestors, root first, the host itself last (also the envelope's organizationpath). */
+  hostPath: string[];
+  coHostIds: string[];
+  plannedOn: string | null;
+  heldOn: string | null;
+  /** `YYYY-MM` of the day held (or planned, while planned): the month statistics count it in. */
+  period: string;
+  /** 党建+业务: the business work it served, when given. */
+  businessLink: string | null;
+  /** For a Party lecture: whether the lecturer was the host's secretary at the time. */
+  lecturerIsSecretary: boolean;
+  attendance: AttendanceCounts;
+}
+
+export interface ActivityEventData {
+  activity: ActivitySnapshot;
+}
+
+export interface ActivityCancelledData extends ActivityEventData {
+  reason: string;
+}
+
+export interface AttendanceRecordedData extends ActivityEventData {
+  /** Members whose attendance this call recorded (counts only). */
+  recorded: number;
+  /** At a general meeting: members with voting rights, of them attending, and whether quorum was reached. */
+  quorum: { votingMembers: number; votingAttending: number; reached: boolean } | null;
+}
+
+export interface ActivityNominatedData extends ActivityEventData {
+  year: number;
+  reason: string;
+}
