@@ -1,6 +1,7 @@
 import { Caller, Role } from '@partybuild/auth';
 import { EventEnvelope, topicForType } from '@partybuild/events';
 import { ensureDatabase } from '@partybuild/persistence';
+import { Client } from 'pg';
 import { uniquePrefix, urlFor, testKafkaBrokers } from '@partybuild/testing';
 import { Stack, startStack } from '../dev/stack';
 import { SERVICES } from '../dev/services';
@@ -16,6 +17,8 @@ export interface TestStack extends Stack {
   as(caller: Caller): <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
   /** Publishes events as another service would, on the stack's event transport. */
   publish(events: EventEnvelope<unknown>[]): Promise<void>;
+  /** Every event the services published on the embedded transport, in order. */
+  eventLog(): Promise<Array<{ topic: string; key: string; value: string }>>;
   /** Rows of the organisation service's outbox, oldest first. */
   outbox(): Promise<Array<{ type: string; subject: string; envelope: any }>>;
 }
@@ -47,6 +50,15 @@ export async function startTestStack(
       stack.services.organization.transport.publish(
         events.map((e) => ({ topic: topicForType(e.type), key: e.subject, value: JSON.stringify(e) })),
       ),
+    eventLog: async () => {
+      const client = new Client({ connectionString: urlFor(`${prefix}events`) });
+      await client.connect();
+      try {
+        return (await client.query(`SELECT topic, message_key AS key, value FROM event_log ORDER BY position`)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     outbox: async () => {
       const rows = await stack.services.organization.dataSource.query(`SELECT envelope FROM outbox ORDER BY position`);
       return rows.map((r: { envelope: any }) => ({ type: r.envelope.type, subject: r.envelope.subject, envelope: r.envelope }));
