@@ -1,0 +1,75 @@
+import type { EntityManager } from 'typeorm';
+import { Figures, computeFigures, parsePeriod } from '@partybuild/app-statistics';
+import { ComparableFigures, SourceUrls, sourceFigures } from './source-figures';
+
+export interface Difference {
+  organizationId: string;
+  figure: string;
+  source: number;
+  statistics: number;
+}
+
+const fromLabels = (list: Array<{ key: string; count: number }>) => Object.fromEntries(list.map((l) => [l.key, l.count]));
+
+/** The statistics' figures in the shape the sources are counted in. */
+function comparable(f: Figures): ComparableFigures {
+  return {
+    organizationsByKind: fromLabels(f.organizationsByKind),
+    members: f.members.total,
+    membersByStage: fromLabels(f.members.byStage),
+    membersByGender: fromLabels(f.members.byGender),
+    activitiesHeld: f.activities.held,
+    activitiesByType: fromLabels(f.activities.byType),
+    attendanceExpected: NaN,
+    attendancePresent: NaN,
+  };
+}
+
+function compare(id: string, source: ComparableFigures, statistics: ComparableFigures, f: Figures, checkActivities: boolean): Difference[] {
+  const differences: Difference[] = [];
+  const check = (figure: string, a: number, b: number) => {
+    if (a !== b) differences.push({ organizationId: id, figure, source: a, statistics: b });
+  };
+  const checkRecord = (figure: string, a: Record<string, number>, b: Record<string, number>) => {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) check(`${figure}.${key}`, a[key] ?? 0, b[key] ?? 0);
+  };
+  checkRecord('organizationsByKind', source.organizationsByKind, statistics.organizationsByKind);
+  check('members', source.members, statistics.members);
+  checkRecord('membersByStage', source.membersByStage, statistics.membersByStage);
+  checkRecord('membersByGender', source.membersByGender, statistics.membersByGender);
+  if (checkActivities) {
+    check('activitiesHeld', source.activitiesHeld, statistics.activitiesHeld);
+    checkRecord('activitiesByType', source.activitiesByType, statistics.activitiesByType);
+    const rate = source.attendanceExpected > 0 ? source.attendancePresent / source.attendanceExpected : null;
+    if (rate !== f.activities.attendanceRate && Math.abs((rate ?? -1) - (f.activities.attendanceRate ?? -1)) > 1e-9) {
+      differences.push({
+        organizationId: id,
+        figure: 'attendanceRate',
+        source: rate ?? NaN,
+        statistics: f.activities.attendanceRate ?? NaN,
+      });
+    }
+  }
+  return differences;
+}
+
+/**
+ * Compares every active organisation's figures in the statistics with the same figures counted
+ * from the sources. Returns every difference (none when the statistics are exact).
+ */
+export async function reconcile(
+  statistics: EntityManager,
+  sources: SourceUrls,
+  periodText: string,
+  today: string,
+): Promise<{ organizations: number; differences: Difference[] }> {
+  const period = parsePeriod(periodText);
+  const expected = await sourceFigures(sources, period);
+  const ids = [...expected.keys()];
+  const actual = await computeFigures(statistics, ids, period, today);
+  const differences = ids.flatMap((id) => {
+    const f = actual.get(id)!;
+    return compare(id, expected.get(id)!, comparable(f), f, Boolean(sources.activity));
+  });
+  return { organizations: ids.length, differences };
+}
