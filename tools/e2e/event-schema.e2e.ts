@@ -1,7 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import schema from '../../libs/contracts/schema/events.schema.json';
-import topics from '../../libs/contracts/schema/topics.json';
+import { eventTopics as topics, eventsSchema as schema } from '@partybuild/contracts';
 import { eventually } from '@partybuild/testing';
 import { ADMIN, TestStack, createOrg, startTestStack } from './fixtures';
 

@@ -17,6 +17,8 @@ export interface TestStack extends Stack {
   as(caller: Caller): <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
   /** Publishes events as another service would, on the stack's event transport. */
   publish(events: EventEnvelope<unknown>[]): Promise<void>;
+  /** URL of a database of this stack (`organization`, `statistics`, `events`…). */
+  databaseUrl(name: string): string;
   /** Every event the services published on the embedded transport, in order. */
   eventLog(): Promise<Array<{ topic: string; key: string; value: string }>>;
   /** Rows of the organisation service's outbox, oldest first. */
@@ -50,6 +52,7 @@ export async function startTestStack(
       stack.services.organization.transport.publish(
         events.map((e) => ({ topic: topicForType(e.type), key: e.subject, value: JSON.stringify(e) })),
       ),
+    databaseUrl: (name) => urlFor(`${prefix}${name}`),
     eventLog: async () => {
       const client = new Client({ connectionString: urlFor(`${prefix}events`) });
       await client.connect();

@@ -25,7 +25,13 @@ function comparable(f: Figures): ComparableFigures {
   };
 }
 
-function compare(id: string, source: ComparableFigures, statistics: ComparableFigures, f: Figures, checkActivities: boolean): Difference[] {
+/** Which sources were counted: figures of a source not given are not compared. */
+interface Counted {
+  members: boolean;
+  activities: boolean;
+}
+
+function compare(id: string, source: ComparableFigures, statistics: ComparableFigures, f: Figures, counted: Counted): Difference[] {
   const differences: Difference[] = [];
   const check = (figure: string, a: number, b: number) => {
     if (a !== b) differences.push({ organizationId: id, figure, source: a, statistics: b });
@@ -34,10 +40,12 @@ function compare(id: string, source: ComparableFigures, statistics: ComparableFi
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) check(`${figure}.${key}`, a[key] ?? 0, b[key] ?? 0);
   };
   checkRecord('organizationsByKind', source.organizationsByKind, statistics.organizationsByKind);
-  check('members', source.members, statistics.members);
-  checkRecord('membersByStage', source.membersByStage, statistics.membersByStage);
-  checkRecord('membersByGender', source.membersByGender, statistics.membersByGender);
-  if (checkActivities) {
+  if (counted.members) {
+    check('members', source.members, statistics.members);
+    checkRecord('membersByStage', source.membersByStage, statistics.membersByStage);
+    checkRecord('membersByGender', source.membersByGender, statistics.membersByGender);
+  }
+  if (counted.activities) {
     check('activitiesHeld', source.activitiesHeld, statistics.activitiesHeld);
     checkRecord('activitiesByType', source.activitiesByType, statistics.activitiesByType);
     const rate = source.attendanceExpected > 0 ? source.attendancePresent / source.attendanceExpected : null;
@@ -69,7 +77,10 @@ export async function reconcile(
   const actual = await computeFigures(statistics, ids, period, today);
   const differences = ids.flatMap((id) => {
     const f = actual.get(id)!;
-    return compare(id, expected.get(id)!, comparable(f), f, Boolean(sources.activity));
+    return compare(id, expected.get(id)!, comparable(f), f, {
+      members: Boolean(sources.membership),
+      activities: Boolean(sources.activity),
+    });
   });
   return { organizations: ids.length, differences };
 }
