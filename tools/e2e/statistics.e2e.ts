@@ -6,7 +6,7 @@ import { activityEvent, heldActivity, memberSnapshot, membershipEvent } from './
 
 const FIGURES = `query($id: ID!, $period: String!) { organization(id: $id) { name statistics(period: $period) {
   asOf members { total newMembers byStage { key count } byGender { key count } byAgeBand { key count } transfersIn transfersOut }
-  branches { total underThreeFullMembers } activities { held threeMeetingsOneLesson attendanceRate byMonth { key count } }
+  branches { total underThreeFullMembers } activities { held threeMeetingsOneLesson attendanceRate byMonth { key count } requiredMeetingsDue requiredMeetingsHeld complianceRate }
   dues { expectedFen collectedFen membersInArrears } organizationsByKind { key count } } } }`;
 
 describe('cross-unit statistics from events', () => {
@@ -63,6 +63,7 @@ describe('cross-unit statistics from events', () => {
         { key: '61+', count: 1 },
       ],
     });
+    // Three quarters have ended: 3 general meetings and 3 lectures were due, one general meeting was held.
     expect(branch.activities).toEqual({
       held: 2,
       threeMeetingsOneLesson: 1,
@@ -71,6 +72,9 @@ describe('cross-unit statistics from events', () => {
         { key: '2026-03', count: 1 },
         { key: '2026-04', count: 1 },
       ],
+      requiredMeetingsDue: 6,
+      requiredMeetingsHeld: 1,
+      complianceRate: 1 / 6,
     });
     expect(branch.asOf).toBe('2026-11-22');
     expect((await figures(committeeA)).members.total).toBe(3);

@@ -5,7 +5,11 @@ import type { ActivityFigures } from './figures';
 import { IN_TARGETS, byTarget, underTarget } from './targets';
 
 /** Activities held in the period by hosts under the targets, with the pooled attendance rate. */
-export async function activityFigures(manager: EntityManager, targets: string[], period: Period): Promise<Map<string, ActivityFigures>> {
+export async function activityFigures(
+  manager: EntityManager,
+  targets: string[],
+  period: Period,
+): Promise<Map<string, Omit<ActivityFigures, 'requiredMeetingsDue' | 'requiredMeetingsHeld' | 'complianceRate'>>> {
   const rows: Array<{ target: string; dim: string; key: string | null; count: string; attended: string | null; expected: string | null }> =
     await manager.query(
       `WITH ${IN_TARGETS},

@@ -53,6 +53,11 @@ export interface ActivityFigures {
   threeMeetingsOneLesson: number;
   /** Present and late over expected, over every held activity that recorded attendance; null if none did. */
   attendanceRate: number | null;
+  /** 三会一课 required of the branches over the elapsed months and quarters, and how many were held. */
+  requiredMeetingsDue: number;
+  requiredMeetingsHeld: number;
+  /** Held over due; null when nothing was due yet. */
+  complianceRate: number | null;
 }
 
 export interface DuesFigures {

@@ -15,6 +15,7 @@ const COLUMNS: Array<[string, (f: Figures) => string | number]> = [
   ['activities_held', (f) => f.activities.held],
   ['three_meetings_one_lesson', (f) => f.activities.threeMeetingsOneLesson],
   ['attendance_rate', (f) => (f.activities.attendanceRate === null ? '' : f.activities.attendanceRate.toFixed(4))],
+  ['compliance_rate', (f) => (f.activities.complianceRate === null ? '' : f.activities.complianceRate.toFixed(4))],
   ['dues_expected_fen', (f) => f.dues.expectedFen],
   ['dues_collected_fen', (f) => f.dues.collectedFen],
   ['members_in_arrears', (f) => f.dues.membersInArrears],

@@ -77,6 +77,15 @@ export class ActivityFigures {
 
   @Field(() => Float, { nullable: true, description: '参会率 — present and late over expected, 0–1' })
   attendanceRate: number | null;
+
+  @Field(() => Int, { description: '应开三会一课 — required meetings and lessons of the branches over the elapsed months and quarters' })
+  requiredMeetingsDue: number;
+
+  @Field(() => Int, { description: '已开三会一课 — of those, held' })
+  requiredMeetingsHeld: number;
+
+  @Field(() => Float, { nullable: true, description: '三会一课落实率 — held over due, 0–1; null when nothing was due yet' })
+  complianceRate: number | null;
 }
 
 @ObjectType({ description: '党费 — dues in fen (分)' })

@@ -16,6 +16,18 @@ export const STATISTICS_RULES = {
   branch: { minFullMembers: 3, maxMembers: 50 },
   /** 三会一课: the activity types that make up the "three meetings and one lesson". */
   threeMeetingsOneLesson: ['GENERAL_MEETING', 'COMMITTEE_MEETING', 'PARTY_GROUP_MEETING', 'PARTY_LECTURE'],
+  /**
+   * 三会一课 as DOMAIN §3 sets them by default: what each branch-level organisation must hold
+   * per month or quarter. Committee meetings apply to branches of 7 or more members; Party
+   * group meetings to each Party group of the branch.
+   */
+  threeMeetingsOneLessonRequirements: [
+    { type: 'GENERAL_MEETING', every: 'QUARTER', appliesTo: 'BRANCH' },
+    { type: 'PARTY_LECTURE', every: 'QUARTER', appliesTo: 'BRANCH' },
+    { type: 'COMMITTEE_MEETING', every: 'MONTH', appliesTo: 'BRANCH_WITH_COMMITTEE' },
+    { type: 'PARTY_GROUP_MEETING', every: 'MONTH', appliesTo: 'EACH_PARTY_GROUP' },
+  ],
+  committeeFromMembers: 7,
   /** How long before a committee's term ends an election counts as due. */
   electionDueWithinDays: 90,
 } as const;
