@@ -1,7 +1,9 @@
 import type { GraphQLSchema } from 'graphql';
 import type { RunningService } from '@partybuild/service';
 import { buildOrganizationSchema, loadOrganizationConfig, startOrganizationService } from '@partybuild/app-organization';
+import { buildMembershipSchema, loadMembershipConfig, startMembershipService } from '@partybuild/app-membership';
 import { buildStatisticsSchema, loadStatisticsConfig, startStatisticsService } from '@partybuild/app-statistics';
+import { buildActivitySchema, loadActivityConfig, startActivityService } from '@partybuild/app-activity';
 
 /** A subgraph service the launcher and the tests start: its name is also its database and URL variable. */
 export interface ServiceEntry {
@@ -19,6 +21,18 @@ export const SERVICES: ServiceEntry[] = [
     defaultPort: 4101,
     start: (env, today) => startOrganizationService(loadOrganizationConfig(env), today),
     buildSchema: buildOrganizationSchema,
+  },
+  {
+    name: 'membership',
+    defaultPort: 4102,
+    start: (env, today) => startMembershipService(loadMembershipConfig(env), today),
+    buildSchema: buildMembershipSchema,
+  },
+  {
+    name: 'activity',
+    defaultPort: 4103,
+    start: (env, today) => startActivityService(loadActivityConfig(env), today),
+    buildSchema: buildActivitySchema,
   },
   // Statistics reads every other service's events: it stays last.
   {

@@ -1,4 +1,5 @@
-import { mustQuery } from '../dev/graphql-client';
+import { checkCharacter } from '@partybuild/app-membership';
+import { graphql, mustQuery } from '../dev/graphql-client';
 
 /** One organisation of the demo tree and what stands under it. */
 interface Node {
@@ -143,5 +144,57 @@ export async function seedDemoDistrict(
     for (const child of children ?? []) await create(child, createOrganization.id);
     return createOrganization.id;
   };
-  return { rootId: await create(root, null), created };
+  const rootId = await create(root, null);
+  if (root === DEMO_DISTRICT) await seedDemoMembers(url, token);
+  return { rootId, created };
+}
+
+/** A valid ID number (GB 11643) for the demo people: region 500117 (合川区), a birth date, a sequence. */
+const demoIdNumber = (birth: string, seq: number) => {
+  const first17 = `500117${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  return `${first17}${checkCharacter(first17)}`;
+};
+
+/** Demo people: [branch code, name, birth date, category, stage, dates]. Fictional; phones are not real numbers. */
+const DEMO_MEMBERS: Array<[string, string, string, string, string, Record<string, string>]> = [
+  ['HC-JT-01', '张伟', '1972-03-14', 'IN_SERVICE', 'FULL', { joinedOn: '1996-07-01' }],
+  ['HC-JT-01', '李秀英', '1978-09-02', 'IN_SERVICE', 'FULL', { joinedOn: '2001-06-20' }],
+  ['HC-JT-01', '王磊', '1985-11-23', 'IN_SERVICE', 'FULL', { joinedOn: '2010-05-04' }],
+  ['HC-JT-01', '陈晨', '2000-04-15', 'IN_SERVICE', 'APPLICANT', {}],
+  ['HC-JT-01', '刘洋', '1996-01-08', 'IN_SERVICE', 'ACTIVIST', { activistSince: '2025-10-09' }],
+  ['HC-JT-01', '赵敏', '1994-06-30', 'IN_SERVICE', 'PROBATIONARY', { joinedOn: '2025-12-10' }],
+  ['HC-JT-01', '周建国', '1955-02-17', 'RETIRED', 'FULL', { joinedOn: '1978-10-01' }],
+  ['HC-ZF-01', '孙丽', '1980-12-12', 'IN_SERVICE', 'FULL', { joinedOn: '2004-07-01' }],
+  ['HC-ZF-01', '吴强', '1987-07-07', 'IN_SERVICE', 'FULL', { joinedOn: '2012-06-01' }],
+  ['HC-QT-DZ', '吴红', '1968-05-05', 'FARMER', 'FULL', { joinedOn: '1992-07-01' }],
+  ['HC-QT-DZ', '郑军', '1975-08-18', 'FARMER', 'FULL', { joinedOn: '2000-07-01' }],
+  ['HC-QT-DZ', '黄小梅', '2003-03-03', 'STUDENT', 'APPLICANT', {}],
+];
+
+const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`;
+
+/** Registers the demo people through the gateway once the tree has reached the membership service. */
+async function seedDemoMembers(url: string, token: string): Promise<void> {
+  for (const [i, [code, name, birth, category, stage, dates]] of DEMO_MEMBERS.entries()) {
+    const { organizationByCode } = await mustQuery(url, token, FIND, { code });
+    const input = {
+      organizationId: organizationByCode.id,
+      name,
+      idNumber: demoIdNumber(birth, 11 + i * 2),
+      phone: `1380000${String(1000 + i).padStart(4, '0')}`,
+      category,
+      stage,
+      duesBaseFen: category === 'IN_SERVICE' ? 650_000 : category === 'RETIRED' ? 420_000 : category === 'FARMER' ? 50 : null,
+      ...dates,
+    };
+    // The organisation events reach the membership service's copy of the tree a moment later.
+    for (let attempt = 0; ; attempt += 1) {
+      const result = await graphql(url, token, REGISTER, { input });
+      if (!result.errors) break;
+      if (result.errors[0].extensions?.code !== 'ORGANIZATION_UNKNOWN' || attempt > 100) {
+        throw new Error(`registerMember ${name} failed: ${result.errors.map((e) => e.message).join('; ')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }

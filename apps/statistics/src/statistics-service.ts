@@ -14,6 +14,7 @@ export function startStatisticsService(config: StatisticsConfig, today = () => t
     entities: [],
     migrations: statisticsMigrations,
     buildSchema: buildStatisticsSchema,
+    publishesEvents: false,
     startWorkers: async ({ transport, dataSource, logger, metrics }) => [
       await startStatisticsConsumer({ transport, dataSource, logger, metrics, groupId: config.STATISTICS_CONSUMER_GROUP }),
     ],

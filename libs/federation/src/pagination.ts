@@ -1,4 +1,4 @@
-import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { InvalidInputError } from '@partybuild/errors';
 
 export const MAX_PAGE_SIZE = 200;
@@ -12,6 +12,8 @@ export class PageArgs {
   after?: string | null;
 }
 
+/** Shared by every subgraph's pages, so it is declared shareable for composition. */
+@Directive('@shareable')
 @ObjectType({ description: 'Where a page stands in the whole list.' })
 export class PageInfo {
   @Field()

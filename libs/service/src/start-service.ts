@@ -26,6 +26,8 @@ export interface ServiceDefinition<C extends RequestContext> {
   migrations: MixedList<Function | string>;
   buildSchema(): Promise<GraphQLSchema>;
   createContext(deps: ServiceDeps, caller: Caller, requestId: string): C;
+  /** False for a service that only consumes (it has no outbox, so no relay runs). */
+  publishesEvents?: boolean;
   /** Consumers and other background work, started once the database is ready. */
   startWorkers?(deps: ServiceDeps): Promise<Array<{ stop(): Promise<void> }>>;
   logger?: Logger;
@@ -54,7 +56,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
   const dataSource = await openDataSource({ url: def.env.DATABASE_URL, entities: def.entities, migrations: def.migrations });
   const transport = createTransport(def.env, `partybuild-${def.name}`, logger);
   const relay = new OutboxRelay({ dataSource, transport, logger });
-  relay.start();
+  if (def.publishesEvents !== false) relay.start();
   const metrics = createMetrics(def.name);
   exposeStats(metrics, 'partybuild_outbox', relay.stats);
   const deps: ServiceDeps = { dataSource, transport, relay, logger, metrics };
@@ -77,8 +79,10 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     ...deps,
     stop: async () => {
       await server.stop();
-      await relay.stop();
-      await relay.flush().catch((error) => logger.warn({ err: error }, 'outbox not fully flushed at shutdown'));
+      if (def.publishesEvents !== false) {
+        await relay.stop();
+        await relay.flush().catch((error) => logger.warn({ err: error }, 'outbox not fully flushed at shutdown'));
+      }
       for (const worker of workers) await worker.stop();
       await transport.close();
       await dataSource.destroy();

@@ -32,8 +32,18 @@ export async function startIdempotentConsumer(options: ConsumerOptions): Promise
     topics: options.topics,
     fromBeginning: options.fromBeginning ?? true,
     handleBatch: async (records) => {
-      const applied = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, stats));
-      if (applied.length) options.onApplied?.(applied);
+      let outcome: BatchOutcome;
+      try {
+        outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, false));
+      } catch (error) {
+        if (!(error instanceof HandlerFailed)) throw error;
+        // A handler failed: apply the batch again, each event behind a savepoint, and park the culprit.
+        outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, true));
+      }
+      stats.applied += outcome.applied.length;
+      stats.duplicates += outcome.duplicates;
+      stats.parked += outcome.parked;
+      if (outcome.applied.length) options.onApplied?.(outcome.applied);
     },
   });
   return { stop: () => subscription.stop(), stats };
@@ -45,56 +55,79 @@ export interface ConsumerStats {
   parked: number;
 }
 
+interface BatchOutcome {
+  applied: EventEnvelope[];
+  duplicates: number;
+  parked: number;
+}
+
+class HandlerFailed extends Error {}
+
+/**
+ * One transaction for the batch. The event ids are recorded with one statement; only those
+ * not seen before are applied. Savepoints cost two statements an event, so they are used
+ * only when a handler has already failed on this batch (`careful`).
+ */
 async function applyBatch(
   options: ConsumerOptions,
   manager: EntityManager,
   records: DeliveredRecord[],
-  stats: ConsumerStats,
-): Promise<EventEnvelope[]> {
-  const applied: EventEnvelope[] = [];
+  careful: boolean,
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { applied: [], duplicates: 0, parked: 0 };
+  const readable: Array<{ record: DeliveredRecord; event: EventEnvelope; handle: EventHandler }> = [];
   for (const record of records) {
     const parsed = parseEnvelope(record.value);
     if (!parsed.ok) {
-      await park(options, manager, record, `malformed event: ${parsed.reason}`, stats);
+      outcome.parked += await park(options, manager, record, `malformed event: ${parsed.reason}`);
       continue;
     }
-    const event = parsed.envelope;
-    const handler = options.handlers[event.type];
-    if (!handler || !handler.versions.includes(event.schemaversion)) {
-      await park(options, manager, record, `unknown event type or version: ${event.type} v${event.schemaversion}`, stats);
+    const handler = options.handlers[parsed.envelope.type];
+    if (!handler || !handler.versions.includes(parsed.envelope.schemaversion)) {
+      const { type, schemaversion } = parsed.envelope;
+      outcome.parked += await park(options, manager, record, `unknown event type or version: ${type} v${schemaversion}`);
       continue;
     }
-    const fresh = await manager.query(
-      `INSERT INTO processed_event (consumer_group, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
-      [options.groupId, event.id],
-    );
-    if (fresh.length === 0) {
-      stats.duplicates += 1;
+    readable.push({ record, event: parsed.envelope, handle: handler.handle });
+  }
+  const inserted: Array<{ event_id: string }> = await manager.query(
+    `INSERT INTO processed_event (consumer_group, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+    [options.groupId, readable.map((r) => r.event.id)],
+  );
+  const fresh = new Set(inserted.map((r) => r.event_id));
+  for (const { record, event, handle } of readable) {
+    // `delete` makes a second copy of the same event within the batch a duplicate too.
+    if (!fresh.delete(event.id)) {
+      outcome.duplicates += 1;
       continue;
     }
-    // A savepoint lets one failing handler be parked without losing the rest of the batch.
+    if (!careful) {
+      await handle(event, manager).catch((error) => {
+        throw new HandlerFailed((error as Error).message);
+      });
+      outcome.applied.push(event);
+      continue;
+    }
     await manager.query('SAVEPOINT apply_event');
     try {
-      await handler.handle(event, manager);
+      await handle(event, manager);
       await manager.query('RELEASE SAVEPOINT apply_event');
-      stats.applied += 1;
-      applied.push(event);
+      outcome.applied.push(event);
     } catch (error) {
       await manager.query('ROLLBACK TO SAVEPOINT apply_event');
-      await park(options, manager, record, `handler failed: ${(error as Error).message}`, stats);
+      outcome.parked += await park(options, manager, record, `handler failed: ${(error as Error).message}`);
     }
   }
-  return applied;
+  return outcome;
 }
 
-async function park(options: ConsumerOptions, manager: EntityManager, record: DeliveredRecord, reason: string, stats: ConsumerStats) {
+/** Keeps an event the consumer could not apply; 1 if it was not kept already. */
+async function park(options: ConsumerOptions, manager: EntityManager, record: DeliveredRecord, reason: string): Promise<number> {
   const inserted = await manager.query(
     `INSERT INTO parked_event (consumer_group, topic, partition, "offset", message_key, value, reason)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
     [options.groupId, record.topic, record.partition, record.offset, record.key, record.value, reason],
   );
-  if (inserted.length) {
-    stats.parked += 1;
-    options.logger.warn({ topic: record.topic, offset: record.offset, reason }, 'event parked');
-  }
+  if (inserted.length) options.logger.warn({ topic: record.topic, offset: record.offset, reason }, 'event parked');
+  return inserted.length;
 }

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { appendToOutbox } from '@partybuild/events';
+import type { Caller } from '@partybuild/auth';
+import { ActivityRecord, NominationRecord } from '../entities';
+import { ActivityStatus, ActivityType, AttendanceStatus } from '../domain/activity-type';
+import { HeldRecord, Lecturer, assertPlanned, checkHeldRecord, checkTopic } from '../domain/activity-record';
+import { AttendanceEntry, attended, countAttendance, mergeAttendance, quorumOf } from '../domain/attendance';
+import { ACTIVITY_RULES } from '../reference/activity-rules';
+import {
+  ActivityCancelledError,
+  ActivityNotFoundError,
+  ActivityNotHeldError,
+  ActivityRuleError,
+  AttendanceConflictError,
+  InvalidInputError,
+  MemberNotInHostError,
+} from '../errors';
+import { ActivityEvent, activityEvent, recordEvent } from './activity-events';
+import { assertCanManage, hostsFor, visibleNode } from './host-access';
+import { hostMembers, lecturerIsSecretary } from './host-members';
+import { UnitOfWork } from './unit-of-work';
+
+export interface PlanActivity {
+  organizationId: string;
+  type: ActivityType;
+  plannedOn: string;
+  topic: string;
+  coHostIds?: string[] | null;
+}
+
+export interface AttendanceInput {
+  entries: AttendanceEntry[];
+  /** Members of the host not listed are recorded absent (so nobody is typed in twice). */
+  othersAbsent?: boolean | null;
+}
+
+export interface RecordActivity {
+  organizationId: string;
+  type: ActivityType;
+  coHostIds?: string[] | null;
+  record: HeldRecord & { lecturer?: (Lecturer & { asSecretary?: boolean | null }) | null };
+  attendance?: AttendanceInput | null;
+}
+
+/** Planning, holding, cancelling and attendance; each call is one transaction with its events. */
+export class ActivityCommands {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly today: () => string,
+  ) {}
+
+  async plan(caller: Caller, input: PlanActivity): Promise<ActivityRecord> {
+    const [activity] = await this.planMany(caller, input.organizationId, [input]);
+    return activity;
+  }
+
+  /** 年度计划: many planned activities of one organisation in one call. */
+  async planMany(caller: Caller, organizationId: string, items: Array<Omit<PlanActivity, 'organizationId'>>): Promise<ActivityRecord[]> {
+    if (items.length === 0) throw new InvalidInputError('items', 'Give at least one planned activity.');
+    if (items.length > 500) throw new InvalidInputError('items', 'At most 500 planned activities in one plan.');
+    return this.unitOfWork.run(async (manager) => {
+      const created: ActivityRecord[] = [];
+      for (const item of items) {
+        const { host, coHosts } = await hostsFor(manager, caller, organizationId, item.coHostIds ?? []);
+        const activity = await manager.save(
+          manager.create(ActivityRecord, {
+            type: item.type,
+            status: ActivityStatus.PLANNED,
+            hostId: host.id,
+            hostPath: host.path,
+            coHostIds: coHosts.map((c) => c.id),
+            topic: checkTopic(item.topic),
+            plannedOn: item.plannedOn,
+            recordedBy: caller.subject,
+          }),
+        );
+        await recordEvent(manager, activity, ActivityEvent.PLANNED, caller.subject);
+        created.push(activity);
+      }
+      return created;
+    });
+  }
+
+  /** Records an activity held without a plan, with its attendance: one call for the whole meeting. */
+  async record(caller: Caller, input: RecordActivity): Promise<ActivityRecord> {
+    const checked = checkHeldRecord(input.type, input.record, this.today());
+    return this.unitOfWork.run(async (manager) => {
+      const { host, coHosts } = await hostsFor(manager, caller, input.organizationId, input.coHostIds ?? []);
+      const activity = manager.create(ActivityRecord, {
+        id: randomUUID(),
+        type: input.type,
+        status: ActivityStatus.HELD,
+        hostId: host.id,
+        hostPath: host.path,
+        coHostIds: coHosts.map((c) => c.id),
+        plannedOn: null,
+        recordedBy: caller.subject,
+        ...checked,
+        lecturerIsSecretary: await this.secretaryLectured(manager, input.type, host.id, checked, input.record.lecturer?.asSecretary),
+      });
+      // Attendance is worked out before anything is written, so the activity is inserted once with its counts.
+      const attendance = wants(input.attendance) ? await this.resolveAttendance(manager, caller, activity, input.attendance, new Map()) : null;
+      await manager.insert(ActivityRecord, activity);
+      const events = [activityEvent(activity, ActivityEvent.HELD, caller.subject)];
+      if (attendance) events.push(await this.writeAttendance(manager, caller, activity, attendance));
+      await appendToOutbox(manager, events);
+      return activity;
+    });
+  }
+
+  /** A planned activity took place: its record, and optionally its attendance. */
+  async markHeld(
+    caller: Caller,
+    activityId: string,
+    record: Omit<RecordActivity['record'], 'topic'> & { topic?: string | null },
+    attendance?: AttendanceInput | null,
+  ): Promise<ActivityRecord> {
+    return this.unitOfWork.run(async (manager) => {
+      const activity = await this.lock(manager, caller, activityId);
+      assertPlanned(activity.status, activity.topic);
+      const checked = checkHeldRecord(activity.type, { ...record, topic: record.topic ?? activity.topic }, this.today());
+      Object.assign(activity, checked, {
+        status: ActivityStatus.HELD,
+        lecturerIsSecretary: await this.secretaryLectured(manager, activity.type, activity.hostId, checked, record.lecturer?.asSecretary),
+      });
+      const resolved = wants(attendance) ? await this.resolveAttendance(manager, caller, activity, attendance, new Map()) : null;
+      await manager.update(ActivityRecord, activity.id, { ...checked, status: activity.status, lecturerIsSecretary: activity.lecturerIsSecretary, ...countsOf(activity) });
+      const events = [activityEvent(activity, ActivityEvent.HELD, caller.subject)];
+      if (resolved) events.push(await this.writeAttendance(manager, caller, activity, resolved));
+      await appendToOutbox(manager, events);
+      return activity;
+    });
+  }
+
+  async cancel(caller: Caller, activityId: string, reason: string): Promise<ActivityRecord> {
+    const why = reason.trim();
+    if (!why || [...why].length > ACTIVITY_RULES.text.reason) {
+      throw new InvalidInputError('reason', `Say why the activity is cancelled (1–${ACTIVITY_RULES.text.reason} characters).`);
+    }
+    return this.unitOfWork.run(async (manager) => {
+      const activity = await this.lock(manager, caller, activityId);
+      assertPlanned(activity.status, activity.topic);
+      activity.status = ActivityStatus.CANCELLED;
+      activity.cancelledOn = this.today();
+      activity.cancelReason = why;
+      await manager.save(activity);
+      await recordEvent(manager, activity, ActivityEvent.CANCELLED, caller.subject, { reason: why });
+      return activity;
+    });
+  }
+
+  /** Attendance of a held activity for the whole meeting in one call; repeating the same answers changes nothing. */
+  async recordAttendance(caller: Caller, activityId: string, attendance: AttendanceInput): Promise<ActivityRecord> {
+    return this.unitOfWork.run(async (manager) => {
+      const activity = await this.lock(manager, caller, activityId);
+      if (activity.status === ActivityStatus.CANCELLED) throw new ActivityCancelledError(activity.topic);
+      if (activity.status !== ActivityStatus.HELD) throw new ActivityNotHeldError(activity.topic);
+      const rows: Array<{ member_id: string; status: AttendanceStatus }> = await manager.query(
+        `SELECT member_id, status FROM attendance WHERE activity_id = $1`,
+        [activity.id],
+      );
+      const resolved = await this.resolveAttendance(manager, caller, activity, attendance, new Map(rows.map((r) => [r.member_id, r.status])));
+      if (resolved.fresh.length === 0) return activity;
+      await manager.update(ActivityRecord, activity.id, countsOf(activity));
+      await appendToOutbox(manager, [await this.writeAttendance(manager, caller, activity, resolved)]);
+      return activity;
+    });
+  }
+
+  /** 最佳党日活动: a held themed Party day nominated for its year. */
+  async nominate(caller: Caller, activityId: string, reason: string): Promise<NominationRecord> {
+    const why = reason.trim();
+    if (!why || [...why].length > ACTIVITY_RULES.text.reason) {
+      throw new InvalidInputError('reason', `Say what makes it typical and effective (1–${ACTIVITY_RULES.text.reason} characters).`);
+    }
+    return this.unitOfWork.run(async (manager) => {
+      const activity = await this.lock(manager, caller, activityId);
+      if (activity.type !== ActivityType.THEMED_PARTY_DAY || activity.status !== ActivityStatus.HELD) {
+        throw new ActivityRuleError('nominate-held-party-day', 'Only a themed Party day (主题党日) that was held can be nominated.');
+      }
+      const year = Number((activity.heldOn as string).slice(0, 4));
+      const existing = await manager.findOne(NominationRecord, { where: { activityId } });
+      if (existing) throw new ActivityRuleError('nominated-once', `“${activity.topic}” is already nominated for ${existing.year}.`);
+      const nomination = await manager.save(
+        manager.create(NominationRecord, { activityId, year, hostPath: activity.hostPath, reason: why, nominatedBy: caller.subject }),
+      );
+      await recordEvent(manager, activity, ActivityEvent.NOMINATED, caller.subject, { year, reason: why });
+      return nomination;
+    });
+  }
+
+  private async lock(manager: EntityManager, caller: Caller, id: string): Promise<ActivityRecord> {
+    assertCanManage(caller);
+    const activity = await manager.findOne(ActivityRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!activity) throw new ActivityNotFoundError(id);
+    await visibleNode(manager, caller, activity.hostId);
+    return activity;
+  }
+
+  private async secretaryLectured(
+    manager: EntityManager,
+    type: ActivityType,
+    hostId: string,
+    checked: { heldOn: string; lecturerMemberId: string | null },
+    claimed?: boolean | null,
+  ): Promise<boolean> {
+    if (type !== ActivityType.PARTY_LECTURE) return false;
+    const known = await lecturerIsSecretary(manager, hostId, checked.lecturerMemberId, checked.heldOn);
+    // Without a secretary whose member record is known, the recorder's word is all there is.
+    return known ?? Boolean(claimed);
+  }
+
+  /**
+   * Checks the answers against who belongs to the hosts and against what is already recorded,
+   * and sets the activity's counts (and quorum at a general meeting). Writes nothing.
+   */
+  private async resolveAttendance(
+    manager: EntityManager,
+    caller: Caller,
+    activity: ActivityRecord,
+    input: AttendanceInput,
+    recorded: Map<string, AttendanceStatus>,
+  ): Promise<ResolvedAttendance> {
+    const members = await hostMembers(manager, activity.type, [activity.hostId, ...activity.coHostIds]);
+    const eligible = new Map(members.map((m) => [m.id, m]));
+    const { fresh, conflicts } = mergeAttendance(input.entries, recorded);
+    if (conflicts.length) throw new AttendanceConflictError(conflicts);
+    const outsiders = fresh.filter((e) => !eligible.has(e.memberId)).map((e) => e.memberId);
+    if (outsiders.length) {
+      const host = await visibleNode(manager, caller, activity.hostId);
+      throw new MemberNotInHostError(host.name, outsiders);
+    }
+    if (input.othersAbsent) {
+      const listed = new Set([...recorded.keys(), ...fresh.map((e) => e.memberId)]);
+      for (const m of members) if (!listed.has(m.id)) fresh.push({ memberId: m.id, status: AttendanceStatus.ABSENT });
+    }
+    const all = new Map(recorded);
+    for (const e of fresh) all.set(e.memberId, e.status);
+    const expected = new Set([...eligible.keys(), ...all.keys()]).size;
+    Object.assign(activity, countAttendance(all.values(), expected));
+    let quorum: ResolvedAttendance['quorum'] = null;
+    if (activity.type === ActivityType.GENERAL_MEETING) {
+      const voting = members.filter((m) => m.votingRights);
+      const q = quorumOf(voting.length, voting.filter((m) => all.has(m.id) && attended(all.get(m.id) as AttendanceStatus)).length);
+      activity.votingMembers = q.votingMembers;
+      activity.votingAttending = q.votingAttending;
+      quorum = { votingMembers: q.votingMembers, votingAttending: q.votingAttending, reached: q.reached };
+    }
+    return { fresh, quorum };
+  }
+
+  /** Inserts the new answers and returns the attendance event (the caller writes it with the others). */
+  private async writeAttendance(manager: EntityManager, caller: Caller, activity: ActivityRecord, resolved: ResolvedAttendance) {
+    const { fresh, quorum } = resolved;
+    if (fresh.length) {
+      await manager.query(
+        `INSERT INTO attendance (activity_id, member_id, status, day, recorded_by)
+         SELECT $1, u.m, u.s, $4::date, $5 FROM unnest($2::uuid[], $3::text[]) AS u(m, s)`,
+        [activity.id, fresh.map((e) => e.memberId), fresh.map((e) => e.status), activity.heldOn, caller.subject],
+      );
+    }
+    return activityEvent(activity, ActivityEvent.ATTENDANCE_RECORDED, caller.subject, { recorded: fresh.length, quorum });
+  }
+}
+
+interface ResolvedAttendance {
+  fresh: AttendanceEntry[];
+  quorum: { votingMembers: number; votingAttending: number; reached: boolean } | null;
+}
+
+const wants = (attendance: AttendanceInput | null | undefined): attendance is AttendanceInput =>
+  Boolean(attendance && (attendance.entries.length || attendance.othersAbsent));
+
+const countsOf = (a: ActivityRecord) => ({
+  expected: a.expected,
+  present: a.present,
+  late: a.late,
+  excused: a.excused,
+  absent: a.absent,
+  votingMembers: a.votingMembers,
+  votingAttending: a.votingAttending,
+});

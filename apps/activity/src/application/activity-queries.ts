@@ -1,0 +1,102 @@
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Caller, Role, hasRole, inScope } from '@partybuild/auth';
+import { addDays } from '@partybuild/calendar';
+import { Page, toPage } from '@partybuild/federation';
+import { OrgTree } from '@partybuild/org-tree';
+import { ActivityRecord, NominationRecord } from '../entities';
+import { ActivityStatus, ActivityType } from '../domain/activity-type';
+import { ActivityNotFoundError, InvalidInputError, OutOfScopeError } from '../errors';
+import { visibleNode } from './host-access';
+
+export interface Window {
+  limit: number;
+  offset: number;
+}
+
+export interface PlanLine {
+  type: ActivityType;
+  planned: number;
+  heldAsPlanned: number;
+  cancelled: number;
+  stillPlanned: number;
+  heldUnplanned: number;
+}
+
+/** Reads of activities, always limited to the caller's scope. */
+export class ActivityQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: () => string,
+  ) {}
+
+  async byId(caller: Caller, id: string): Promise<ActivityRecord> {
+    const activity = await this.dataSource.manager.findOne(ActivityRecord, { where: { id } });
+    if (!activity) throw new ActivityNotFoundError(id);
+    if (!inScope(caller, activity.hostPath)) {
+      // A co-host's cadres see the joint activity too.
+      const coHosts = await new OrgTree(this.dataSource.manager).nodes(activity.coHostIds);
+      if (![...coHosts.values()].some((n) => inScope(caller, n.path))) throw new OutOfScopeError(`activity “${activity.topic}”`);
+    }
+    return activity;
+  }
+
+  /** 提醒: planned activities due within `withinDays` (or overdue) that nobody has recorded as held. */
+  async reminders(caller: Caller, underId: string | null, withinDays: number, window: Window): Promise<Page<ActivityRecord>> {
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366) {
+      throw new InvalidInputError('withinDays', 'withinDays must be a whole number of days between 0 and 366.');
+    }
+    let query = this.scoped(caller, underId ? await this.under(caller, underId) : null)
+      .andWhere('a.status = :planned', { planned: ActivityStatus.PLANNED })
+      .andWhere('a.planned_on <= :until', { until: addDays(this.today(), withinDays) });
+    query = query.orderBy('a.planned_on').addOrderBy('a.id');
+    const [items, total] = await query.take(window.limit).skip(window.offset).getManyAndCount();
+    return toPage(items, total, window);
+  }
+
+  async nominations(caller: Caller, year: number, underId: string | null, window: Window): Promise<Page<NominationRecord>> {
+    let query = this.dataSource.manager.createQueryBuilder(NominationRecord, 'n').where('n.year = :year', { year });
+    if (underId) query = query.andWhere('n.host_path @> ARRAY[:under]::uuid[]', { under: await this.under(caller, underId) });
+    if (!hasRole(caller, Role.DISTRICT_ADMIN)) query = query.andWhere('n.host_path && :scope::uuid[]', { scope: caller.scope });
+    const [items, total] = await query.orderBy('n.nominated_at').take(window.limit).skip(window.offset).getManyAndCount();
+    return toPage(items, total, window);
+  }
+
+  /** 计划与落实: the organisation's plan for a year against what was held, by type. */
+  async plan(caller: Caller, organizationId: string, year: number): Promise<PlanLine[]> {
+    await visibleNode(this.dataSource.manager, caller, organizationId);
+    const rows: Array<Record<string, string | number>> = await this.dataSource.manager.query(
+      `SELECT type,
+              count(*) FILTER (WHERE planned_on IS NOT NULL AND extract(year FROM planned_on) = $2)::int AS planned,
+              count(*) FILTER (WHERE planned_on IS NOT NULL AND extract(year FROM planned_on) = $2 AND status = 'HELD')::int AS held_as_planned,
+              count(*) FILTER (WHERE planned_on IS NOT NULL AND extract(year FROM planned_on) = $2 AND status = 'CANCELLED')::int AS cancelled,
+              count(*) FILTER (WHERE planned_on IS NOT NULL AND extract(year FROM planned_on) = $2 AND status = 'PLANNED')::int AS still_planned,
+              count(*) FILTER (WHERE planned_on IS NULL AND extract(year FROM held_on) = $2)::int AS held_unplanned
+       FROM activity WHERE host_id = $1 AND extract(year FROM day) = $2 GROUP BY type ORDER BY type`,
+      [organizationId, year],
+    );
+    return rows.map((r) => ({
+      type: r.type as ActivityType,
+      planned: Number(r.planned),
+      heldAsPlanned: Number(r.held_as_planned),
+      cancelled: Number(r.cancelled),
+      stillPlanned: Number(r.still_planned),
+      heldUnplanned: Number(r.held_unplanned),
+    }));
+  }
+
+  /** An organisation of the tree copy the caller may see. */
+  visible(caller: Caller, id: string) {
+    return visibleNode(this.dataSource.manager, caller, id);
+  }
+
+  private async under(caller: Caller, underId: string): Promise<string> {
+    return (await visibleNode(this.dataSource.manager, caller, underId)).id;
+  }
+
+  private scoped(caller: Caller, underId: string | null): SelectQueryBuilder<ActivityRecord> {
+    let query = this.dataSource.manager.createQueryBuilder(ActivityRecord, 'a').where('true');
+    if (underId) query = query.andWhere('a.host_path @> ARRAY[:under]::uuid[]', { under: underId });
+    if (!hasRole(caller, Role.DISTRICT_ADMIN)) query = query.andWhere('a.host_path && :scope::uuid[]', { scope: caller.scope });
+    return query;
+  }
+}

@@ -1,0 +1,34 @@
+import { loadConfig, serviceEnv, z } from '@partybuild/config';
+import { Frequency, Requirement } from './domain/activity-type';
+import { Requirements, requirementsWith } from './reference/activity-rules';
+
+const override = z
+  .object({ frequency: z.nativeEnum(Frequency).optional(), times: z.number().int().min(1).max(31).optional() })
+  .strict()
+  .nullable();
+
+/** A district's own frequencies: JSON such as {"THEMED_PARTY_DAY":{"frequency":"QUARTERLY"},"DEMOCRATIC_LIFE_MEETING":null}. */
+const requirementsJson = z
+  .string()
+  .default('{}')
+  .transform((text, ctx): Requirements => {
+    try {
+      const parsed = z.record(z.nativeEnum(Requirement), override).parse(JSON.parse(text));
+      return requirementsWith(parsed);
+    } catch (error) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `not valid requirement overrides: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  });
+
+export const activityEnv = {
+  ...serviceEnv,
+  PORT: serviceEnv.PORT.default(4103),
+  /** The district's time zone decides what "today" is (nothing is recorded as held in the future). */
+  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  ACTIVITY_REQUIREMENTS: requirementsJson,
+};
+
+export type ActivityConfig = ReturnType<typeof loadActivityConfig>;
+
+export const loadActivityConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(activityEnv, env);

@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import type { Caller } from '@partybuild/auth';
+import { isBranchLevel } from '@partybuild/org-tree';
+import { DevelopmentStepRecord, MemberRecord } from '../entities';
+import { IdNumberTakenError, InvalidInputError, NotBranchLevelError } from '../errors';
+import { MemberCategory, MemberStatus } from '../domain/member-kinds';
+import { DevelopmentFacts, PeopleLookup, StepData, decideCancellation, decideExtension, decideStep } from '../domain/development';
+import { DevelopmentStep } from '../domain/development-step';
+import { NewMember, ValidMember, validateNewMember } from '../domain/new-member';
+import { checkDeclaredBase } from '../domain/dues';
+import { isPhone } from '../domain/id-number';
+import { monthOf } from '../domain/dates';
+import { PersonalDataCipher } from '../domain/personal-data-cipher';
+import { duesRulesOn, RECORD_RULES } from '../reference/membership-rules';
+import { MemberEvent, recordChange } from './member-events';
+import { isDuplicateIdNumber, lockMember, manageableNode, organizationNode } from './member-access';
+import { UnitOfWork } from './unit-of-work';
+
+export interface RegisterMember extends NewMember {
+  organizationId: string;
+  partyGroupId?: string | null;
+}
+
+export interface UpdateMember {
+  name?: string;
+  ethnicity?: string | null;
+  education?: string | null;
+  phone?: string | null;
+  workUnit?: string | null;
+  post?: string | null;
+  category?: MemberCategory;
+  partyGroupId?: string | null;
+  duesBaseFen?: number | null;
+}
+
+export interface StepInput {
+  step: DevelopmentStep;
+  on: string;
+  data: StepData;
+}
+
+/** The record from a validated person, sealed for storage. */
+export function recordFrom(
+  valid: ValidMember,
+  cipher: PersonalDataCipher,
+  placement: { id: string; organizationId: string; partyGroupId: string | null },
+) {
+  return {
+    id: placement.id,
+    organizationId: placement.organizationId,
+    partyGroupId: placement.partyGroupId,
+    name: valid.name,
+    gender: valid.gender,
+    ethnicity: valid.ethnicity,
+    birthDate: valid.birthDate,
+    education: valid.education,
+    phoneSealed: valid.phone ? cipher.encrypt(valid.phone) : null,
+    idNumberSealed: cipher.encrypt(valid.idNumber),
+    idNumberHash: cipher.lookupHash(valid.idNumber),
+    workUnit: valid.workUnit,
+    post: valid.post,
+    category: valid.category,
+    status: MemberStatus.ACTIVE,
+    stage: valid.stage,
+    lastStep: valid.lastStep,
+    appliedOn: null,
+    activistSince: valid.activistSince,
+    candidateSince: valid.candidateSince,
+    joinedOn: valid.joinedOn,
+    probationEndsOn: valid.probationEndsOn,
+    probationExtensions: 0,
+    fullMemberSince: valid.fullMemberSince,
+    duesBaseFen: valid.duesBaseFen,
+    duesStartMonth: valid.duesStartMonth,
+  };
+}
+
+/** Person records and their development, each change in one transaction with its event. */
+export class MemberCommands {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly cipher: PersonalDataCipher,
+    private readonly today: () => string,
+  ) {}
+
+  async register(caller: Caller, input: RegisterMember): Promise<MemberRecord> {
+    const { value, problems } = validateNewMember(input, this.today());
+    if (!value) throw problems[0].error;
+    return this.run(async (manager) => {
+      const branch = await manageableNode(manager, caller, input.organizationId);
+      if (!isBranchLevel(branch)) throw new NotBranchLevelError(branch.name);
+      const partyGroupId = await this.checkedGroup(manager, input.partyGroupId ?? null, branch.id);
+      const taken = await manager.count(MemberRecord, { where: { idNumberHash: this.cipher.lookupHash(value.idNumber) } });
+      if (taken) throw new IdNumberTakenError();
+      const member = manager.create(
+        MemberRecord,
+        recordFrom(value, this.cipher, { id: randomUUID(), organizationId: branch.id, partyGroupId }),
+      );
+      await manager.insert(MemberRecord, member);
+      await recordChange(manager, member, branch.path, MemberEvent.REGISTERED, caller.subject);
+      return member;
+    });
+  }
+
+  async update(caller: Caller, id: string, input: UpdateMember): Promise<MemberRecord> {
+    return this.run(async (manager) => {
+      const { member, node } = await lockMember(manager, caller, id);
+      const changed: string[] = [];
+      const set = <K extends keyof MemberRecord>(key: K, value: MemberRecord[K], field: string = key) => {
+        if (member[key] !== value) {
+          member[key] = value;
+          changed.push(field);
+        }
+      };
+      if (input.name !== undefined) {
+        const name = input.name.trim();
+        if (!name || [...name].length > RECORD_RULES.name.maxLength)
+          throw new InvalidInputError('name', `Give the name (1–${RECORD_RULES.name.maxLength} characters).`);
+        set('name', name);
+      }
+      for (const key of ['ethnicity', 'education', 'workUnit', 'post'] as const) {
+        if (input[key] !== undefined) set(key, input[key]?.trim() || null);
+      }
+      if (input.phone !== undefined) {
+        const phone = input.phone?.replace(/\s+/g, '') || null;
+        if (phone && !isPhone(phone))
+          throw new InvalidInputError('phone', 'This is not a phone number (11-digit mobile or area code and number).');
+        // Sealed again only when it changed (the ciphertext differs each time).
+        const current = member.phoneSealed ? this.cipher.decrypt(member.phoneSealed) : null;
+        if (current !== phone) {
+          member.phoneSealed = phone ? this.cipher.encrypt(phone) : null;
+          changed.push('phone');
+        }
+      }
+      if (input.category !== undefined) set('category', input.category);
+      if (input.duesBaseFen !== undefined) {
+        checkDeclaredBase(member.category, input.duesBaseFen, duesRulesOn(this.today()));
+        set('duesBaseFen', input.duesBaseFen, 'duesBase');
+      }
+      if (input.partyGroupId !== undefined)
+        set('partyGroupId', await this.checkedGroup(manager, input.partyGroupId, member.organizationId));
+      if (!changed.length) return member;
+      await manager.save(member);
+      // Which fields changed, never their values: the event carries no personal data.
+      await recordChange(manager, member, node.path, MemberEvent.UPDATED, caller.subject, { changed });
+      return member;
+    });
+  }
+
+  /** Records one development step after the state machine's guards allow it. */
+  async recordStep(caller: Caller, memberId: string, input: StepInput): Promise<{ member: MemberRecord; step: DevelopmentStepRecord }> {
+    return this.run(async (manager) => {
+      const { member, node } = await lockMember(manager, caller, memberId);
+      const facts = await this.facts(manager, member);
+      const named = [...(input.data.contactIds ?? []), ...(input.data.introducerIds ?? [])];
+      const people: PeopleLookup = new Map(
+        named.length
+          ? (await manager.find(MemberRecord, { where: { id: In(named) } })).map((p) => [p.id, { stage: p.stage, status: p.status }])
+          : [],
+      );
+      const outcome = decideStep(facts, input.step, input.on, input.data, this.today(), people);
+      const step = manager.create(DevelopmentStepRecord, {
+        memberId,
+        step: input.step,
+        ordinal: outcome.definition.ordinal,
+        on: input.on,
+        data: input.data,
+        late: outcome.late,
+        actor: caller.subject,
+      });
+      await manager.save(step);
+      const fromStage = member.stage;
+      Object.assign(member, outcome.changes);
+      member.lastStep = outcome.definition.ordinal;
+      member.stage = outcome.stage;
+      if (outcome.definition.step === DevelopmentStep.ADMITTED_AS_PROBATIONARY) member.duesStartMonth = monthOf(input.on);
+      await manager.save(member);
+      if (fromStage !== member.stage) {
+        await recordChange(manager, member, node.path, MemberEvent.STAGE_CHANGED, caller.subject, {
+          fromStage,
+          toStage: member.stage,
+          step: input.step,
+          on: input.on,
+          late: outcome.late,
+        });
+      } else {
+        await recordChange(manager, member, node.path, MemberEvent.UPDATED, caller.subject, {
+          changed: ['development'],
+          step: input.step,
+          on: input.on,
+        });
+      }
+      return { member, step };
+    });
+  }
+
+  async extendProbation(caller: Caller, memberId: string, months: number, on: string): Promise<MemberRecord> {
+    return this.run(async (manager) => {
+      const { member, node } = await lockMember(manager, caller, memberId);
+      member.probationEndsOn = decideExtension(await this.facts(manager, member), months, on, this.today());
+      member.probationExtensions += 1;
+      await manager.save(
+        manager.create(DevelopmentStepRecord, {
+          memberId,
+          step: DevelopmentStep.PROBATION_EXTENDED,
+          ordinal: member.lastStep,
+          on,
+          data: { notes: `${months} months, until ${member.probationEndsOn}` },
+          late: false,
+          actor: caller.subject,
+        }),
+      );
+      await manager.save(member);
+      await recordChange(manager, member, node.path, MemberEvent.UPDATED, caller.subject, {
+        changed: ['probationEndsOn'],
+        probationExtendedMonths: months,
+        probationEndsOn: member.probationEndsOn,
+      });
+      return member;
+    });
+  }
+
+  /** 取消预备党员资格: the probationary member leaves the membership; the event says why it happened (not the reason text). */
+  async cancelProbation(caller: Caller, memberId: string, on: string, reason: string): Promise<MemberRecord> {
+    return this.run(async (manager) => {
+      const { member, node } = await lockMember(manager, caller, memberId);
+      decideCancellation(await this.facts(manager, member), on, reason, this.today());
+      await manager.save(
+        manager.create(DevelopmentStepRecord, {
+          memberId,
+          step: DevelopmentStep.PROBATION_CANCELLED,
+          ordinal: member.lastStep,
+          on,
+          data: { notes: reason.trim() },
+          late: false,
+          actor: caller.subject,
+        }),
+      );
+      const fromStatus = member.status;
+      member.status = MemberStatus.EXPELLED;
+      await manager.save(member);
+      await recordChange(manager, member, node.path, MemberEvent.STATUS_CHANGED, caller.subject, {
+        fromStatus,
+        toStatus: member.status,
+        on,
+        cause: 'PROBATION_CANCELLED',
+      });
+      return member;
+    });
+  }
+
+  /** Lost contact, floating, deceased, expelled, back to active. Leaving the district is a transfer. */
+  async changeStatus(caller: Caller, memberId: string, status: MemberStatus, on: string): Promise<MemberRecord> {
+    if (on > this.today()) throw new InvalidInputError('on', `The date ${on} is in the future.`);
+    if (status === MemberStatus.TRANSFERRED_OUT) {
+      throw new InvalidInputError('status', 'A member leaves the district through a transfer (issueTransfer without a receiving branch).');
+    }
+    return this.run(async (manager) => {
+      const { member, node } = await lockMember(manager, caller, memberId);
+      if (member.status === status) throw new InvalidInputError('status', `The record's status is already ${status}.`);
+      const fromStatus = member.status;
+      member.status = status;
+      await manager.save(member);
+      await recordChange(manager, member, node.path, MemberEvent.STATUS_CHANGED, caller.subject, { fromStatus, toStatus: status, on });
+      return member;
+    });
+  }
+
+  async facts(manager: EntityManager, member: MemberRecord): Promise<DevelopmentFacts> {
+    const history = await manager.find(DevelopmentStepRecord, { where: { memberId: member.id }, order: { id: 'ASC' } });
+    return {
+      ...member,
+      history: history.map((h) => ({ step: h.step, on: h.on, data: h.data })),
+    };
+  }
+
+  private async checkedGroup(manager: EntityManager, groupId: string | null, branchId: string): Promise<string | null> {
+    if (!groupId) return null;
+    const group = await organizationNode(manager, groupId);
+    if (group.kind !== 'PARTY_GROUP' || group.parentId !== branchId) {
+      throw new InvalidInputError('partyGroupId', `${group.name} is not a Party group (党小组) of the member's branch.`);
+    }
+    return group.id;
+  }
+
+  private async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.unitOfWork.run(work);
+    } catch (error) {
+      if (isDuplicateIdNumber(error)) throw new IdNumberTakenError();
+      throw error;
+    }
+  }
+}

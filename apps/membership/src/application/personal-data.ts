@@ -1,0 +1,59 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { Caller } from '@partybuild/auth';
+import { maskIdNumber, maskPhone } from '../domain/id-number';
+import { PersonalDataCipher } from '../domain/personal-data-cipher';
+import { MemberRecord } from '../entities';
+import { mayUnmask } from './member-access';
+
+export type PersonalField = 'idNumber' | 'phone';
+
+/**
+ * Reads of ID numbers and phones for one request: masked unless the caller may see them;
+ * every unmasked read is written to the audit log before the value is returned — if the
+ * log cannot be written, the value is not given out. Reads of one request are batched into
+ * one insert (one row per member, listing the fields).
+ */
+export class PersonalDataReader {
+  private readonly audit: DataLoader<{ memberId: string; field: PersonalField }, true, string>;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly cipher: PersonalDataCipher,
+    private readonly caller: Caller,
+    requestId: string,
+  ) {
+    this.audit = new DataLoader(
+      async (keys) => {
+        const fields = new Map<string, Set<string>>();
+        for (const k of keys) fields.set(k.memberId, (fields.get(k.memberId) ?? new Set()).add(k.field));
+        await dataSource.query(
+          `INSERT INTO personal_data_access (member_id, actor, actor_roles, fields, purpose, request_id)
+           SELECT m, $2, $3::text[], string_to_array(f, ','), 'read', $5 FROM unnest($1::uuid[], $4::text[]) AS u(m, f)`,
+          [[...fields.keys()], caller.subject, caller.roles, [...fields.values()].map((s) => [...s].sort().join(',')), requestId],
+        );
+        return keys.map(() => true as const);
+      },
+      { cacheKeyFn: (k) => `${k.memberId}:${k.field}` },
+    );
+  }
+
+  async read(member: MemberRecord, field: PersonalField, organizationPath: readonly string[]): Promise<string | null> {
+    const sealed = field === 'idNumber' ? member.idNumberSealed : member.phoneSealed;
+    if (!sealed) return null;
+    const plain = this.cipher.decrypt(sealed);
+    if (!mayUnmask(this.caller, organizationPath)) return field === 'idNumber' ? maskIdNumber(plain) : maskPhone(plain);
+    await this.audit.load({ memberId: member.id, field });
+    return plain;
+  }
+
+  /** Export: one audit row per member with the fields given out, written before the file is returned. */
+  static async auditExport(dataSource: DataSource, caller: Caller, requestId: string, memberIds: string[]): Promise<void> {
+    if (!memberIds.length) return;
+    await dataSource.query(
+      `INSERT INTO personal_data_access (member_id, actor, actor_roles, fields, purpose, request_id)
+       SELECT m, $2, $3::text[], ARRAY['idNumber','phone'], 'export', $4 FROM unnest($1::uuid[]) AS u(m)`,
+      [memberIds, caller.subject, caller.roles, requestId],
+    );
+  }
+}

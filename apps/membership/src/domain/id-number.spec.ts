@@ -1,0 +1,28 @@
+import { checkCharacter, isPhone, maskIdNumber, maskPhone, parseIdNumber } from './id-number';
+
+describe('ID numbers (GB 11643)', () => {
+  it('computes the check character, including X', () => {
+    expect(checkCharacter('11010519491231002')).toBe('X');
+    expect(checkCharacter('44052418800101001')).toBe('4');
+  });
+
+  it('accepts a valid number and reads birth date and gender from it', () => {
+    expect(parseIdNumber(' 11010519491231002x ')).toEqual({ value: '11010519491231002X', birthDate: '1949-12-31', gender: 'FEMALE' });
+  });
+
+  it.each([
+    ['1101051949123100', /16 characters instead of 18/],
+    ['11010519491231002A', /only digits/],
+    ['110105194913310021', /not a birth date/],
+    ['110105194912310021', /check character/],
+  ])('refuses %s', (value, reason) => {
+    expect(() => parseIdNumber(value)).toThrow(reason);
+  });
+
+  it('masks ID numbers and phones', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(isPhone('13812345678')).toBe(true);
+    expect(isPhone('12345')).toBe(false);
+  });
+});

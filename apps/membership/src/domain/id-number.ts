@@ -1,0 +1,41 @@
+import { isIsoDate } from '@partybuild/federation';
+import { InvalidIdNumberError } from '../errors';
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+
+/** The GB 11643-1999 check character of the first 17 digits (ISO 7064 MOD 11-2). */
+export function checkCharacter(first17: string): string {
+  const sum = [...first17].reduce((acc, digit, i) => acc + Number(digit) * WEIGHTS[i], 0);
+  return CHECK_CHARS[sum % 11];
+}
+
+export interface ParsedIdNumber {
+  /** Normalised: upper-case X. */
+  value: string;
+  birthDate: string;
+  /** The 17th digit: odd for men, even for women. */
+  gender: 'MALE' | 'FEMALE';
+}
+
+/** Validates a citizen ID number (居民身份证号码): 18 characters, a real birth date, the check character. */
+export function parseIdNumber(raw: string): ParsedIdNumber {
+  const value = raw.trim().toUpperCase();
+  if (value.length !== 18) throw new InvalidIdNumberError(`it has ${value.length} characters instead of 18.`);
+  if (!/^\d{17}[\dX]$/.test(value)) throw new InvalidIdNumberError('only digits are allowed, and X as the last character.');
+  const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+  if (!isIsoDate(birthDate)) throw new InvalidIdNumberError(`characters 7–14 (${value.slice(6, 14)}) are not a birth date.`);
+  const expected = checkCharacter(value.slice(0, 17));
+  if (value[17] !== expected) throw new InvalidIdNumberError('the check character (校验码) does not match (GB 11643).');
+  return { value, birthDate, gender: Number(value[16]) % 2 === 1 ? 'MALE' : 'FEMALE' };
+}
+
+/** `110***********1234`: the region prefix and the last four, nothing that gives the birth date. */
+export const maskIdNumber = (value: string): string => `${value.slice(0, 3)}${'*'.repeat(Math.max(value.length - 7, 0))}${value.slice(-4)}`;
+
+/** `138****5678` */
+export const maskPhone = (value: string): string =>
+  value.length <= 7 ? '*'.repeat(value.length) : `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
+
+/** Mobile (11 digits starting with 1) or landline with area code (e.g. 023-12345678). */
+export const isPhone = (value: string): boolean => /^1\d{10}$/.test(value) || /^0\d{2,3}-?\d{7,8}$/.test(value);

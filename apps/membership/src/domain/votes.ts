@@ -1,0 +1,29 @@
+import { InvalidInputError } from '../errors';
+
+/** A branch general meeting's vote: who may vote, who came, who voted yes. */
+export interface Vote {
+  eligibleVoters: number;
+  present: number;
+  votesFor: number;
+}
+
+export type VoteResult = 'NO_QUORUM' | 'NOT_PASSED' | 'PASSED';
+
+/**
+ * Valid only when more than half of the members with voting rights attend; passed only
+ * when more than half of ALL members with voting rights vote yes (not of those present).
+ */
+export function countVote(vote: Vote): VoteResult {
+  const { eligibleVoters, present, votesFor } = vote;
+  if (![eligibleVoters, present, votesFor].every((n) => Number.isInteger(n) && n >= 0)) {
+    throw new InvalidInputError('vote', 'Vote counts are whole numbers of people.');
+  }
+  if (eligibleVoters < 1) throw new InvalidInputError('vote.eligibleVoters', 'A vote needs at least one member with voting rights.');
+  if (present > eligibleVoters) {
+    throw new InvalidInputError('vote.present', `${present} present is more than the ${eligibleVoters} members with voting rights.`);
+  }
+  if (votesFor > present) throw new InvalidInputError('vote.votesFor', `${votesFor} votes for is more than the ${present} present.`);
+  if (present * 2 <= eligibleVoters) return 'NO_QUORUM';
+  if (votesFor * 2 <= eligibleVoters) return 'NOT_PASSED';
+  return 'PASSED';
+}

@@ -1,0 +1,39 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { pageWindow } from '@partybuild/federation';
+import { Organization } from './organization.stub';
+import { MemberPage } from './member.type';
+import { MemberListArgs } from './inputs';
+import type { MembershipContext } from './context';
+import { UnknownOrganizationError } from '../errors';
+import { assertVisible } from '../application/member-access';
+
+/** One page of an organisation's people, scope-checked through the request's tree loader. */
+async function memberPage(organizationId: string, args: MemberListArgs, ctx: MembershipContext) {
+  const window = pageWindow(args);
+  // Through the loader: the members' own fields (masking) then find the node cached.
+  const node = await ctx.loaders.orgNode.load(organizationId);
+  if (!node) throw new UnknownOrganizationError(organizationId);
+  assertVisible(ctx.caller, node);
+  return ctx.queries.members(organizationId, { ...args, partyGroup: node.kind === 'PARTY_GROUP' }, window);
+}
+
+@Resolver(() => Organization)
+export class OrganizationMembersResolver {
+  @FieldResolver(() => MemberPage, {
+    description: '党员名册 — the people of an organisation (or of its whole unit with includeSubtree), by name',
+  })
+  members(@Root() o: Organization, @Args() args: MemberListArgs, @Ctx() ctx: MembershipContext) {
+    return memberPage(o.id, args, ctx);
+  }
+
+  @Query(() => MemberPage, {
+    description: '党员名册 — the same list as Organization.members, answered by this subgraph alone (one hop through the gateway)',
+  })
+  organizationMembers(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Args() args: MemberListArgs,
+    @Ctx() ctx: MembershipContext,
+  ) {
+    return memberPage(organizationId, args, ctx);
+  }
+}
