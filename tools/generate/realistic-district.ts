@@ -1,0 +1,197 @@
+/**
+ * A realistic district for the statistics benchmarks and the reconciliation test, driven
+ * through the services' own APIs so that every event is real: the tree through the gateway
+ * (working committee, Party committees, general branches, branches, Party groups), the
+ * members through the membership CSV import, and meetings with attendance through the
+ * activity service's recordActivity.
+ */
+import { mustQuery } from '../dev/graphql-client';
+import { districtMembersCsv, importDistrictMembers, random } from './district';
+
+export interface DistrictSize {
+  committees: number;
+  generalBranches: number;
+  branches: number;
+  partyGroups: number;
+  members: number;
+  /** Months of meetings, ending with the month before `today`. */
+  months: number;
+}
+
+/** The district the statistics issue describes. */
+export const FULL_DISTRICT: DistrictSize = {
+  committees: 10,
+  generalBranches: 30,
+  branches: 600,
+  partyGroups: 1500,
+  members: 30_000,
+  months: 24,
+};
+/** Small enough for CI. */
+export const SMALL_DISTRICT: DistrictSize = { committees: 2, generalBranches: 2, branches: 8, partyGroups: 10, members: 160, months: 3 };
+
+export interface RealisticDistrict {
+  rootId: string;
+  committeeIds: string[];
+  branches: Array<{ id: string; code: string; groupIds: string[] }>;
+  organizations: number;
+  members: number;
+  activities: number;
+}
+
+const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+const MEMBERS = `query($id: ID!) { organization(id: $id) { members(first: 200) { items { id } } } }`;
+const RECORD = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`;
+
+/** Services learn of new organisations and members from events, a moment after the change. */
+async function patiently<T>(work: () => Promise<T>, attempts = 100): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+/** The tree: committees under the root, general branches spread over them, branches over both, groups over branches. */
+async function createTree(url: string, token: string, size: DistrictSize, tag: string) {
+  const create = async (input: Record<string, unknown>) =>
+    (await mustQuery(url, token, CREATE, { input: { sector: 'AGENCY', ...input } })).createOrganization.id as string;
+  const rootId = await create({ code: `${tag}`, name: `${tag}区直属机关工作委员会`, kind: 'WORKING_COMMITTEE' });
+  const committeeIds: string[] = [];
+  for (let c = 0; c < size.committees; c++)
+    committeeIds.push(
+      await create({ code: `${tag}-C${c}`, name: `${tag}区第${c + 1}机关党委`, kind: 'PARTY_COMMITTEE', parentId: rootId }),
+    );
+  const generalIds: string[] = [];
+  await inParallel([...Array(size.generalBranches).keys()], 8, async (g) => {
+    generalIds[g] = await create({
+      code: `${tag}-G${g}`,
+      name: `${tag}区第${g + 1}党总支`,
+      kind: 'GENERAL_BRANCH',
+      sector: 'PUBLIC_INSTITUTION',
+      parentId: committeeIds[g % committeeIds.length],
+    });
+  });
+  const branches: RealisticDistrict['branches'] = [];
+  await inParallel([...Array(size.branches).keys()], 8, async (b) => {
+    // One branch in five belongs to a general branch, the others directly to a Party committee.
+    const parentId = b % 5 === 4 && generalIds.length ? generalIds[b % generalIds.length] : committeeIds[b % committeeIds.length];
+    const code = `${tag}-B${String(b).padStart(4, '0')}`;
+    branches[b] = { id: await create({ code, name: `${tag}区第${b + 1}党支部`, kind: 'BRANCH', parentId }), code, groupIds: [] };
+  });
+  await inParallel([...Array(size.partyGroups).keys()], 8, async (g) => {
+    const branch = branches[g % branches.length];
+    branch.groupIds.push(
+      await create({
+        code: `${tag}-P${String(g).padStart(4, '0')}`,
+        name: `${tag}区第${g + 1}党小组`,
+        kind: 'PARTY_GROUP',
+        parentId: branch.id,
+      }),
+    );
+  });
+  return { rootId, committeeIds, branches, organizations: 1 + size.committees + size.generalBranches + size.branches + size.partyGroups };
+}
+
+/** The months before `today`'s month, oldest first. */
+function lastMonths(today: string, count: number): string[] {
+  const months: string[] = [];
+  let [year, month] = today.split('-').map(Number);
+  for (let i = 0; i < count; i++) {
+    month -= 1;
+    if (month === 0) [year, month] = [year - 1, 12];
+    months.unshift(`${year}-${String(month).padStart(2, '0')}`);
+  }
+  return months;
+}
+
+/** A month's meetings of one branch as DOMAIN §3 asks for them, one in ten forgotten. */
+function meetingsOf(branch: RealisticDistrict['branches'][number], month: string, next: () => number) {
+  const quarterEnd = Number(month.slice(5)) % 3 === 0;
+  const wanted: Array<{ host: string; type: string }> = [
+    { host: branch.id, type: 'THEMED_PARTY_DAY' },
+    { host: branch.id, type: 'COMMITTEE_MEETING' },
+    ...branch.groupIds.map((host) => ({ host, type: 'PARTY_GROUP_MEETING' })),
+    ...(quarterEnd
+      ? [
+          { host: branch.id, type: 'GENERAL_MEETING' },
+          { host: branch.id, type: 'PARTY_LECTURE' },
+        ]
+      : []),
+  ];
+  return wanted.filter(() => next() >= 0.1).map((m, i) => ({ ...m, heldOn: `${month}-${String(5 + ((i * 3) % 20)).padStart(2, '0')}` }));
+}
+
+export async function generateRealisticDistrict(
+  url: string,
+  token: string,
+  size: DistrictSize,
+  options: { today: string; tag?: string; onProgress?: (message: string) => void },
+): Promise<RealisticDistrict> {
+  const tag = options.tag ?? 'R';
+  const say = options.onProgress ?? (() => undefined);
+  const tree = await createTree(url, token, size, tag);
+  say(`created ${tree.organizations} organisations`);
+  const { imported } = await importDistrictMembers(
+    url,
+    token,
+    districtMembersCsv(
+      tree.branches.map((b) => b.code),
+      size.members,
+    ),
+  );
+  say(`imported ${imported} members`);
+  const next = random(7);
+  const months = lastMonths(options.today, size.months);
+  let activities = 0;
+  await inParallel(tree.branches, 6, async (branch) => {
+    const members: string[] = (await mustQuery(url, token, MEMBERS, { id: branch.id })).organization.members.items.map(
+      (m: { id: string }) => m.id,
+    );
+    for (const month of months) {
+      for (const meeting of meetingsOf(branch, month, next)) {
+        // Branch meetings: most members present, the rest recorded absent in the same call.
+        const present = meeting.host === branch.id ? members.filter(() => next() < 0.85) : [];
+        await patiently(() =>
+          mustQuery(url, token, RECORD, {
+            input: {
+              organizationId: meeting.host,
+              type: meeting.type,
+              record: {
+                heldOn: meeting.heldOn,
+                topic: `${month} ${meeting.type}`,
+                ...(meeting.type === 'PARTY_LECTURE' ? { lecturer: { name: '支部书记' } } : {}),
+              },
+              attendance:
+                meeting.host === branch.id
+                  ? { entries: present.map((memberId) => ({ memberId, status: 'PRESENT' })), othersAbsent: true }
+                  : null,
+            },
+          }),
+        );
+        activities += 1;
+      }
+    }
+  });
+  say(`recorded ${activities} meetings over ${months.length} months`);
+  return {
+    rootId: tree.rootId,
+    committeeIds: tree.committeeIds,
+    branches: tree.branches,
+    organizations: tree.organizations,
+    members: imported,
+    activities,
+  };
+}
