@@ -7,49 +7,18 @@
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Role } from '@partybuild/auth';
 import { startEmbeddedPostgres } from '@partybuild/persistence';
 import { startStack } from '../dev/stack';
+import { freePort } from '../dev/concurrency';
+import { measure } from './measure';
 import { graphql } from '../dev/graphql-client';
 import { generateActivityHistory, generateOrganizations, publishMembers } from '../generate/activities';
 
 const TODAY = '2026-11-22';
 const SHAPE = { committees: 10, branchesPerCommittee: 60, membersPerBranch: 50, groupsEvery: 2 };
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-
-async function measure(name: string, runs: number, request: (i: number) => Promise<{ sqlQueries: number; errors?: unknown[] }>) {
-  const times: number[] = [];
-  const sql: number[] = [];
-  for (let i = 0; i < runs + 5; i++) {
-    const started = performance.now();
-    const result = await request(i);
-    const elapsed = performance.now() - started;
-    if (result.errors?.length) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
-    if (i >= 5) {
-      times.push(elapsed);
-      sql.push(result.sqlQueries);
-    }
-  }
-  const line = `${name.padEnd(58)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   SQL/request ${Math.min(...sql)}–${Math.max(...sql)}   (n=${runs})`;
-  process.stdout.write(`${line}\n`);
-}
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs;
@@ -77,7 +46,10 @@ async function main() {
     let started = Date.now();
     const district = await generateOrganizations(stack.gatewayUrl, admin, SHAPE);
     const members = await publishMembers(stack.services.activity.transport, district);
-    await waitFor('the activity read models', async () => (await count('org_node')) >= district.organizations && (await count('member')) >= members);
+    await waitFor(
+      'the activity read models',
+      async () => (await count('org_node')) >= district.organizations && (await count('member')) >= members,
+    );
     const history = await generateActivityHistory(db, '2025-01-01', '2026-10-01');
     process.stdout.write(
       `generated ${district.organizations} organisations (${district.branches.length} branches), ${members} members, ` +
@@ -88,9 +60,17 @@ async function main() {
     const RECORD = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id attendanceCounts { expected present rate } } }`;
     await measure('record a 50-member meeting with its attendance (1 request)', 100, (i) => {
       const branch = branches[(i * 7) % branches.length];
-      const entries = branch.memberIds.map((memberId, k) => ({ memberId, status: k % 10 === 0 ? 'EXCUSED' : k % 13 === 0 ? 'LATE' : 'PRESENT' }));
+      const entries = branch.memberIds.map((memberId, k) => ({
+        memberId,
+        status: k % 10 === 0 ? 'EXCUSED' : k % 13 === 0 ? 'LATE' : 'PRESENT',
+      }));
       return graphql(stack.gatewayUrl, admin, RECORD, {
-        input: { organizationId: branch.id, type: 'THEMED_PARTY_DAY', record: { heldOn: '2026-11-10', topic: `11月主题党日 ${i}` }, attendance: { entries } },
+        input: {
+          organizationId: branch.id,
+          type: 'THEMED_PARTY_DAY',
+          record: { heldOn: '2026-11-10', topic: `11月主题党日 ${i}` },
+          attendance: { entries },
+        },
       });
     });
 
@@ -118,7 +98,9 @@ async function main() {
       graphql(stack.gatewayUrl, admin, REPORT, { root: district.rootId }),
     );
     const SUBTREE = `query($root: ID!) { organization(id: $root) { compliance(period: "2026") { subtree { organizations rate missingSlots } } } }`;
-    await measure('Organization.compliance(2026) of the district root', 20, () => graphql(stack.gatewayUrl, admin, SUBTREE, { root: district.rootId }));
+    await measure('Organization.compliance(2026) of the district root', 20, () =>
+      graphql(stack.gatewayUrl, admin, SUBTREE, { root: district.rootId }),
+    );
 
     const NAME = `query($id: ID!) { organization(id: $id) { name } }`;
     await measure('baseline: organization name only (gateway + 1 subgraph)', 200, (i) =>
@@ -129,12 +111,16 @@ async function main() {
       graphql(stack.gatewayUrl, admin, LIST, { id: branches[(i * 13) % branches.length].id }),
     );
     const DIRECT = `query($id: ID!) { organizationActivities(organizationId: $id, first: 20) { totalCount items { id type topic heldOn attendanceCounts { expected present rate } } } }`;
-    await measure("the same first page through Query.organizationActivities", 200, (i) =>
+    await measure('the same first page through Query.organizationActivities', 200, (i) =>
       graphql(stack.gatewayUrl, admin, DIRECT, { id: branches[(i * 13) % branches.length].id }),
     );
     const MEMBER = `query($id: ID!) { activity(id: $id) { attendance { status member { id attendanceRate(period: "2026") } } } }`;
-    const someActivity = (await db.query(`SELECT id FROM activity WHERE type = 'THEMED_PARTY_DAY' AND recorded_by = 'generator' LIMIT 1`))[0].id;
-    await measure('50 members’ attendance rates for a year (1 request)', 50, () => graphql(stack.gatewayUrl, admin, MEMBER, { id: someActivity }));
+    const someActivity = (
+      await db.query(`SELECT id FROM activity WHERE type = 'THEMED_PARTY_DAY' AND recorded_by = 'generator' LIMIT 1`)
+    )[0].id;
+    await measure('50 members’ attendance rates for a year (1 request)', 50, () =>
+      graphql(stack.gatewayUrl, admin, MEMBER, { id: someActivity }),
+    );
   } finally {
     // Idle pools of the stack may report the server's shutdown after they are done with.
     process.on('uncaughtException', (error) => {

@@ -8,50 +8,18 @@
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Role } from '@partybuild/auth';
 import { startEmbeddedPostgres } from '@partybuild/persistence';
 import { startStack } from '../dev/stack';
+import { freePort } from '../dev/concurrency';
+import { measure } from './measure';
 import { graphql } from '../dev/graphql-client';
 import { createDistrictTree, districtMembersCsv, importDistrictMembers } from '../generate/district';
 
 const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 600);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 30_000);
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-
-async function measure(name: string, runs: number, request: (i: number) => Promise<{ sqlQueries: number; errors?: unknown[] }>) {
-  const times: number[] = [];
-  const sql: number[] = [];
-  for (let i = 0; i < runs + 10; i++) {
-    const started = performance.now();
-    const result = await request(i);
-    const elapsed = performance.now() - started;
-    if (result.errors?.length) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
-    if (i >= 10) {
-      times.push(elapsed);
-      sql.push(result.sqlQueries);
-    }
-  }
-  process.stdout.write(
-    `${name.padEnd(62)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  SQL/request ${Math.min(...sql)}–${Math.max(...sql)}  (n=${runs})\n`,
-  );
-}
 
 async function main() {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'membership-bench-'));

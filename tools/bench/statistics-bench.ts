@@ -22,7 +22,7 @@ import { FULL_DISTRICT, SMALL_DISTRICT, generateRealisticDistrict } from '../gen
 import { countEvents } from '../statistics/count-events';
 import { STATISTICS_TOPICS, rebuildStatistics } from '../statistics/rebuild';
 import { reconcile } from '../statistics/reconcile';
-import { fmt, percentiles, timeCalls } from './percentiles';
+import { fmt, percentiles, timeCalls } from './measure';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'full' }, months: { type: 'string' } } });
 

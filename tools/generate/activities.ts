@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { MEMBERSHIP_TOPIC, MembershipEventType, MemberSnapshot } from '@partybuild/contracts';
 import { EventTransport, createEnvelope } from '@partybuild/events';
+import { inParallel } from '../dev/concurrency';
 import { mustQuery } from '../dev/graphql-client';
 
 export interface DistrictShape {
@@ -27,28 +28,24 @@ export interface GeneratedDistrict {
 
 const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id ancestorIds } }`;
 
-async function inParallel<T, R>(items: T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i], i);
-      }
-    }),
-  );
-  return results;
-}
-
 /** The organisation tree, created through the gateway as staff would. */
-export async function generateOrganizations(url: string, token: string, shape: DistrictShape, tag = randomUUID().slice(0, 6)): Promise<GeneratedDistrict> {
+export async function generateOrganizations(
+  url: string,
+  token: string,
+  shape: DistrictShape,
+  tag = randomUUID().slice(0, 6),
+): Promise<GeneratedDistrict> {
   const create = async (input: Record<string, unknown>) =>
-    (await mustQuery<{ createOrganization: { id: string; ancestorIds: string[] } }>(url, token, CREATE, { input: { sector: 'AGENCY', ...input } }))
-      .createOrganization;
+    (
+      await mustQuery<{ createOrganization: { id: string; ancestorIds: string[] } }>(url, token, CREATE, {
+        input: { sector: 'AGENCY', ...input },
+      })
+    ).createOrganization;
   const root = await create({ code: `B${tag}`, name: `基准区直属机关工委${tag}`, kind: 'WORKING_COMMITTEE' });
-  const committees = await inParallel(Array.from({ length: shape.committees }, (_, i) => i), 8, (i) =>
-    create({ code: `B${tag}-${i}`, name: `第${i + 1}局机关党委`, kind: 'PARTY_COMMITTEE', parentId: root.id }),
+  const committees = await inParallel(
+    Array.from({ length: shape.committees }, (_, i) => i),
+    8,
+    (i) => create({ code: `B${tag}-${i}`, name: `第${i + 1}局机关党委`, kind: 'PARTY_COMMITTEE', parentId: root.id }),
   );
   const specs = committees.flatMap((c, ci) => Array.from({ length: shape.branchesPerCommittee }, (_, bi) => ({ c, ci, bi })));
   const branches = await inParallel(specs, 8, async ({ c, ci, bi }, index) => {
@@ -56,10 +53,17 @@ export async function generateOrganizations(url: string, token: string, shape: D
     const groupIds: string[] = [];
     if (index % shape.groupsEvery === 0) {
       for (const g of [1, 2]) {
-        groupIds.push((await create({ code: `B${tag}-${ci}-${bi}-G${g}`, name: `第${g}党小组`, kind: 'PARTY_GROUP', parentId: branch.id })).id);
+        groupIds.push(
+          (await create({ code: `B${tag}-${ci}-${bi}-G${g}`, name: `第${g}党小组`, kind: 'PARTY_GROUP', parentId: branch.id })).id,
+        );
       }
     }
-    return { id: branch.id, path: [...branch.ancestorIds, branch.id], groupIds, memberIds: Array.from({ length: shape.membersPerBranch }, () => randomUUID()) };
+    return {
+      id: branch.id,
+      path: [...branch.ancestorIds, branch.id],
+      groupIds,
+      memberIds: Array.from({ length: shape.membersPerBranch }, () => randomUUID()),
+    };
   });
   return {
     rootId: root.id,
@@ -109,7 +113,11 @@ export async function publishMembers(transport: EventTransport, district: Genera
  * general meeting and lecture quarterly, group meetings monthly) with attendance of every
  * member at the branch-wide ones, and the counts on each activity.
  */
-export async function generateActivityHistory(dataSource: DataSource, from: string, to: string): Promise<{ activities: number; attendance: number }> {
+export async function generateActivityHistory(
+  dataSource: DataSource,
+  from: string,
+  to: string,
+): Promise<{ activities: number; attendance: number }> {
   const [{ count: activities }] = await dataSource.query(
     `WITH inserted AS (
        INSERT INTO activity (type, status, host_id, host_path, topic, held_on, lecturer_name, lecturer_is_secretary, recorded_by)

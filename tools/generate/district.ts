@@ -12,6 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { checkCharacter, csvLine, IMPORT_COLUMNS } from '@partybuild/app-membership';
 import { graphql, mustQuery } from '../dev/graphql-client';
+import { inParallel } from '../dev/concurrency';
 
 const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
 const IMPORT = `mutation($csv: String!) { importMembers(csv: $csv) { imported totalErrors errors { row column message } } }`;
@@ -33,20 +34,6 @@ export function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-async function inParallel<T, R>(items: T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i], i);
-      }
-    }),
-  );
-  return results;
 }
 
 /** Creates the tree: root → committees → branches (codes `G-Cnn-Bnnn`). */

@@ -5,6 +5,7 @@
  * members through the membership CSV import, and meetings with attendance through the
  * activity service's recordActivity.
  */
+import { inParallel } from '../dev/concurrency';
 import { mustQuery } from '../dev/graphql-client';
 import { districtMembersCsv, importDistrictMembers, random } from './district';
 
@@ -44,7 +45,7 @@ const MEMBERS = `query($id: ID!) { organization(id: $id) { members(first: 200) {
 const RECORD = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`;
 
 /** Services learn of new organisations and members from events, a moment after the change. */
-async function patiently<T>(work: () => Promise<T>, attempts = 100): Promise<T> {
+async function patiently<T>(work: () => Promise<T>, attempts = 1200): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
@@ -53,15 +54,6 @@ async function patiently<T>(work: () => Promise<T>, attempts = 100): Promise<T> 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-}
-
-async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
 }
 
 /** The tree: committees under the root, general branches spread over them, branches over both, groups over branches. */

@@ -6,11 +6,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '@partybuild/persistence';
 import { startKafkaBroker } from '@partybuild/testing';
+import { freePort } from '../dev/concurrency';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -26,16 +26,6 @@ function step(name: string, command: string, args: string[], env: NodeJS.Process
 }
 
 class StepFailed extends Error {}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 async function main(): Promise<number> {
   const jestArgs = process.argv.slice(2);

@@ -10,7 +10,7 @@ import { createLoaders } from './graphql/loaders';
 import { ActivityQueries } from './application/activity-queries';
 import { ActivityCommands } from './application/activity-commands';
 import { ComplianceQueries } from './application/compliance-queries';
-import { UnitOfWork } from './application/unit-of-work';
+import { UnitOfWork } from '@partybuild/persistence';
 import { organizationHandlers } from './projections/committee-projection';
 import { memberHandlers } from './projections/member-projection';
 import type { ActivityContext } from './graphql/context';

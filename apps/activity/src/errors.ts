@@ -75,7 +75,9 @@ export class ActivityAlreadyHeldError extends DomainError {
 
 export class LecturerRequiredError extends DomainError {
   constructor() {
-    super(ActivityErrorCode.LECTURER_REQUIRED, 'A Party lecture (党课) needs its lecturer: give the lecturer’s name.', { field: 'lecturer' });
+    super(ActivityErrorCode.LECTURER_REQUIRED, 'A Party lecture (党课) needs its lecturer: give the lecturer’s name.', {
+      field: 'lecturer',
+    });
   }
 }
 

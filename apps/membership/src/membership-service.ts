@@ -14,7 +14,7 @@ import { TransferCommands } from './application/transfer-commands';
 import { DuesCommands } from './application/dues-commands';
 import { MemberImport } from './application/member-import';
 import { PersonalDataReader } from './application/personal-data';
-import { UnitOfWork } from './application/unit-of-work';
+import { UnitOfWork } from '@partybuild/persistence';
 import { PersonalDataCipher } from './domain/personal-data-cipher';
 import type { MembershipContext } from './graphql/context';
 

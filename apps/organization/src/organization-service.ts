@@ -9,7 +9,7 @@ import { createLoaders } from './graphql/loaders';
 import { OrganizationQueries } from './application/organization-queries';
 import { OrganizationCommands } from './application/organization-commands';
 import { CommitteeCommands } from './application/committee-commands';
-import { UnitOfWork } from './application/unit-of-work';
+import { UnitOfWork } from '@partybuild/persistence';
 import type { OrganizationContext } from './graphql/context';
 import { memberPlacementConsumer } from './projections/member-placement';
 

@@ -3,3 +3,4 @@ export type { DataSourceOptions } from './data-source';
 export { countQueries, beginQueryCount, QueryCountingLogger } from './query-counter';
 export { startEmbeddedPostgres } from './embedded-postgres';
 export type { EmbeddedPostgres } from './embedded-postgres';
+export { UnitOfWork } from './unit-of-work';

@@ -10,12 +10,24 @@ import { organizationHandlers } from '../projections/committee-projection';
 import { memberHandlers } from '../projections/member-projection';
 import { ActivityType, AttendanceStatus } from '../domain/activity-type';
 import { ActivityCommands } from './activity-commands';
-import { UnitOfWork } from './unit-of-work';
+import { UnitOfWork } from '@partybuild/persistence';
 
 const admin = { subject: 'admin', name: 'admin', roles: [Role.DISTRICT_ADMIN], scope: [] };
 const org = (id: string, parentId: string | null, kind: string) => ({
-  id, code: id.slice(0, 8), name: `${kind}-${id.slice(0, 4)}`, kind, sector: 'AGENCY', departmentCategory: null, hostingUnit: null,
-  staffCount: null, parentId, status: 'ACTIVE', endsOn: null, dissolvedOn: null, termStartedOn: null, termEndsOn: null,
+  id,
+  code: id.slice(0, 8),
+  name: `${kind}-${id.slice(0, 4)}`,
+  kind,
+  sector: 'AGENCY',
+  departmentCategory: null,
+  hostingUnit: null,
+  staffCount: null,
+  parentId,
+  status: 'ACTIVE',
+  endsOn: null,
+  dissolvedOn: null,
+  termStartedOn: null,
+  termEndsOn: null,
 });
 
 describe('activity commands on a real PostgreSQL', () => {
@@ -23,8 +35,22 @@ describe('activity commands on a real PostgreSQL', () => {
   let commands: ActivityCommands;
   const [root, branch] = [randomUUID(), randomUUID()];
   const members = Array.from({ length: 3 }, () => randomUUID());
-  const apply = async (handlers: typeof memberHandlers, service: string, type: string, path: string[], data: Record<string, unknown>, time?: string) => {
-    const envelope = createEnvelope(service, { type, aggregateId: path[path.length - 1], organizationId: null, organizationPath: path, actor: 't', data });
+  const apply = async (
+    handlers: typeof memberHandlers,
+    service: string,
+    type: string,
+    path: string[],
+    data: Record<string, unknown>,
+    time?: string,
+  ) => {
+    const envelope = createEnvelope(service, {
+      type,
+      aggregateId: path[path.length - 1],
+      organizationId: null,
+      organizationPath: path,
+      actor: 't',
+      data,
+    });
     if (time) envelope.time = time;
     await dataSource.transaction((m) => handlers[type].handle(envelope as never, m));
   };
@@ -32,8 +58,12 @@ describe('activity commands on a real PostgreSQL', () => {
   beforeAll(async () => {
     dataSource = await openDataSource({ url: await freshDatabase(), entities: activityEntities, migrations: activityMigrations });
     commands = new ActivityCommands(new UnitOfWork(dataSource), () => '2026-11-22');
-    await apply(organizationHandlers, 'organization', 'organization.created', [root], { organization: org(root, null, 'WORKING_COMMITTEE') });
-    await apply(organizationHandlers, 'organization', 'organization.created', [root, branch], { organization: org(branch, root, 'BRANCH') });
+    await apply(organizationHandlers, 'organization', 'organization.created', [root], {
+      organization: org(root, null, 'WORKING_COMMITTEE'),
+    });
+    await apply(organizationHandlers, 'organization', 'organization.created', [root, branch], {
+      organization: org(branch, root, 'BRANCH'),
+    });
     for (const id of members) {
       await apply(memberHandlers, 'membership', 'membership.member.registered', [id], {
         member: { id, organizationId: branch, partyGroupId: null, stage: 'FULL', status: 'ACTIVE', votingRights: true },
@@ -56,12 +86,26 @@ describe('activity commands on a real PostgreSQL', () => {
 
   it('keeps the newer member snapshot when an older event arrives late', async () => {
     const id = members[2];
-    await apply(memberHandlers, 'membership', 'membership.member.status-changed', [id], {
-      member: { id, organizationId: branch, partyGroupId: null, stage: 'FULL', status: 'DECEASED', votingRights: false },
-    }, '2099-01-01T00:00:00.000Z');
-    await apply(memberHandlers, 'membership', 'membership.member.updated', [id], {
-      member: { id, organizationId: branch, partyGroupId: null, stage: 'FULL', status: 'ACTIVE', votingRights: true },
-    }, '2026-01-01T00:00:00.000Z');
+    await apply(
+      memberHandlers,
+      'membership',
+      'membership.member.status-changed',
+      [id],
+      {
+        member: { id, organizationId: branch, partyGroupId: null, stage: 'FULL', status: 'DECEASED', votingRights: false },
+      },
+      '2099-01-01T00:00:00.000Z',
+    );
+    await apply(
+      memberHandlers,
+      'membership',
+      'membership.member.updated',
+      [id],
+      {
+        member: { id, organizationId: branch, partyGroupId: null, stage: 'FULL', status: 'ACTIVE', votingRights: true },
+      },
+      '2026-01-01T00:00:00.000Z',
+    );
     const [row] = await dataSource.query(`SELECT status FROM member WHERE id = $1`, [id]);
     expect(row.status).toBe('DECEASED');
     await expect(

@@ -19,7 +19,7 @@ import {
 import { ActivityEvent, activityEvent, recordEvent } from './activity-events';
 import { assertCanManage, hostsFor, visibleNode } from './host-access';
 import { hostMembers, lecturerIsSecretary } from './host-members';
-import { UnitOfWork } from './unit-of-work';
+import { UnitOfWork } from '@partybuild/persistence';
 
 export interface PlanActivity {
   organizationId: string;
@@ -100,7 +100,9 @@ export class ActivityCommands {
         lecturerIsSecretary: await this.secretaryLectured(manager, input.type, host.id, checked, input.record.lecturer?.asSecretary),
       });
       // Attendance is worked out before anything is written, so the activity is inserted once with its counts.
-      const attendance = wants(input.attendance) ? await this.resolveAttendance(manager, caller, activity, input.attendance, new Map()) : null;
+      const attendance = wants(input.attendance)
+        ? await this.resolveAttendance(manager, caller, activity, input.attendance, new Map())
+        : null;
       await manager.insert(ActivityRecord, activity);
       const events = [activityEvent(activity, ActivityEvent.HELD, caller.subject)];
       if (attendance) events.push(await this.writeAttendance(manager, caller, activity, attendance));
@@ -125,7 +127,12 @@ export class ActivityCommands {
         lecturerIsSecretary: await this.secretaryLectured(manager, activity.type, activity.hostId, checked, record.lecturer?.asSecretary),
       });
       const resolved = wants(attendance) ? await this.resolveAttendance(manager, caller, activity, attendance, new Map()) : null;
-      await manager.update(ActivityRecord, activity.id, { ...checked, status: activity.status, lecturerIsSecretary: activity.lecturerIsSecretary, ...countsOf(activity) });
+      await manager.update(ActivityRecord, activity.id, {
+        ...checked,
+        status: activity.status,
+        lecturerIsSecretary: activity.lecturerIsSecretary,
+        ...countsOf(activity),
+      });
       const events = [activityEvent(activity, ActivityEvent.HELD, caller.subject)];
       if (resolved) events.push(await this.writeAttendance(manager, caller, activity, resolved));
       await appendToOutbox(manager, events);
@@ -160,7 +167,13 @@ export class ActivityCommands {
         `SELECT member_id, status FROM attendance WHERE activity_id = $1`,
         [activity.id],
       );
-      const resolved = await this.resolveAttendance(manager, caller, activity, attendance, new Map(rows.map((r) => [r.member_id, r.status])));
+      const resolved = await this.resolveAttendance(
+        manager,
+        caller,
+        activity,
+        attendance,
+        new Map(rows.map((r) => [r.member_id, r.status])),
+      );
       if (resolved.fresh.length === 0) return activity;
       await manager.update(ActivityRecord, activity.id, countsOf(activity));
       await appendToOutbox(manager, [await this.writeAttendance(manager, caller, activity, resolved)]);

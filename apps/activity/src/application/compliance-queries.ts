@@ -41,7 +41,11 @@ export const partBelow = (picture: CompliancePicture, id: string): ComplianceRes
 
 export function summarise(results: ComplianceResult[]): ComplianceSummary {
   const sum = (pick: (r: ComplianceResult) => number) => results.reduce((n, r) => n + pick(r), 0);
-  const totals = { satisfiedSlots: sum((r) => r.satisfiedSlots), missingSlots: sum((r) => r.missingSlots), dueSlots: sum((r) => r.dueSlots) };
+  const totals = {
+    satisfiedSlots: sum((r) => r.satisfiedSlots),
+    missingSlots: sum((r) => r.missingSlots),
+    dueSlots: sum((r) => r.dueSlots),
+  };
   return {
     organizations: results.length,
     withoutGaps: results.filter((r) => r.missingSlots === 0).length,
@@ -109,7 +113,9 @@ export class ComplianceQueries {
       const subtree = subjects
         .filter((n) => n.path.includes(root))
         .map((n) => results.get(n.id) as ComplianceResult)
-        .sort((a, b) => b.missingSlots - a.missingSlots || (code.get(a.organizationId) ?? '').localeCompare(code.get(b.organizationId) ?? ''));
+        .sort(
+          (a, b) => b.missingSlots - a.missingSlots || (code.get(a.organizationId) ?? '').localeCompare(code.get(b.organizationId) ?? ''),
+        );
       const own = results.get(root) ?? { organizationId: root, requirements: [], satisfiedSlots: 0, missingSlots: 0, dueSlots: 0 };
       pictures.set(root, { own, subtree, summary: summarise(subtree), paths });
     }

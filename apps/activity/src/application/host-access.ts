@@ -30,7 +30,8 @@ export async function hostsFor(
 ): Promise<{ host: OrgNode; coHosts: OrgNode[] }> {
   assertCanManage(caller);
   const host = await visibleNode(manager, caller, hostId);
-  if (host.status !== 'ACTIVE') throw new ActivityRuleError('host-dissolved', `${host.name} has been dissolved; it hosts no more activities.`);
+  if (host.status !== 'ACTIVE')
+    throw new ActivityRuleError('host-dissolved', `${host.name} has been dissolved; it hosts no more activities.`);
   const unique = [...new Set(coHostIds)].filter((id) => id !== hostId);
   if (unique.length === 0) return { host, coHosts: [] };
   const nodes = await new OrgTree(manager).nodes(unique);

@@ -17,12 +17,26 @@ describe('the record of a held activity', () => {
     const sha256 = 'a'.repeat(64);
     const record = checkHeldRecord(
       ActivityType.PARTY_LECTURE,
-      { heldOn: today, topic: ' 学习二十大精神 ', lecturer: { name: '张伟', memberId: 'm1' }, attachments: [{ name: '讲稿.pdf', sizeBytes: 1024, sha256 }] },
+      {
+        heldOn: today,
+        topic: ' 学习二十大精神 ',
+        lecturer: { name: '张伟', memberId: 'm1' },
+        attachments: [{ name: '讲稿.pdf', sizeBytes: 1024, sha256 }],
+      },
       today,
     );
-    expect(record).toMatchObject({ topic: '学习二十大精神', lecturerName: '张伟', lecturerMemberId: 'm1', attachments: [{ name: '讲稿.pdf', sizeBytes: 1024, sha256 }] });
+    expect(record).toMatchObject({
+      topic: '学习二十大精神',
+      lecturerName: '张伟',
+      lecturerMemberId: 'm1',
+      attachments: [{ name: '讲稿.pdf', sizeBytes: 1024, sha256 }],
+    });
     expect(() =>
-      checkHeldRecord(ActivityType.STUDY, { heldOn: today, topic: '学习', attachments: [{ name: 'x', sizeBytes: 1, sha256: 'nothex' }] }, today),
+      checkHeldRecord(
+        ActivityType.STUDY,
+        { heldOn: today, topic: '学习', attachments: [{ name: 'x', sizeBytes: 1, sha256: 'nothex' }] },
+        today,
+      ),
     ).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
 

@@ -1,12 +1,6 @@
 import { ActivityStatus, ActivityType } from './activity-type';
 import { ACTIVITY_RULES } from '../reference/activity-rules';
-import {
-  ActivityAlreadyHeldError,
-  ActivityCancelledError,
-  HeldInFutureError,
-  InvalidInputError,
-  LecturerRequiredError,
-} from '../errors';
+import { ActivityAlreadyHeldError, ActivityCancelledError, HeldInFutureError, InvalidInputError, LecturerRequiredError } from '../errors';
 
 export interface Lecturer {
   name: string;

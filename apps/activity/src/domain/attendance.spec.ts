@@ -13,7 +13,13 @@ describe('attendance', () => {
       ],
       recorded,
     );
-    expect(merged).toEqual({ fresh: [{ memberId: 'b', status: S.LATE }, { memberId: 'c', status: S.ABSENT }], conflicts: [] });
+    expect(merged).toEqual({
+      fresh: [
+        { memberId: 'b', status: S.LATE },
+        { memberId: 'c', status: S.ABSENT },
+      ],
+      conflicts: [],
+    });
     expect(mergeAttendance([{ memberId: 'a', status: S.ABSENT }], recorded).conflicts).toEqual(['a']);
     expect(
       mergeAttendance(

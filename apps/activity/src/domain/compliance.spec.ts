@@ -17,7 +17,8 @@ function counts(rows: Array<[string, Requirement, string, number]>): HeldCounts 
   return map;
 }
 
-const slot = (result: ReturnType<typeof assessCompliance>, req: Requirement) => result.requirements.find((r) => r.requirement === req)?.slots;
+const slot = (result: ReturnType<typeof assessCompliance>, req: Requirement) =>
+  result.requirements.find((r) => r.requirement === req)?.slots;
 
 describe('compliance', () => {
   it('judges each slot: satisfied, missing once its period ended, due while it is open', () => {
@@ -26,7 +27,11 @@ describe('compliance', () => {
       ['b', Requirement.GENERAL_MEETING, '2026-11', 1],
     ]);
     const result = assessCompliance(branch, DEFAULT_REQUIREMENTS, parsePeriod('2026-Q4'), '2026-11-22', held);
-    expect(slot(result, Requirement.THEMED_PARTY_DAY)!.map((s) => s.status)).toEqual([SlotStatus.SATISFIED, SlotStatus.DUE, SlotStatus.DUE]);
+    expect(slot(result, Requirement.THEMED_PARTY_DAY)!.map((s) => s.status)).toEqual([
+      SlotStatus.SATISFIED,
+      SlotStatus.DUE,
+      SlotStatus.DUE,
+    ]);
     expect(slot(result, Requirement.GENERAL_MEETING)).toEqual([
       { period: '2026-Q4', start: '2026-10-01', dueBy: '2026-12-31', required: 1, satisfiedBy: 1, status: SlotStatus.SATISFIED },
     ]);
@@ -48,7 +53,13 @@ describe('compliance', () => {
 
   it("uses a district's own frequencies and leaves dropped requirements out", () => {
     const rules = requirementsWith({ THEMED_PARTY_DAY: { frequency: 'QUARTERLY' as never }, ORGANIZATIONAL_LIFE_MEETING: null });
-    const result = assessCompliance(branch, rules, parsePeriod('2026'), '2027-01-10', counts([['b', Requirement.THEMED_PARTY_DAY, '2026-02', 1]]));
+    const result = assessCompliance(
+      branch,
+      rules,
+      parsePeriod('2026'),
+      '2027-01-10',
+      counts([['b', Requirement.THEMED_PARTY_DAY, '2026-02', 1]]),
+    );
     expect(slot(result, Requirement.THEMED_PARTY_DAY)!.map((s) => s.status)).toEqual([
       SlotStatus.SATISFIED,
       SlotStatus.MISSING,

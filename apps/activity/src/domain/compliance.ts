@@ -89,8 +89,7 @@ export function assessCompliance(
     const units = rule.appliesTo === AppliesTo.EACH_PARTY_GROUP ? subject.partyGroupIds : [subject.id];
     const slots = slotsOverlapping(rule.frequency, period).map((slot): SlotResult => {
       const satisfiedBy = units.filter((unit) => countIn(counts, unit, requirement, slot) >= rule.times).length;
-      const status =
-        satisfiedBy >= units.length ? SlotStatus.SATISFIED : slot.end < today ? SlotStatus.MISSING : SlotStatus.DUE;
+      const status = satisfiedBy >= units.length ? SlotStatus.SATISFIED : slot.end < today ? SlotStatus.MISSING : SlotStatus.DUE;
       if (status === SlotStatus.SATISFIED) satisfiedSlots += 1;
       else if (status === SlotStatus.MISSING) missingSlots += 1;
       else dueSlots += 1;

@@ -15,8 +15,14 @@ export class ActivityQueryResolver {
     return ctx.queries.byId(ctx.caller, id);
   }
 
-  @Query(() => ActivityPage, { description: '组织生活列表 — an organisation’s activities, latest first (the same as Organization.activities, in one hop)' })
-  organizationActivities(@Arg('organizationId', () => ID) organizationId: string, @Args() args: ActivityListArgs, @Ctx() ctx: ActivityContext) {
+  @Query(() => ActivityPage, {
+    description: '组织生活列表 — an organisation’s activities, latest first (the same as Organization.activities, in one hop)',
+  })
+  organizationActivities(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Args() args: ActivityListArgs,
+    @Ctx() ctx: ActivityContext,
+  ) {
     return activityPage(ctx, organizationId, args);
   }
 

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '@partybuild/federation';
-import { PageOf } from './page';
+import { PageOf } from '@partybuild/federation';
 import { ActivityType, Frequency, Requirement, SlotStatus } from '../domain/activity-type';
 import './enums';
 

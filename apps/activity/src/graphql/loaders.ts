@@ -75,7 +75,10 @@ export function createLoaders(dataSource: DataSource, compliance: ComplianceQuer
           `SELECT h.org, p.id FROM unnest($1::uuid[]) AS h(org)
            CROSS JOIN LATERAL (
              SELECT id, day FROM (${sides
-               .map((side) => `(SELECT a.id, a.day FROM activity a WHERE ${side} AND ${filter} ORDER BY a.day DESC, a.id LIMIT $5::int + $6::int)`)
+               .map(
+                 (side) =>
+                   `(SELECT a.id, a.day FROM activity a WHERE ${side} AND ${filter} ORDER BY a.day DESC, a.id LIMIT $5::int + $6::int)`,
+               )
                .join(' UNION ALL ')}) u
              ORDER BY day DESC, id LIMIT $5 OFFSET $6) p`,
           [...params, w.limit, w.offset],
@@ -98,9 +101,10 @@ export function createLoaders(dataSource: DataSource, compliance: ComplianceQuer
       const filter = `t.member_id = m.id AND ($2::date IS NULL OR t.day BETWEEN $2::date AND $3::date)`;
       const params = [memberIds, w.period?.start ?? null, w.period?.end ?? null];
       const [counted, rows] = await Promise.all([
-        manager.query(`SELECT m.id, (SELECT count(*) FROM attendance t WHERE ${filter})::int AS total FROM unnest($1::uuid[]) AS m(id)`, params) as Promise<
-          Array<{ id: string; total: number }>
-        >,
+        manager.query(
+          `SELECT m.id, (SELECT count(*) FROM attendance t WHERE ${filter})::int AS total FROM unnest($1::uuid[]) AS m(id)`,
+          params,
+        ) as Promise<Array<{ id: string; total: number }>>,
         manager.query(
           `SELECT p.activity_id AS "activityId", p.member_id AS "memberId", p.status, p.day::text AS day
            FROM unnest($1::uuid[]) AS m(id)

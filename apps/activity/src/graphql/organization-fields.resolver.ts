@@ -29,7 +29,9 @@ export class OrganizationActivityResolver {
     return activityPage(ctx, o.id, args);
   }
 
-  @FieldResolver(() => Compliance, { description: '三会一课落实情况 — required activities held, missing and due in a period (2026, 2026-Q3, 2026-07)' })
+  @FieldResolver(() => Compliance, {
+    description: '三会一课落实情况 — required activities held, missing and due in a period (2026, 2026-Q3, 2026-07)',
+  })
   async compliance(@Root() o: Organization, @Arg('period') periodText: string, @Ctx() ctx: ActivityContext) {
     const period = parsePeriod(periodText);
     const node = await ctx.loaders.nodes.load(o.id);

@@ -9,8 +9,20 @@ import { lecturerIsSecretary } from '../application/host-members';
 import { organizationHandlers } from './committee-projection';
 
 const branchSnapshot = (id: string) => ({
-  id, code: 'B1', name: '第一党支部', kind: 'BRANCH', sector: 'AGENCY', departmentCategory: null, hostingUnit: null, staffCount: null,
-  parentId: null, status: 'ACTIVE', endsOn: null, dissolvedOn: null, termStartedOn: '2023-03-01', termEndsOn: '2026-03-01',
+  id,
+  code: 'B1',
+  name: '第一党支部',
+  kind: 'BRANCH',
+  sector: 'AGENCY',
+  departmentCategory: null,
+  hostingUnit: null,
+  staffCount: null,
+  parentId: null,
+  status: 'ACTIVE',
+  endsOn: null,
+  dissolvedOn: null,
+  termStartedOn: '2023-03-01',
+  termEndsOn: '2026-03-01',
 });
 
 describe('committee projection', () => {

@@ -31,7 +31,14 @@ async function replaceCommittee(event: EventEnvelope, manager: EntityManager): P
     await manager.query(
       `INSERT INTO committee_seat (organization_id, member_id, role, term_start, term_end, since)
        SELECT $1::uuid, u.m, u.r, u.ts, u.te, $6::timestamptz FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[]) AS u(m, r, ts, te)`,
-      [organization.id, added.map((s) => s.memberId), added.map((s) => s.role), added.map((s) => s.termStart), added.map((s) => s.termEnd), event.time],
+      [
+        organization.id,
+        added.map((s) => s.memberId),
+        added.map((s) => s.role),
+        added.map((s) => s.termStart),
+        added.map((s) => s.termEnd),
+        event.time,
+      ],
     );
   }
 }

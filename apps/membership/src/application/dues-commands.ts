@@ -9,7 +9,7 @@ import { addMonthsToMonth, monthOf } from '../domain/dates';
 import { duesRulesOn } from '../reference/membership-rules';
 import { MemberEvent, recordChange } from './member-events';
 import { lockMember } from './member-access';
-import { UnitOfWork } from './unit-of-work';
+import { UnitOfWork } from '@partybuild/persistence';
 
 export interface DuesPaymentInput {
   memberId: string;

@@ -15,7 +15,7 @@ import { PersonalDataCipher } from '../domain/personal-data-cipher';
 import { duesRulesOn, RECORD_RULES } from '../reference/membership-rules';
 import { MemberEvent, recordChange } from './member-events';
 import { isDuplicateIdNumber, lockMember, manageableNode, organizationNode } from './member-access';
-import { UnitOfWork } from './unit-of-work';
+import { UnitOfWork } from '@partybuild/persistence';
 
 export interface RegisterMember extends NewMember {
   organizationId: string;

@@ -14,7 +14,7 @@ import { RECORD_RULES } from '../reference/membership-rules';
 import { MemberEvent, memberEnvelope } from './member-events';
 import { assertCanManage, isDuplicateIdNumber } from './member-access';
 import { recordFrom } from './member-commands';
-import { UnitOfWork } from './unit-of-work';
+import { UnitOfWork } from '@partybuild/persistence';
 
 /** The columns of an import file; headers may be these names or the Chinese ones. */
 export const IMPORT_COLUMNS = [

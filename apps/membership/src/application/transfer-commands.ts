@@ -8,7 +8,7 @@ import { addMonths } from '../domain/dates';
 import { effectiveState } from '../domain/transfer';
 import { MemberEvent, recordChange } from './member-events';
 import { assertCanManage, assertVisible, lockMember, organizationNode } from './member-access';
-import { UnitOfWork } from './unit-of-work';
+import { UnitOfWork } from '@partybuild/persistence';
 import { inScope } from '@partybuild/auth';
 
 export interface IssueTransfer {

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '@partybuild/federation';
-import { PageOf } from './page';
+import { PageOf } from '@partybuild/federation';
 import { DevelopmentStage, Gender, MemberCategory, MemberStatus } from '../domain/member-kinds';
 import { DevelopmentStep } from '../domain/development-step';
 import './enums';

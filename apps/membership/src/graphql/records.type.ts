@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '@partybuild/federation';
-import { PageOf } from './page';
+import { PageOf } from '@partybuild/federation';
 import { TransferState } from '../domain/member-kinds';
 import { DueKind } from '../domain/due-next';
 import { Member } from './member.type';

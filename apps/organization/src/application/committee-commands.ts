@@ -7,7 +7,7 @@ import { termEndsOn } from '../domain/committee-term';
 import { kindLabel } from '../domain/labels';
 import { OrganizationEvent, recordChange } from './organization-events';
 import { lockForChange } from './organization-access';
-import { UnitOfWork } from './unit-of-work';
+import { UnitOfWork } from '@partybuild/persistence';
 
 export interface Appointment {
   personName: string;

@@ -9,7 +9,7 @@ import { assertNoCycle, assertParentAllowed, childPath } from '../domain/placeme
 import { checkEndDate, checkStaffCount, normaliseCode, normaliseName } from '../domain/organization-fields';
 import { OrganizationEvent, recordChange } from './organization-events';
 import { assertCanManage, isDuplicateCode, lockForChange } from './organization-access';
-import { UnitOfWork } from './unit-of-work';
+import { UnitOfWork } from '@partybuild/persistence';
 
 export interface CreateOrganization {
   code: string;
