@@ -136,14 +136,12 @@ export async function generateRealisticDistrict(
   const say = options.onProgress ?? (() => undefined);
   const tree = await createTree(url, token, size, tag);
   say(`created ${tree.organizations} organisations`);
-  const { imported } = await importDistrictMembers(
-    url,
-    token,
-    districtMembersCsv(
-      tree.branches.map((b) => b.code),
-      size.members,
-    ),
+  // The membership service learns the new branches from their events; a refused part changed nothing and is sent again.
+  const csv = districtMembersCsv(
+    tree.branches.map((b) => b.code),
+    size.members,
   );
+  const { imported } = await patiently(() => importDistrictMembers(url, token, csv));
   say(`imported ${imported} members`);
   const next = random(7);
   const months = lastMonths(options.today, size.months);

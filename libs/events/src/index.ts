@@ -10,7 +10,7 @@ export { appendToOutbox } from './outbox/outbox-writer';
 export { OutboxRelay } from './outbox/outbox-relay';
 export type { RelayOptions } from './outbox/outbox-relay';
 export { startIdempotentConsumer } from './consumer/idempotent-consumer';
-export type { ConsumerOptions, EventHandler, ConsumerStats } from './consumer/idempotent-consumer';
+export type { ConsumerOptions, EventHandler, HandlerEntry, ConsumerStats } from './consumer/idempotent-consumer';
 import { CreateOutbox1767225600000 } from './outbox/outbox-migration';
 import { CreateConsumerTables1767225600001 } from './consumer/consumer-migration';
 

@@ -9,8 +9,8 @@ export function createMetrics(service: string): Registry {
 }
 
 /** Exposes a counter object kept elsewhere (e.g. the relay's stats) as gauges. */
-export function exposeStats(registry: Registry, prefix: string, stats: Record<string, number>): void {
-  for (const key of Object.keys(stats)) {
+export function exposeStats<T extends { [K in keyof T]: number }>(registry: Registry, prefix: string, stats: T): void {
+  for (const key of Object.keys(stats) as Array<keyof T & string>) {
     new Gauge({
       name: `${prefix}_${key}`,
       help: `${prefix} ${key} since start`,

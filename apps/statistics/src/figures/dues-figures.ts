@@ -19,14 +19,14 @@ export async function duesFigures(
     `WITH ${IN_TARGETS},
      m AS (SELECT t.target, s.member_id, s.monthly_due_fen FROM stat_member s ${underTarget('s.organization_id')}
            WHERE s.stage = ANY($3) AND NOT s.status = ANY($4)),
-     paid AS (SELECT p.member_id, month, p.amount_fen::numeric / cardinality(p.months) AS share
-              FROM stat_dues_payment p CROSS JOIN unnest(p.months) AS month WHERE month = ANY($2)),
+     paid AS (SELECT p.member_id, sum(p.amount_fen::numeric / cardinality(p.months)) AS collected, count(DISTINCT month) AS months_paid
+              FROM stat_dues_payment p CROSS JOIN unnest(p.months) AS month
+              WHERE month = ANY($2) AND p.member_id IN (SELECT member_id FROM m) GROUP BY p.member_id),
      per_member AS (
-       SELECT m.target, m.member_id, coalesce(m.monthly_due_fen, 0) * cardinality($2::text[]) AS expected,
-              coalesce((SELECT sum(share) FROM paid WHERE paid.member_id = m.member_id), 0) AS collected,
-              (SELECT count(DISTINCT month) FROM paid WHERE paid.member_id = m.member_id) AS months_paid,
+       SELECT m.target, coalesce(m.monthly_due_fen, 0) * cardinality($2::text[]) AS expected,
+              coalesce(paid.collected, 0) AS collected, coalesce(paid.months_paid, 0) AS months_paid,
               coalesce(m.monthly_due_fen, 0) > 0 AS owes
-       FROM m)
+       FROM m LEFT JOIN paid ON paid.member_id = m.member_id)
      SELECT target, sum(expected) AS expected, round(sum(collected)) AS collected,
             count(*) FILTER (WHERE owes AND months_paid < cardinality($2::text[])) AS arrears
      FROM per_member GROUP BY target`,

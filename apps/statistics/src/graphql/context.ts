@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '@partybuild/federation';
 import type { Figures } from '../figures/figures';
-import { computeFigures } from '../figures/compute-figures';
+import type { FiguresCache } from '../figures/figures-cache';
 import { parsePeriod } from '../domain/period';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
 
@@ -21,14 +21,14 @@ export function nodeLoader(dataSource: DataSource): DataLoader<string, OrgNode |
   });
 }
 
-export function figureLoaders(dataSource: DataSource, today: () => string) {
+export function figureLoaders(dataSource: DataSource, cache: FiguresCache, today: () => string) {
   const loaders = new Map<string, DataLoader<string, Figures>>();
   return (text: string) => {
     const period = parsePeriod(text);
     let loader = loaders.get(period.label);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const figures = await computeFigures(dataSource.manager, [...ids], period, today());
+        const figures = await cache.figures(dataSource.manager, [...ids], period, today());
         return ids.map((id) => figures.get(id)!);
       });
       loaders.set(period.label, loader);

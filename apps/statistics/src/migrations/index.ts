@@ -1,6 +1,12 @@
 import { consumerMigrations } from '@partybuild/events';
 import { orgTreeMigrations } from '@partybuild/org-tree';
 import { CreateFacts1767300000300 } from './1767300000300-create-facts';
+import { CreateFiguresVersion1767300000400 } from './1767300000400-create-version';
 
 /** Statistics publishes nothing: it keeps the consumer's bookkeeping, the tree and the facts. */
-export const statisticsMigrations = [...consumerMigrations, ...orgTreeMigrations, CreateFacts1767300000300];
+export const statisticsMigrations = [
+  ...consumerMigrations,
+  ...orgTreeMigrations,
+  CreateFacts1767300000300,
+  CreateFiguresVersion1767300000400,
+];

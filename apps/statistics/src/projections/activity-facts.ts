@@ -1,21 +1,43 @@
 import type { EntityManager } from 'typeorm';
 import { ActivityEventData, ActivityEventType } from '@partybuild/contracts';
-import type { EventEnvelope, EventHandler } from '@partybuild/events';
+import type { EventEnvelope, HandlerEntry } from '@partybuild/events';
 
-/** Every activity event carries the activity as of the event, attendance counted: keep the latest. */
-async function upsertActivity(event: EventEnvelope, manager: EntityManager): Promise<void> {
-  const { activity: a } = event.data as unknown as ActivityEventData;
-  const c = a.attendance;
+const ACTIVITY_COLUMNS = `activity_id uuid, host_id uuid, type text, status text, held_on date, month text, expected integer,
+  present integer, late integer, excused integer, absent integer`;
+
+/** Every activity event carries the activity as of the event, attendance counted: keep the latest, one statement a run. */
+async function upsertActivities(events: EventEnvelope[], manager: EntityManager): Promise<void> {
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const event of events) {
+    const { activity: a } = event.data as unknown as ActivityEventData;
+    const c = a.attendance;
+    latest.set(a.id, {
+      activity_id: a.id,
+      host_id: a.hostId,
+      type: a.type,
+      status: a.status,
+      held_on: a.heldOn,
+      month: a.period,
+      expected: c.expected,
+      present: c.present,
+      late: c.late,
+      excused: c.excused,
+      absent: c.absent,
+    });
+  }
   await manager.query(
-    `INSERT INTO stat_activity (activity_id, host_id, type, status, held_on, month, expected, present, late, excused, absent)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `INSERT INTO stat_activity SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${ACTIVITY_COLUMNS})
      ON CONFLICT (activity_id) DO UPDATE SET host_id = EXCLUDED.host_id, type = EXCLUDED.type, status = EXCLUDED.status,
        held_on = EXCLUDED.held_on, month = EXCLUDED.month, expected = EXCLUDED.expected, present = EXCLUDED.present,
        late = EXCLUDED.late, excused = EXCLUDED.excused, absent = EXCLUDED.absent`,
-    [a.id, a.hostId, a.type, a.status, a.heldOn, a.period, c.expected, c.present, c.late, c.excused, c.absent],
+    [JSON.stringify([...latest.values()])],
   );
 }
 
-const v1 = { versions: [1], handle: upsertActivity as EventHandler };
+const activity: HandlerEntry = {
+  versions: [1],
+  handle: (event, manager) => upsertActivities([event], manager),
+  handleMany: upsertActivities,
+};
 
-export const activityFactHandlers = Object.fromEntries(Object.values(ActivityEventType).map((type) => [type, v1]));
+export const activityFactHandlers = Object.fromEntries(Object.values(ActivityEventType).map((type) => [type, activity]));

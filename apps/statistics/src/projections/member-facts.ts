@@ -1,33 +1,43 @@
 import type { EntityManager } from 'typeorm';
 import { DuesPaidData, MemberEventData, MembershipEventType, TransferredData } from '@partybuild/contracts';
-import type { EventEnvelope, EventHandler } from '@partybuild/events';
+import type { EventEnvelope, EventHandler, HandlerEntry } from '@partybuild/events';
 
-/** Every membership event carries the member as of the event: keep the latest. */
-async function upsertMember(event: EventEnvelope, manager: EntityManager): Promise<void> {
-  const { member: m } = event.data as unknown as MemberEventData;
+const MEMBER_COLUMNS = `member_id uuid, organization_id uuid, stage text, status text, category text, gender text, birth_date date,
+  education text, joined_on date, full_member_since date, monthly_due_fen integer`;
+
+/**
+ * Every membership event carries the member as of the event: keep the latest. A run of
+ * events is written with one statement, the last event of each member winning.
+ */
+async function upsertMembers(events: EventEnvelope[], manager: EntityManager): Promise<void> {
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const event of events) {
+    const { member: m } = event.data as unknown as MemberEventData;
+    latest.set(m.id, {
+      member_id: m.id,
+      organization_id: m.organizationId,
+      stage: m.stage,
+      status: m.status,
+      category: m.category,
+      gender: m.gender,
+      birth_date: m.birthDate,
+      education: m.education,
+      joined_on: m.joinedOn,
+      full_member_since: m.fullMemberSince,
+      monthly_due_fen: m.monthlyDueFen ?? null,
+    });
+  }
   await manager.query(
-    `INSERT INTO stat_member (member_id, organization_id, stage, status, category, gender, birth_date, education, joined_on,
-                              full_member_since, monthly_due_fen)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `INSERT INTO stat_member SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${MEMBER_COLUMNS})
      ON CONFLICT (member_id) DO UPDATE SET organization_id = EXCLUDED.organization_id, stage = EXCLUDED.stage,
        status = EXCLUDED.status, category = EXCLUDED.category, gender = EXCLUDED.gender, birth_date = EXCLUDED.birth_date,
        education = EXCLUDED.education, joined_on = EXCLUDED.joined_on, full_member_since = EXCLUDED.full_member_since,
        monthly_due_fen = EXCLUDED.monthly_due_fen`,
-    [
-      m.id,
-      m.organizationId,
-      m.stage,
-      m.status,
-      m.category,
-      m.gender,
-      m.birthDate,
-      m.education,
-      m.joinedOn,
-      m.fullMemberSince,
-      m.monthlyDueFen ?? null,
-    ],
+    [JSON.stringify([...latest.values()])],
   );
 }
+
+const upsertMember = (event: EventEnvelope, manager: EntityManager) => upsertMembers([event], manager);
 
 async function recordTransfer(event: EventEnvelope, manager: EntityManager): Promise<void> {
   const t = event.data as unknown as TransferredData;
@@ -50,12 +60,13 @@ async function recordDues(event: EventEnvelope, manager: EntityManager): Promise
 }
 
 const v1 = (handle: EventHandler) => ({ versions: [1], handle });
+const member = { versions: [1], handle: upsertMember, handleMany: upsertMembers };
 
-export const memberFactHandlers = {
-  [MembershipEventType.REGISTERED]: v1(upsertMember),
-  [MembershipEventType.UPDATED]: v1(upsertMember),
-  [MembershipEventType.STAGE_CHANGED]: v1(upsertMember),
-  [MembershipEventType.STATUS_CHANGED]: v1(upsertMember),
+export const memberFactHandlers: Record<string, HandlerEntry> = {
+  [MembershipEventType.REGISTERED]: member,
+  [MembershipEventType.UPDATED]: member,
+  [MembershipEventType.STAGE_CHANGED]: member,
+  [MembershipEventType.STATUS_CHANGED]: member,
   [MembershipEventType.TRANSFERRED]: v1(recordTransfer),
   [MembershipEventType.DUES_PAID]: v1(recordDues),
 };

@@ -39,6 +39,9 @@ export function startStatisticsConsumer(options: StatisticsConsumerOptions) {
     topics: STATISTICS_TOPICS,
     handlers: statisticsHandlers,
     fromBeginning: true,
+    withinBatch: async (manager) => {
+      await manager.query(`UPDATE stat_version SET version = version + 1 WHERE id = 1`);
+    },
     onApplied: (events) => {
       const now = Date.now();
       for (const event of events) lag.observe((now - Date.parse(event.time)) / 1000);

@@ -5,6 +5,17 @@ import { DeliveredRecord, EventTransport, Subscription } from '../transport/even
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
 
+/**
+ * How a consumer applies one event type. `handleMany`, when given, applies a run of
+ * consecutive events in one go (set-based SQL); it must leave the same state as `handle`
+ * applied to each in order.
+ */
+export interface HandlerEntry {
+  versions: number[];
+  handle: EventHandler;
+  handleMany?: (events: EventEnvelope[], manager: EntityManager) => Promise<void>;
+}
+
 export interface ConsumerOptions {
   transport: EventTransport;
   dataSource: DataSource;
@@ -12,8 +23,10 @@ export interface ConsumerOptions {
   groupId: string;
   topics: string[];
   /** Handlers by event type; each lists the schema versions it understands. */
-  handlers: Record<string, { versions: number[]; handle: EventHandler }>;
+  handlers: Record<string, HandlerEntry>;
   fromBeginning?: boolean;
+  /** Runs inside the batch's transaction when it applied at least one event (e.g. a version counter). */
+  withinBatch?: (manager: EntityManager, applied: EventEnvelope[]) => Promise<void>;
   /** Called after each batch commits (metrics, freshness measurement). */
   onApplied?: (events: EventEnvelope[]) => void;
 }
@@ -75,7 +88,7 @@ async function applyBatch(
   careful: boolean,
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { applied: [], duplicates: 0, parked: 0 };
-  const readable: Array<{ record: DeliveredRecord; event: EventEnvelope; handle: EventHandler }> = [];
+  const readable: Array<{ record: DeliveredRecord; event: EventEnvelope; handler: HandlerEntry }> = [];
   for (const record of records) {
     const parsed = parseEnvelope(record.value);
     if (!parsed.ok) {
@@ -88,36 +101,42 @@ async function applyBatch(
       outcome.parked += await park(options, manager, record, `unknown event type or version: ${type} v${schemaversion}`);
       continue;
     }
-    readable.push({ record, event: parsed.envelope, handle: handler.handle });
+    readable.push({ record, event: parsed.envelope, handler });
   }
   const inserted: Array<{ event_id: string }> = await manager.query(
     `INSERT INTO processed_event (consumer_group, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
     [options.groupId, readable.map((r) => r.event.id)],
   );
   const fresh = new Set(inserted.map((r) => r.event_id));
-  for (const { record, event, handle } of readable) {
-    // `delete` makes a second copy of the same event within the batch a duplicate too.
-    if (!fresh.delete(event.id)) {
-      outcome.duplicates += 1;
-      continue;
-    }
-    if (!careful) {
-      await handle(event, manager).catch((error) => {
+  // `delete` makes a second copy of the same event within the batch a duplicate too.
+  const toApply = readable.filter(({ event }) => fresh.delete(event.id));
+  outcome.duplicates += readable.length - toApply.length;
+  if (!careful) {
+    for (let i = 0; i < toApply.length;) {
+      const many = toApply[i].handler.handleMany;
+      let end = i + 1;
+      while (many && end < toApply.length && toApply[end].handler.handleMany === many) end += 1;
+      const run = toApply.slice(i, end).map((r) => r.event);
+      await (many ? many(run, manager) : toApply[i].handler.handle(run[0], manager)).catch((error) => {
         throw new HandlerFailed((error as Error).message);
       });
-      outcome.applied.push(event);
-      continue;
+      outcome.applied.push(...run);
+      i = end;
     }
-    await manager.query('SAVEPOINT apply_event');
-    try {
-      await handle(event, manager);
-      await manager.query('RELEASE SAVEPOINT apply_event');
-      outcome.applied.push(event);
-    } catch (error) {
-      await manager.query('ROLLBACK TO SAVEPOINT apply_event');
-      outcome.parked += await park(options, manager, record, `handler failed: ${(error as Error).message}`);
+  } else {
+    for (const { record, event, handler } of toApply) {
+      await manager.query('SAVEPOINT apply_event');
+      try {
+        await handler.handle(event, manager);
+        await manager.query('RELEASE SAVEPOINT apply_event');
+        outcome.applied.push(event);
+      } catch (error) {
+        await manager.query('ROLLBACK TO SAVEPOINT apply_event');
+        outcome.parked += await park(options, manager, record, `handler failed: ${(error as Error).message}`);
+      }
     }
   }
+  if (outcome.applied.length) await options.withinBatch?.(manager, outcome.applied);
   return outcome;
 }
 
