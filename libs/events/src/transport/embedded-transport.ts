@@ -88,8 +88,8 @@ export class EmbeddedTransport implements EventTransport {
     const { rows } = await this.pool.query(
       `SELECT l.position, l.message_key, l.value FROM event_log l
        JOIN event_log_offset o ON o.group_id = $1 AND o.topic = l.topic
-       WHERE l.topic = $2 AND l.position > o.position ORDER BY l.position LIMIT 500`,
-      [options.groupId, topic],
+       WHERE l.topic = $2 AND l.position > o.position ORDER BY l.position LIMIT $3`,
+      [options.groupId, topic, BATCH_SIZE],
     );
     if (rows.length === 0) return 0;
     await options.handleBatch(rows.map((r) => ({ topic, partition: 0, offset: String(r.position), key: r.message_key, value: r.value })));
@@ -130,5 +130,8 @@ export class EmbeddedTransport implements EventTransport {
       }));
   }
 }
+
+/** Records handed to a consumer at once: large batches make replays fast (one transaction each). */
+const BATCH_SIZE = 2000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
