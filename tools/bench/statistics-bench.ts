@@ -22,6 +22,7 @@ import { FULL_DISTRICT, SMALL_DISTRICT, generateRealisticDistrict } from '../gen
 import { countEvents } from '../statistics/count-events';
 import { STATISTICS_TOPICS, rebuildStatistics } from '../statistics/rebuild';
 import { reconcile } from '../statistics/reconcile';
+import { settle } from '../statistics/settle';
 import { fmt, percentiles, timeCalls } from './measure';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'full' }, months: { type: 'string' } } });
@@ -88,14 +89,8 @@ async function main() {
   const transportInfo = kafka
     ? { kind: 'kafka' as const, brokers: (process.env.KAFKA_BROKERS ?? '').split(',') }
     : { kind: 'embedded' as const, eventsUrl };
-  const total = await countEvents(STATISTICS_TOPICS, transportInfo);
-  while (
-    Number((await statistics.query(`SELECT count(*) AS n FROM processed_event`))[0].n) +
-      Number((await statistics.query(`SELECT count(*) AS n FROM parked_event`))[0].n) <
-    total
-  ) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const producers = ['organization', 'membership', 'activity'].map((name) => stack.services[name].dataSource);
+  const total = await settle(producers, statistics, () => countEvents(STATISTICS_TOPICS, transportInfo), 600_000);
   const lag = percentiles(lags);
   console.log(
     `generated in ${((performance.now() - started) / 1000).toFixed(0)} s: ${district.organizations} organisations, ${district.members} members, ${district.activities} meetings, ${total} events`,

@@ -2,11 +2,11 @@ import { Role } from '@partybuild/auth';
 import { EmbeddedTransport } from '@partybuild/events';
 import { createLogger } from '@partybuild/logging';
 import { computeFigures, parsePeriod } from '@partybuild/app-statistics';
-import { eventually } from '@partybuild/testing';
 import { SMALL_DISTRICT, generateRealisticDistrict } from '../generate/realistic-district';
 import { countEvents } from '../statistics/count-events';
 import { STATISTICS_TOPICS, rebuildStatistics } from '../statistics/rebuild';
 import { reconcile } from '../statistics/reconcile';
+import { settle } from '../statistics/settle';
 import { TODAY, TestStack, startTestStack } from './fixtures';
 
 describe('statistics of a generated district', () => {
@@ -18,14 +18,11 @@ describe('statistics of a generated district', () => {
     stack = await startTestStack();
     const district = await generateRealisticDistrict(stack.gatewayUrl, stack.tokenFor(admin), SMALL_DISTRICT, { today: TODAY, tag: 'Q' });
     expect(district.activities).toBeGreaterThan(0);
-    total = await countEvents(STATISTICS_TOPICS, { kind: 'embedded', eventsUrl: stack.databaseUrl('events') });
-    await eventually(
-      async () => {
-        const [{ n }] = await stack.services.statistics.dataSource.query(`SELECT count(*)::int AS n FROM processed_event`);
-        return n >= total ? true : undefined;
-      },
-      30_000,
-      'the statistics to process every event',
+    const { organization, membership, activity, statistics } = stack.services;
+    total = await settle(
+      [organization, membership, activity].map((service) => service.dataSource),
+      statistics.dataSource,
+      () => countEvents(STATISTICS_TOPICS, { kind: 'embedded', eventsUrl: stack.databaseUrl('events') }),
     );
   }, 180_000);
   afterAll(() => stack?.stop());
