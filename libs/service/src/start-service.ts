@@ -11,6 +11,7 @@ import { RunningServer, startSubgraphServer } from './subgraph-server';
 
 export interface ServiceEnv {
   NODE_ENV: 'development' | 'test' | 'production';
+  LOG_LEVEL?: string;
   PORT: number;
   DATABASE_URL: string;
   EVENT_TRANSPORT: 'embedded' | 'kafka';
@@ -50,7 +51,7 @@ export interface RunningService extends RunningServer, ServiceDeps {}
  * stop consumers (committing their offsets), close the pools.
  */
 export async function startService<C extends RequestContext>(def: ServiceDefinition<C>): Promise<RunningService> {
-  const logger = def.logger ?? createLogger(def.name);
+  const logger = def.logger ?? createLogger(def.name, def.env.LOG_LEVEL);
   const production = def.env.NODE_ENV === 'production';
   if (!production) await ensureDatabase(def.env.DATABASE_URL);
   const dataSource = await openDataSource({ url: def.env.DATABASE_URL, entities: def.entities, migrations: def.migrations });
