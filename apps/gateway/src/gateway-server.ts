@@ -51,12 +51,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const app = express();
   const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGatewayError,
+    formatError: formatGatewayError(logger),
     validationRules: [depthRule(config.MAX_DEPTH), aliasLimit(config.MAX_ALIASES)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -48,6 +48,9 @@ const sqlCountPlugin: ApolloServerPlugin<RequestContext & { sql?: { count: numbe
 export async function startSubgraphServer<C extends RequestContext>(options: SubgraphServerOptions<C>): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  // Longer than the gateway's idle keep-alive, so the gateway never reuses a socket this side is closing.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     introspection: !options.production,
