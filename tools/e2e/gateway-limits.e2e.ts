@@ -63,6 +63,12 @@ describe('gateway limits', () => {
     expect(large.sqlQueries).toBe(small.sqlQueries);
   });
 
+  it("answers a missing variable as the caller's mistake", async () => {
+    const result = await stack.as(ADMIN)(`query($id: ID!) { organization(id: $id) { name } }`, {});
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toMatch(/Variable "\$id" of required type "ID!" was not provided/);
+  });
+
   it('suggests field names during development', async () => {
     const typo = await stack.as(ADMIN)(`{ organizationByCod(code: "L") { id } }`);
     expect(typo.errors?.[0].message).toMatch(/Did you mean "organizationByCode"/);
