@@ -1,7 +1,8 @@
 import { todayIn } from '@partybuild/calendar';
 import { EmbeddedTransport } from '@partybuild/events';
 import { createLogger } from '@partybuild/logging';
-import { computeFigures, parsePeriod } from '@partybuild/app-statistics';
+import { parsePeriod } from '@partybuild/calendar';
+import { computeFigures } from '@partybuild/app-statistics';
 import { eventually } from '@partybuild/testing';
 import { rebuildStatistics, STATISTICS_TOPICS } from '../statistics/rebuild';
 import { countEvents } from '../statistics/count-events';

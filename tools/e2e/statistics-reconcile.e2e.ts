@@ -1,7 +1,8 @@
 import { Role } from '@partybuild/auth';
 import { EmbeddedTransport } from '@partybuild/events';
 import { createLogger } from '@partybuild/logging';
-import { computeFigures, parsePeriod } from '@partybuild/app-statistics';
+import { parsePeriod } from '@partybuild/calendar';
+import { computeFigures } from '@partybuild/app-statistics';
 import { SMALL_DISTRICT, generateRealisticDistrict } from '../generate/realistic-district';
 import { countEvents } from '../statistics/count-events';
 import { STATISTICS_TOPICS, rebuildStatistics } from '../statistics/rebuild';

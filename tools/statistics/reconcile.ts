@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Figures, computeFigures, parsePeriod } from '@partybuild/app-statistics';
+import { parsePeriod } from '@partybuild/calendar';
+import { Figures, computeFigures } from '@partybuild/app-statistics';
 import { ComparableFigures, SourceUrls, sourceFigures } from './source-figures';
 
 export interface Difference {

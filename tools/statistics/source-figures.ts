@@ -51,7 +51,7 @@ const bump = (record: Record<string, number>, key: string, by = 1) => {
 };
 
 /** Every active organisation with the figures of its whole subtree, counted from the sources. */
-export async function sourceFigures(urls: SourceUrls, period: { from: string; to: string }): Promise<Map<string, ComparableFigures>> {
+export async function sourceFigures(urls: SourceUrls, period: { start: string; end: string }): Promise<Map<string, ComparableFigures>> {
   const orgs = await rows<{ id: string; kind: string; status: string; path: string[] }>(
     urls.organization,
     `SELECT id, kind, status, ancestor_ids || id AS path FROM organization`,
@@ -86,7 +86,7 @@ export async function sourceFigures(urls: SourceUrls, period: { from: string; to
     const activities = await rows<{ host_id: string; type: string; expected: number; present: number; late: number }>(
       urls.activity,
       `SELECT host_id, type, expected, present, late FROM activity WHERE status = 'HELD' AND held_on BETWEEN $1 AND $2`,
-      [period.from, period.to],
+      [period.start, period.end],
     );
     for (const a of activities) {
       each(a.host_id, (f) => {

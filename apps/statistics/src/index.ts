@@ -6,5 +6,5 @@ export { buildStatisticsSchema } from './graphql/schema';
 export { statisticsMigrations } from './migrations';
 export { startStatisticsConsumer, STATISTICS_TOPICS } from './projections/statistics-consumer';
 export { computeFigures } from './figures/compute-figures';
-export { parsePeriod } from './domain/period';
+export { parsePeriod } from '@partybuild/calendar';
 export type { Figures } from './figures/figures';

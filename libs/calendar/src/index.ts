@@ -1,1 +1,3 @@
 export { addDays, addYears, daysBetween, todayIn } from './dates';
+export { parsePeriod, monthsOf, monthPeriod, quarterPeriod, yearPeriod } from './period';
+export type { Period } from './period';

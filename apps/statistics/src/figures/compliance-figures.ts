@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { BRANCH_LEVEL_KINDS } from '@partybuild/contracts';
 import { STATISTICS_RULES } from '../reference/statistics-rules';
 import { branchCompliance } from '../domain/compliance';
-import { monthsOf, Period } from '../domain/period';
+import { monthsOf, Period } from '@partybuild/calendar';
 import { IN_TARGETS } from './targets';
 
 export interface ComplianceFigures {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Period } from '../domain/period';
+import type { Period } from '@partybuild/calendar';
 import type { Figures } from './figures';
 import { activityFigures } from './activity-figures';
 import { duesFigures } from './dues-figures';
@@ -14,7 +14,7 @@ export async function computeFigures(
   period: Period,
   today: string,
 ): Promise<Map<string, Figures>> {
-  const asOf = period.to < today ? period.to : today;
+  const asOf = period.end < today ? period.end : today;
   const [members, tree, activities, dues, compliance] = await Promise.all([
     memberFigures(manager, targets, period, asOf),
     treeFigures(manager, targets, asOf),

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { STATISTICS_RULES } from '../reference/statistics-rules';
-import { monthsOf, Period } from '../domain/period';
+import { monthsOf, Period } from '@partybuild/calendar';
 import type { DuesFigures } from './figures';
 import { IN_TARGETS, underTarget } from './targets';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Period } from '../domain/period';
+import type { Period } from '@partybuild/calendar';
 import type { Figures } from './figures';
 import { computeFigures } from './compute-figures';
 

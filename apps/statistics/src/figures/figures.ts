@@ -1,4 +1,4 @@
-import type { Period } from '../domain/period';
+import type { Period } from '@partybuild/calendar';
 
 export interface LabelCount {
   key: string;

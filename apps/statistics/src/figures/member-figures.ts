@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { STATISTICS_RULES } from '../reference/statistics-rules';
-import type { Period } from '../domain/period';
+import type { Period } from '@partybuild/calendar';
 import type { LabelCount, MemberFigures } from './figures';
 import { IN_TARGETS, byTarget, underTarget } from './targets';
 
@@ -17,7 +17,7 @@ export async function memberFigures(
   period: Period,
   asOf: string,
 ): Promise<Map<string, MemberFigures>> {
-  const params = [targets, asOf, STATISTICS_RULES.memberStages, STATISTICS_RULES.departedStatuses, period.from, period.to];
+  const params = [targets, asOf, STATISTICS_RULES.memberStages, STATISTICS_RULES.departedStatuses, period.start, period.end];
   const rows: Array<{ target: string; dim: string; key: string | null; count: string }> = await manager.query(
     `WITH ${IN_TARGETS},
      m AS MATERIALIZED (
@@ -43,7 +43,7 @@ export async function memberFigures(
      WHERE x.transferred_on BETWEEN $2 AND $3
        AND (coalesce(from_node.path @> ARRAY[t.target], false) <> coalesce(to_node.path @> ARRAY[t.target], false))
      GROUP BY 1, 2`,
-    [targets, period.from, period.to],
+    [targets, period.start, period.end],
   );
   const dims = new Map<string, Map<string, LabelCount[]>>();
   for (const dim of ['stage', 'status', 'gender', 'band', 'education', 'category', 'total', 'new']) {

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { RequestContext } from '@partybuild/federation';
 import type { Figures } from '../figures/figures';
 import type { FiguresCache } from '../figures/figures-cache';
-import { parsePeriod } from '../domain/period';
+import { parsePeriod } from '@partybuild/calendar';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
 
 export interface StatisticsContext extends RequestContext {

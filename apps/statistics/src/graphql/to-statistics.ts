@@ -3,8 +3,8 @@ import type { OrganizationStatistics } from './figures.type';
 
 export const toStatistics = (f: Figures): OrganizationStatistics => ({
   period: f.period.label,
-  from: f.period.from,
-  to: f.period.to,
+  from: f.period.start,
+  to: f.period.end,
   asOf: f.asOf,
   organizationsByKind: f.organizationsByKind,
   members: f.members,

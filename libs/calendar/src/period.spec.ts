@@ -2,9 +2,9 @@ import { monthsOf, parsePeriod } from './period';
 
 describe('statistics periods', () => {
   it('reads a year, a quarter and a month', () => {
-    expect(parsePeriod('2026')).toEqual({ label: '2026', from: '2026-01-01', to: '2026-12-31' });
-    expect(parsePeriod('2026-Q1')).toEqual({ label: '2026-Q1', from: '2026-01-01', to: '2026-03-31' });
-    expect(parsePeriod('2024-02')).toEqual({ label: '2024-02', from: '2024-02-01', to: '2024-02-29' });
+    expect(parsePeriod('2026')).toEqual({ label: '2026', start: '2026-01-01', end: '2026-12-31' });
+    expect(parsePeriod('2026-Q1')).toEqual({ label: '2026-Q1', start: '2026-01-01', end: '2026-03-31' });
+    expect(parsePeriod('2024-02')).toEqual({ label: '2024-02', start: '2024-02-01', end: '2024-02-29' });
   });
 
   it('refuses what is not a period, with an example', () => {
