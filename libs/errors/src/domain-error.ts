@@ -1,13 +1,15 @@
 /**
  * A refusal the caller can act on. Domain code throws these without knowing about GraphQL;
  * the federation layer turns `code` into `extensions.code` and keeps `message` as written,
- * so messages are addressed to a party-affairs worker, not to a developer.
+ * so messages are addressed to a party-affairs worker, not to a developer. Refusals from a
+ * service's catalogue (`defineErrors`) carry both languages in `messages`; `message` is Chinese.
  */
 export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly details: Record<string, unknown> = {},
+    readonly messages?: { zh: string; en: string },
   ) {
     super(message);
     this.name = new.target.name;

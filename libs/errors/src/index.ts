@@ -1,1 +1,3 @@
 export { DomainError, CommonCodes, NotAuthenticatedError, OutOfScopeError, InvalidInputError } from './domain-error';
+export { defineErrors, messageFor, prefersEnglish } from './catalogue';
+export type { LocalizedMessage, MessageTemplate, ErrorCatalogue } from './catalogue';
