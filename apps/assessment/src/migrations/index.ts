@@ -1,0 +1,13 @@
+import { outboxMigrations, consumerMigrations } from '@partybuild/events';
+import { orgTreeMigrations } from '@partybuild/org-tree';
+import { idempotencyMigrations } from '@partybuild/persistence';
+import { CreateAssessment1767500000000 } from './1767500000000-create-assessment';
+
+/** In order; TypeORM runs the ones not yet applied at start-up. */
+export const assessmentMigrations = [
+  ...outboxMigrations,
+  ...consumerMigrations,
+  ...orgTreeMigrations,
+  ...idempotencyMigrations,
+  CreateAssessment1767500000000,
+];
