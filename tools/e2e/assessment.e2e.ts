@@ -13,7 +13,8 @@ describe('assessment subgraph', () => {
     branch = await createOrg(stack, { code: 'K-1', name: '交通局机关党支部', kind: 'BRANCH', parentId: root });
     await eventually(
       async () =>
-        (await stack.services.assessment.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [[root, branch]])).length === 2
+        (await stack.services.assessment.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [[root, branch]])).length ===
+        2
           ? true
           : undefined,
       15_000,

@@ -8,7 +8,7 @@ import { buildAssessmentSchema } from './graphql/schema';
 import { factHandlers } from './projections/fact-projection';
 import { assessmentServices } from './application/services';
 import { rulesForYear } from './reference/assessment-rules';
-import type { AssessmentContext } from './graphql/context';
+import { AssessmentContext, createContext } from './graphql/context';
 
 /** Starts the assessment subgraph and its consumer of organisation, membership and activity events; `today` can be fixed by tests. */
 export function startAssessmentService(config: AssessmentConfig, today = () => todayIn(config.TIME_ZONE)): Promise<RunningService> {
@@ -29,10 +29,10 @@ export function startAssessmentService(config: AssessmentConfig, today = () => t
         handlers: factHandlers((year) => rulesForYear(year, settings)),
       }),
     ],
-    createContext: ({ dataSource, relay }, caller, requestId) => ({
-      caller,
-      requestId,
-      ...assessmentServices(dataSource, () => relay.nudge(), today, settings),
-    }),
+    createContext: ({ dataSource, relay }, caller, requestId) =>
+      createContext(
+        assessmentServices(dataSource, () => relay.nudge(), today, settings),
+        { caller, requestId },
+      ),
   });
 }

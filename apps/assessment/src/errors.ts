@@ -88,6 +88,10 @@ export const AssessmentErrors = defineErrors({
     zh: `日期 ${p.day} 晚于今天（${p.today}），不能登记。`,
     en: `${p.day} is after today (${p.today}).`,
   }),
+  NOT_AT_YEAR_END: (p: { phase: string }) => ({
+    zh: `考核须在年终考评阶段结束，当前为“${p.phase}”阶段。`,
+    en: `A round is closed after its year-end evaluation; it is in the ${p.phase} phase.`,
+  }),
   LAST_PHASE: () => ({ zh: '考核已在年终考评阶段，下一步是结束考核。', en: 'The round is in its last phase; close it next.' }),
   YEAR_OUT_OF_RANGE: (p: { min: number; max: number }) => ({
     zh: `年度须在 ${p.min} 至 ${p.max} 年之间。`,

@@ -1,4 +1,25 @@
 import type { RequestContext } from '@partybuild/federation';
 import type { AssessmentServices } from '../application/services';
+import { SchemeCommands } from '../application/schemes';
+import { RoundCommands } from '../application/rounds';
+import { ResultQueries } from '../application/results';
+import { AssessmentLoaders, createLoaders } from './loaders';
 
-export interface AssessmentContext extends RequestContext, AssessmentServices {}
+export interface AssessmentContext extends RequestContext, AssessmentServices {
+  loaders: AssessmentLoaders;
+  schemes: SchemeCommands;
+  rounds: RoundCommands;
+  results: ResultQueries;
+}
+
+/** The per-request context: the caller, fresh DataLoaders and the application's commands and queries. */
+export function createContext(services: AssessmentServices, base: RequestContext): AssessmentContext {
+  return {
+    ...base,
+    ...services,
+    loaders: createLoaders(services),
+    schemes: new SchemeCommands(services),
+    rounds: new RoundCommands(services),
+    results: new ResultQueries(services),
+  };
+}

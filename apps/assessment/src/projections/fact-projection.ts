@@ -1,11 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import {
-  ActivityEventData,
-  ActivityEventType,
-  DuesPaidData,
-  MemberEventData,
-  MembershipEventType,
-} from '@partybuild/contracts';
+import { ActivityEventData, ActivityEventType, DuesPaidData, MemberEventData, MembershipEventType } from '@partybuild/contracts';
 import type { EventEnvelope, HandlerEntry } from '@partybuild/events';
 import { orgTreeHandlers } from '@partybuild/org-tree';
 import type { AssessmentRules } from '../reference/assessment-rules';

@@ -1,0 +1,67 @@
+import type { EntityManager } from 'typeorm';
+import { Caller, Role, hasRole } from '@partybuild/auth';
+import { Phase } from '../domain/scheme';
+import { topTen } from '../domain/scoring';
+import { AssessmentErrors } from '../errors';
+import { checkYear, visibleNode } from './access';
+import { ROUND_COLUMNS, RoundRecord } from './rounds';
+import type { AssessmentServices } from './services';
+
+export interface RankedRound extends RoundRecord {
+  /** Among closed rounds of the same year and organisation kind in the district. */
+  rank: number;
+  /** Among closed rounds of the same year and kind under the same parent organisation. */
+  rankWithinParent: number;
+}
+
+/**
+ * Rankings are of closed rounds (a result is published when its round closes): competition
+ * ranks by final score within the year and organisation kind, district-wide and under the same parent.
+ */
+export async function rankedRounds(manager: EntityManager, year: number, where = 'true', params: unknown[] = []): Promise<RankedRound[]> {
+  return manager.query(
+    `SELECT * FROM (
+       SELECT ${ROUND_COLUMNS},
+              rank() OVER (PARTITION BY r.organization_kind ORDER BY r.final_score DESC)::int AS rank,
+              rank() OVER (PARTITION BY r.organization_kind, r.organization_path[cardinality(r.organization_path) - 1]
+                           ORDER BY r.final_score DESC)::int AS "rankWithinParent"
+       FROM round r WHERE r.year = $1 AND r.phase = '${Phase.CLOSED}') r
+     WHERE ${where} ORDER BY r.rank, r.id`,
+    [year, ...params],
+  );
+}
+
+export class ResultQueries {
+  constructor(private readonly services: AssessmentServices) {}
+
+  /** Who may list results: the district's department and analysts anywhere, cadres under their own scope. */
+  private async scopeFilter(caller: Caller, under: string | null): Promise<{ where: string; params: unknown[] }> {
+    const manager = this.services.dataSource.manager;
+    if (under) {
+      const node = await visibleNode(manager, caller, under);
+      return { where: `r."organizationPath" @> ARRAY[$3::uuid]`, params: [node.id] };
+    }
+    if (hasRole(caller, Role.DISTRICT_ADMIN) || hasRole(caller, Role.ANALYST)) return { where: 'true', params: [] };
+    if (caller.scope.length === 0) throw AssessmentErrors.OUT_OF_SCOPE({ what: '全区考核排名' });
+    return { where: `r."organizationPath" && $3::uuid[]`, params: [caller.scope] };
+  }
+
+  /** 考核排名 of one organisation kind in a year, optionally under one organisation. */
+  async ranking(caller: Caller, year: number, kind: string, under: string | null): Promise<RankedRound[]> {
+    checkYear(year);
+    const filter = await this.scopeFilter(caller, under);
+    return rankedRounds(this.services.dataSource.manager, year, `r."organizationKind" = $2 AND ${filter.where}`, [kind, ...filter.params]);
+  }
+
+  /** 十佳基层党组织: the best closed rounds of the kind above the minimum score, none vetoed. */
+  async topTen(caller: Caller, year: number, kind: string): Promise<RankedRound[]> {
+    const all = await this.ranking(caller, year, kind, null);
+    const listed = new Set(
+      topTen(
+        all.map((r) => ({ id: r.id, finalScore: r.finalScore as number, vetoed: Boolean(r.vetoed) })),
+        this.services.rules(year),
+      ).map((r) => r.id),
+    );
+    return all.filter((r) => listed.has(r.id));
+  }
+}
