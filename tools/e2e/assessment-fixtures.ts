@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { CALLER_HEADER, Caller, signCallerHeader } from '@partybuild/auth';
 import { checkCharacter } from '@partybuild/app-membership';
+import { createEnvelope } from '@partybuild/events';
 import { eventually } from '@partybuild/testing';
 import { ADMIN, TestStack } from './fixtures';
 
@@ -96,3 +99,53 @@ export const branchScheme = (year: number) => ({
     { fact: 'ELECTION_ON_TIME', comparison: 'LT', threshold: 1, label: '未按期换届' },
   ],
 });
+
+/** Publishes member snapshots as the membership service would (fast for large branches). */
+export async function publishMembers(
+  stack: TestStack,
+  branch: { id: string; path: string[] },
+  count: number,
+  category = 'IN_SERVICE',
+): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => randomUUID());
+  await stack.publish(
+    ids.map((id) =>
+      createEnvelope('membership', {
+        type: 'membership.member.registered',
+        aggregateId: id,
+        organizationId: branch.id,
+        organizationPath: branch.path,
+        actor: 'test',
+        data: {
+          member: {
+            id,
+            organizationId: branch.id,
+            partyGroupId: null,
+            stage: 'FULL',
+            status: 'ACTIVE',
+            category,
+            gender: 'FEMALE',
+            birthDate: '1985-01-01',
+            education: null,
+            ethnicity: null,
+            joinedOn: '2010-07-01',
+            fullMemberSince: '2011-07-01',
+            votingRights: true,
+          },
+        },
+      }),
+    ),
+  );
+  await reachedAssessment(stack, 'member', ids);
+  return ids;
+}
+
+/** Queries the assessment subgraph directly, as the gateway would forward the caller (for callers the other subgraphs refuse first). */
+export async function askAssessment(stack: TestStack, caller: Caller, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(stack.services.assessment.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CALLER_HEADER]: signCallerHeader(caller, stack.secrets.GATEWAY_SIGNING_SECRET) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}

@@ -3,6 +3,8 @@ import type { AssessmentServices } from '../application/services';
 import { SchemeCommands } from '../application/schemes';
 import { RoundCommands } from '../application/rounds';
 import { ResultQueries } from '../application/results';
+import { AppraisalCommands } from '../application/appraisals';
+import { ModelPostCommands } from '../application/model-posts';
 import { AssessmentLoaders, createLoaders } from './loaders';
 
 export interface AssessmentContext extends RequestContext, AssessmentServices {
@@ -10,6 +12,8 @@ export interface AssessmentContext extends RequestContext, AssessmentServices {
   schemes: SchemeCommands;
   rounds: RoundCommands;
   results: ResultQueries;
+  appraisals: AppraisalCommands;
+  modelPosts: ModelPostCommands;
 }
 
 /** The per-request context: the caller, fresh DataLoaders and the application's commands and queries. */
@@ -21,5 +25,7 @@ export function createContext(services: AssessmentServices, base: RequestContext
     schemes: new SchemeCommands(services),
     rounds: new RoundCommands(services),
     results: new ResultQueries(services),
+    appraisals: new AppraisalCommands(services),
+    modelPosts: new ModelPostCommands(services),
   };
 }

@@ -3,6 +3,21 @@ import { OrgNode, OrgTree } from '@partybuild/org-tree';
 import { RoundRecord, RoundView, ROUND_COLUMNS, evaluate } from '../application/rounds';
 import { rankedRounds } from '../application/results';
 import type { AssessmentServices } from '../application/services';
+import type { Period } from '@partybuild/calendar';
+import { APPRAISAL_COLUMNS, AppraisalRecord, FOLLOW_UP_COLUMNS, FollowUpRecord } from '../application/appraisals';
+import { MODEL_POST_COLUMNS, ModelPostRecord } from '../application/model-posts';
+import { PioneerPointRow, PioneerStanding, pioneerBreakdown, pioneerStandings } from '../application/pioneer';
+
+/** One DataLoader per argument (a year, a period): one query per argument, whatever the number of parents. */
+function keyed<A, K, V>(batch: (arg: A, keys: readonly K[]) => Promise<V[]>) {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  return (arg: A) => {
+    const key = JSON.stringify(arg);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = new DataLoader<K, V>((keys) => batch(arg, keys))));
+    return loader;
+  };
+}
 
 /** Per-request batching: one evaluation of all the rounds a response shows, one rank query per year. */
 export function createLoaders(services: AssessmentServices) {
@@ -21,21 +36,13 @@ export function createLoaders(services: AssessmentServices) {
   });
 
   /** The round of each organisation in a year. */
-  const roundsByYear = new Map<number, DataLoader<string, RoundRecord | null>>();
-  const roundOf = (year: number) => {
-    let loader = roundsByYear.get(year);
-    if (!loader) {
-      loader = new DataLoader<string, RoundRecord | null>(async (orgIds) => {
-        const rows: RoundRecord[] = await manager.query(
-          `SELECT ${ROUND_COLUMNS} FROM round r WHERE r.organization_id = ANY($1::uuid[]) AND r.year = $2`,
-          [orgIds, year],
-        );
-        return orgIds.map((id) => rows.find((r) => r.organizationId === id) ?? null);
-      });
-      roundsByYear.set(year, loader);
-    }
-    return loader;
-  };
+  const roundOf = keyed<number, string, RoundRecord | null>(async (year, orgIds) => {
+    const rows: RoundRecord[] = await manager.query(
+      `SELECT ${ROUND_COLUMNS} FROM round r WHERE r.organization_id = ANY($1::uuid[]) AND r.year = $2`,
+      [orgIds, year],
+    );
+    return orgIds.map((id) => rows.find((r) => r.organizationId === id) ?? null);
+  });
 
   const ranks = new DataLoader<string, { rank: number; rankWithinParent: number } | null>(async (ids) => {
     const years: Array<{ year: number }> = await manager.query(`SELECT DISTINCT year FROM round WHERE id = ANY($1::uuid[])`, [ids]);
@@ -46,7 +53,51 @@ export function createLoaders(services: AssessmentServices) {
     return ids.map((id) => found.get(id) ?? null);
   });
 
-  return { nodes, views, roundOf, ranks };
+  /** The member's branch path, for scope checks (from the read model and the tree copy). */
+  const memberPaths = new DataLoader<string, string[] | null>(async (ids) => {
+    const rows: Array<{ id: string; path: string[] | null }> = await manager.query(
+      `SELECT m.id, n.path FROM member m LEFT JOIN org_node n ON n.id = m.organization_id WHERE m.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const found = new Map(rows.map((r) => [r.id, r.path ?? []]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  const appraisals = keyed<number, string, AppraisalRecord | null>(async (year, ids) => {
+    const rows: AppraisalRecord[] = await manager.query(
+      `SELECT ${APPRAISAL_COLUMNS} FROM appraisal WHERE member_id = ANY($1::uuid[]) AND year = $2`,
+      [ids, year],
+    );
+    return ids.map((id) => rows.find((r) => r.memberId === id) ?? null);
+  });
+
+  const followUps = keyed<number, string, FollowUpRecord | null>(async (year, ids) => {
+    const rows: FollowUpRecord[] = await manager.query(
+      `SELECT ${FOLLOW_UP_COLUMNS} FROM follow_up WHERE member_id = ANY($1::uuid[]) AND year = $2`,
+      [ids, year],
+    );
+    return ids.map((id) => rows.find((r) => r.memberId === id) ?? null);
+  });
+
+  const pioneer = keyed<Period, string, PioneerStanding | null>(async (period, ids) => {
+    const found = await pioneerStandings(manager, ids, period);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  const pioneerPoints = keyed<Period, string, PioneerPointRow[]>(async (period, ids) => {
+    const rows = await pioneerBreakdown(manager, ids, period);
+    return ids.map((id) => rows.filter((r) => r.memberId === id));
+  });
+
+  const modelPosts = keyed<number, string, ModelPostRecord[]>(async (year, ids) => {
+    const rows: ModelPostRecord[] = await manager.query(
+      `SELECT ${MODEL_POST_COLUMNS} FROM model_post WHERE branch_path && $1::uuid[] AND year = $2 ORDER BY nominated_at, id`,
+      [ids, year],
+    );
+    return ids.map((id) => rows.filter((r) => r.branchPath.includes(id)));
+  });
+
+  return { nodes, views, roundOf, ranks, memberPaths, appraisals, followUps, pioneer, pioneerPoints, modelPosts };
 }
 
 export type AssessmentLoaders = ReturnType<typeof createLoaders>;
