@@ -140,6 +140,10 @@ export const AssessmentErrors = defineErrors({
     zh: '通报须至少点名一个党组织或列出一项整改事项。',
     en: 'A notice names at least one organisation or lists a rectification item.',
   }),
+  DEADLINE_INVALID: (p: { issuedOn: string }) => ({
+    zh: `整改期限须为有效日期，且不早于通报日期 ${p.issuedOn}。`,
+    en: `A rectification deadline must be a date no earlier than the notice (${p.issuedOn}).`,
+  }),
   RECTIFICATION_NOT_FOUND: (p: { id: string }) => ({ zh: `没有编号为 ${p.id} 的整改事项。`, en: `No rectification item ${p.id} exists.` }),
   TEXT_TOO_LONG: (p: { field: string; maxLength: number }) => ({
     zh: `${p.field}须为 1 至 ${p.maxLength} 字。`,

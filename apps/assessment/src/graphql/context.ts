@@ -5,6 +5,7 @@ import { RoundCommands } from '../application/rounds';
 import { ResultQueries } from '../application/results';
 import { AppraisalCommands } from '../application/appraisals';
 import { ModelPostCommands } from '../application/model-posts';
+import { NoticeCommands } from '../application/notices';
 import { AssessmentLoaders, createLoaders } from './loaders';
 
 export interface AssessmentContext extends RequestContext, AssessmentServices {
@@ -14,6 +15,7 @@ export interface AssessmentContext extends RequestContext, AssessmentServices {
   results: ResultQueries;
   appraisals: AppraisalCommands;
   modelPosts: ModelPostCommands;
+  notices: NoticeCommands;
 }
 
 /** The per-request context: the caller, fresh DataLoaders and the application's commands and queries. */
@@ -27,5 +29,6 @@ export function createContext(services: AssessmentServices, base: RequestContext
     results: new ResultQueries(services),
     appraisals: new AppraisalCommands(services),
     modelPosts: new ModelPostCommands(services),
+    notices: new NoticeCommands(services),
   };
 }

@@ -6,6 +6,7 @@ import type { AssessmentServices } from '../application/services';
 import type { Period } from '@partybuild/calendar';
 import { APPRAISAL_COLUMNS, AppraisalRecord, FOLLOW_UP_COLUMNS, FollowUpRecord } from '../application/appraisals';
 import { MODEL_POST_COLUMNS, ModelPostRecord } from '../application/model-posts';
+import { RECTIFICATION_COLUMNS, RectificationRecord } from '../application/notices';
 import { PioneerPointRow, PioneerStanding, pioneerBreakdown, pioneerStandings } from '../application/pioneer';
 
 /** One DataLoader per argument (a year, a period): one query per argument, whatever the number of parents. */
@@ -97,7 +98,15 @@ export function createLoaders(services: AssessmentServices) {
     return ids.map((id) => rows.filter((r) => r.branchPath.includes(id)));
   });
 
-  return { nodes, views, roundOf, ranks, memberPaths, appraisals, followUps, pioneer, pioneerPoints, modelPosts };
+  const noticeItems = new DataLoader<string, RectificationRecord[]>(async (ids) => {
+    const rows: RectificationRecord[] = await manager.query(
+      `SELECT ${RECTIFICATION_COLUMNS} FROM rectification WHERE notice_id = ANY($1::uuid[]) ORDER BY deadline, id`,
+      [ids],
+    );
+    return ids.map((id) => rows.filter((r) => r.noticeId === id));
+  });
+
+  return { nodes, views, roundOf, ranks, memberPaths, appraisals, followUps, pioneer, pioneerPoints, modelPosts, noticeItems };
 }
 
 export type AssessmentLoaders = ReturnType<typeof createLoaders>;
