@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { eventTopics as topics, eventsSchema as schema } from '@partybuild/contracts';
 import { eventually } from '@partybuild/testing';
 import { ADMIN, TestStack, createOrg, startTestStack } from './fixtures';
+import { branchScheme, publishMembers, reachedAssessment } from './assessment-fixtures';
 
 /** 18-character ID numbers and mainland mobile numbers: neither may appear in the feed. */
 const PERSONAL_DATA = /\b\d{17}[\dXx]\b|\b1[3-9]\d{9}\b/;
@@ -103,5 +104,105 @@ describe('the documented event feed', () => {
     };
     expect(validate(memberEvent)).toBe(true);
     expect(validate({ ...memberEvent, data: { member: { ...memberEvent.data.member, idNumber: '11010519491231002X' } } })).toBe(false);
+  });
+});
+
+describe('the documented event feed of the assessment service', () => {
+  let stack: TestStack;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack?.stop());
+
+  it('validates every kind of assessment event against the schema', async () => {
+    const admin = stack.as(ADMIN);
+    const must = async (query: string, variables: Record<string, unknown> = {}) => {
+      const result = await admin(query, variables);
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data;
+    };
+    const root = await createOrg(stack, { code: 'E', name: '区直机关工委', kind: 'WORKING_COMMITTEE' });
+    const branch = await createOrg(stack, { code: 'E-1', name: '甲支部', kind: 'BRANCH', parentId: root });
+    await reachedAssessment(stack, 'org_node', [root, branch]);
+    const members = await publishMembers(stack, { id: branch, path: [root, branch] }, 3);
+    const scheme = (await must(`mutation($i: SchemeInput!) { createAssessmentScheme(input: $i) { id } }`, { i: branchScheme(2026) }))
+      .createAssessmentScheme.id;
+    await must(`mutation($id: ID!, $i: SchemeInput!) { updateAssessmentScheme(id: $id, input: $i) { id } }`, {
+      id: scheme,
+      i: branchScheme(2026),
+    });
+    const round = (
+      await must(`mutation($i: OpenRoundInput!) { openAssessmentRound(input: $i) { id } }`, {
+        i: { organizationId: branch, schemeId: scheme, year: 2026 },
+      })
+    ).openAssessmentRound.id;
+    await must(
+      `mutation($id: ID!) { scoreIndicator(roundId: $id, input: { indicatorCode: "2", points: 25, evidence: "学习记录" }) { id } }`,
+      { id: round },
+    );
+    await must(`mutation($id: ID!) { advanceAssessmentRound(id: $id) { id } }`, { id: round });
+    await must(
+      `mutation($id: ID!) { recordDeduction(roundId: $id, input: { indicatorCode: "1.3", points: 2, reason: "记录不全" }) { id } }`,
+      { id: round },
+    );
+    await must(`mutation($id: ID!) { advanceAssessmentRound(id: $id) { id } }`, { id: round });
+    await must(`mutation($id: ID!) { closeAssessmentRound(id: $id) { id } }`, { id: round });
+    await must(`mutation($i: RecordAppraisalsInput!) { recordAppraisals(input: $i) { grade } }`, {
+      i: {
+        branchId: branch,
+        year: 2026,
+        entries: [
+          { memberId: members[0], grade: 'EXCELLENT' },
+          { memberId: members[1], grade: 'UNQUALIFIED' },
+        ],
+      },
+    });
+    const [followUp] = (await must(`query($o: ID!) { openAppraisalFollowUps(under: $o) { id } }`, { o: branch })).openAppraisalFollowUps;
+    await must(`mutation($id: ID!) { closeAppraisalFollowUp(id: $id, outcome: "已改正") { id } }`, { id: followUp.id });
+    const post = (
+      await must(`mutation($i: NominateModelPostInput!) { nominateModelPost(input: $i) { id } }`, {
+        i: { branchId: branch, memberId: members[2], year: 2026, title: '服务示范岗' },
+      })
+    ).nominateModelPost.id;
+    await must(`mutation($id: ID!) { decideModelPost(id: $id, confirm: true) { id } }`, { id: post });
+    await must(`mutation($i: SecretaryReportInput!) { recordSecretaryReport(input: $i) { id } }`, {
+      i: { organizationId: branch, year: 2026, secretaryName: '王书记', grade: 'EXCELLENT', summary: '好' },
+    });
+    const notice = await must(`mutation($i: NoticeInput!) { issueNotice(input: $i) { rectifications { id } } }`, {
+      i: {
+        issuerId: root,
+        title: '通报',
+        commended: [branch],
+        rectifications: [{ ownerId: branch, item: '整改', deadline: '2026-12-31' }],
+      },
+    });
+    await must(`mutation($id: ID!) { closeRectification(id: $id, outcome: "已整改") { id } }`, {
+      id: notice.issueNotice.rectifications[0].id,
+    });
+
+    const expected = (topics.topics as Record<string, { types: string[] }>)['partybuild.assessment'].types;
+    const events = await eventually(
+      async () => {
+        const found = (await stack.eventLog()).filter((e) => e.topic === 'partybuild.assessment');
+        return new Set(found.map((e) => JSON.parse(e.value).type)).size === expected.length ? found : undefined;
+      },
+      15_000,
+      'every kind of assessment event to be published',
+    );
+    for (const event of events) {
+      const value = JSON.parse(event.value);
+      expect({ type: value.type, valid: validate(value), errors: validate.errors ?? null }).toEqual({
+        type: value.type,
+        valid: true,
+        errors: null,
+      });
+      expect(event.key).toBe(value.subject);
+      expect(event.value).not.toMatch(PERSONAL_DATA);
+      expect(event.value).not.toContain('王书记');
+    }
   });
 });
