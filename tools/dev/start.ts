@@ -14,6 +14,8 @@ import { startStack } from './stack';
 import { SERVICES } from './services';
 import { localSecrets } from './local-secrets';
 import { seedDemoDistrict } from '../seed/demo-district';
+import { seedDemoAssessment } from '../seed/demo-assessment';
+import { todayIn } from '@partybuild/calendar';
 
 async function main() {
   const started = Date.now();
@@ -37,6 +39,7 @@ async function main() {
   });
   const seedToken = stack.tokenFor({ subject: 'seed', name: 'Demo seed', roles: [Role.DISTRICT_ADMIN], scope: [] });
   const { rootId, created } = await seedDemoDistrict(stack.gatewayUrl, seedToken);
+  if (created) await seedDemoAssessment(stack.gatewayUrl, seedToken, todayIn(process.env.TIME_ZONE ?? 'Asia/Shanghai'));
   const adminToken = stack.tokenFor({ subject: 'admin', name: '区委组织部管理员', roles: [Role.DISTRICT_ADMIN], scope: [rootId] });
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
