@@ -291,3 +291,12 @@ export class RoundCommands {
 }
 
 export type { IndicatorScore };
+
+/** Scores every open round of a year at once, as the batched resolvers do (for the benchmark and operators). */
+export async function scoreOpenRounds(services: AssessmentServices, year: number): Promise<RoundView[]> {
+  const manager = services.dataSource.manager;
+  const rounds: RoundRecord[] = await manager.query(`SELECT ${ROUND_COLUMNS} FROM round r WHERE r.year = $1 AND r.phase <> 'CLOSED'`, [
+    year,
+  ]);
+  return evaluate(manager, services, rounds);
+}

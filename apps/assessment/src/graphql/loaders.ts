@@ -5,8 +5,10 @@ import { rankedRounds } from '../application/results';
 import type { AssessmentServices } from '../application/services';
 import type { Period } from '@partybuild/calendar';
 import { APPRAISAL_COLUMNS, AppraisalRecord, FOLLOW_UP_COLUMNS, FollowUpRecord } from '../application/appraisals';
-import { MODEL_POST_COLUMNS, ModelPostRecord } from '../application/model-posts';
-import { RECTIFICATION_COLUMNS, RectificationRecord } from '../application/notices';
+import { MODEL_POST_COLUMNS, ModelPostQuota, ModelPostRecord } from '../application/model-posts';
+import { modelPostAllowance } from '../domain/quotas';
+import type { ScoreEntryView as ScoreEntryRow } from './round.type';
+import { RECTIFICATION_COLUMNS, REPORT_COLUMNS, RectificationRecord, SecretaryReportRecord } from '../application/notices';
 import { PioneerPointRow, PioneerStanding, pioneerBreakdown, pioneerStandings } from '../application/pioneer';
 
 /** One DataLoader per argument (a year, a period): one query per argument, whatever the number of parents. */
@@ -106,7 +108,58 @@ export function createLoaders(services: AssessmentServices) {
     return ids.map((id) => rows.filter((r) => r.noticeId === id));
   });
 
-  return { nodes, views, roundOf, ranks, memberPaths, appraisals, followUps, pioneer, pioneerPoints, modelPosts, noticeItems };
+  /** Who scored what and when, per round. */
+  const entries = new DataLoader<string, ScoreEntryRow[]>(async (ids) => {
+    const rows: Array<ScoreEntryRow & { roundId: string }> = await manager.query(
+      `SELECT round_id AS "roundId", indicator_code AS "indicatorCode", phase, kind, points::float AS points, evidence, reason,
+              occurred_on::text AS "occurredOn", scored_by AS "scoredBy", scored_at AS "scoredAt"
+       FROM score_entry WHERE round_id = ANY($1::uuid[]) ORDER BY id`,
+      [ids],
+    );
+    return ids.map((id) => rows.filter((r) => r.roundId === id));
+  });
+
+  /** 示范岗名额 of many branches: in-service members and places taken, counted together. */
+  const modelPostQuotas = keyed<number, string, ModelPostQuota>(async (year, ids) => {
+    const rows: Array<{ id: string; inService: number; used: number }> = await manager.query(
+      `SELECT b.id,
+              (SELECT count(*) FROM member m WHERE m.organization_id = b.id AND m.category = 'IN_SERVICE' AND m.stage IN ('PROBATIONARY', 'FULL')
+                 AND m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED', 'EXPELLED'))::int AS "inService",
+              (SELECT count(*) FROM model_post p WHERE p.branch_id = b.id AND p.year = $2 AND p.status <> 'REJECTED')::int AS used
+       FROM unnest($1::uuid[]) AS b(id)`,
+      [ids, year],
+    );
+    const rules = services.rules(year);
+    return ids.map((id) => {
+      const row = rows.find((r) => r.id === id) as { inService: number; used: number };
+      return { inService: row.inService, used: row.used, allowed: modelPostAllowance(row.inService, rules) };
+    });
+  });
+
+  const secretaryReports = keyed<number, string, SecretaryReportRecord | null>(async (year, ids) => {
+    const rows: SecretaryReportRecord[] = await manager.query(
+      `SELECT ${REPORT_COLUMNS} FROM secretary_report WHERE organization_id = ANY($1::uuid[]) AND year = $2`,
+      [ids, year],
+    );
+    return ids.map((id) => rows.find((r) => r.organizationId === id) ?? null);
+  });
+
+  return {
+    secretaryReports,
+    nodes,
+    views,
+    roundOf,
+    ranks,
+    memberPaths,
+    appraisals,
+    followUps,
+    pioneer,
+    pioneerPoints,
+    modelPosts,
+    noticeItems,
+    entries,
+    modelPostQuotas,
+  };
 }
 
 export type AssessmentLoaders = ReturnType<typeof createLoaders>;

@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type
 import { inScope } from '@partybuild/auth';
 import { AssessmentErrors } from '../errors';
 import { checkYear } from '../application/access';
-import { modelPostQuota } from '../application/model-posts';
 import { ModelPost, ModelPostQuotaView, NominateModelPostInput } from './member.type';
 import { Organization } from './stubs';
 import type { AssessmentContext } from './context';
@@ -26,7 +25,7 @@ export class OrganizationModelPostResolver {
   @FieldResolver(() => ModelPostQuotaView, { nullable: true, description: '示范岗名额 — a branch’s allowance and places taken' })
   async modelPostQuota(@Root() o: Organization, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentContext) {
     if (!(await visible(ctx, o.id))) return null;
-    return modelPostQuota(ctx.dataSource.manager, ctx, o.id, checkYear(year));
+    return ctx.loaders.modelPostQuotas(checkYear(year)).load(o.id);
   }
 }
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { inScope } from '@partybuild/auth';
 import { AssessmentErrors } from '../errors';
 import { checkYear, visibleNode } from '../application/access';
-import { NOTICE_COLUMNS, RECTIFICATION_COLUMNS, REPORT_COLUMNS, RectificationRecord } from '../application/notices';
+import { NOTICE_COLUMNS, RECTIFICATION_COLUMNS, RectificationRecord } from '../application/notices';
 import { Notice, NoticeInput, Rectification, SecretaryReport, SecretaryReportInput } from './notice.type';
 import { Organization } from './stubs';
 import type { AssessmentContext } from './context';
@@ -77,10 +77,6 @@ export class OrganizationNoticeResolver {
     const node = await ctx.loaders.nodes.load(o.id);
     if (!node) return null;
     if (!inScope(ctx.caller, node.path)) throw AssessmentErrors.OUT_OF_SCOPE({ what: node.name });
-    const [row] = await ctx.dataSource.query(`SELECT ${REPORT_COLUMNS} FROM secretary_report WHERE organization_id = $1 AND year = $2`, [
-      o.id,
-      checkYear(year),
-    ]);
-    return row ?? null;
+    return ctx.loaders.secretaryReports(checkYear(year)).load(o.id);
   }
 }

@@ -80,12 +80,7 @@ export class AssessmentRoundResolver {
 
   @FieldResolver(() => [ScoreEntryView], { description: '评分记录 — every score and deduction, oldest first' })
   entries(@Root() r: RoundRecord, @Ctx() ctx: AssessmentContext): Promise<ScoreEntryView[]> {
-    return ctx.dataSource.query(
-      `SELECT indicator_code AS "indicatorCode", phase, kind, points::float AS points, evidence, reason,
-              occurred_on::text AS "occurredOn", scored_by AS "scoredBy", scored_at AS "scoredAt"
-       FROM score_entry WHERE round_id = $1 ORDER BY id`,
-      [r.id],
-    );
+    return ctx.loaders.entries.load(r.id);
   }
 
   @Query(() => AssessmentRound, { description: '考核 — a round by id' })
