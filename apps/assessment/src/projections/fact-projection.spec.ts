@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createEnvelope } from '@partybuild/events';
+import { openDataSource } from '@partybuild/persistence';
+import { freshDatabase } from '@partybuild/testing';
+import { assessmentMigrations } from '../migrations';
+import { rulesForYear } from '../reference/assessment-rules';
+import { factHandlers } from './fact-projection';
+
+const handlers = factHandlers((year) => rulesForYear(year));
+
+describe('fact projection', () => {
+  let dataSource: DataSource;
+  const branch = randomUUID();
+  const member = randomUUID();
+  const snapshot = (status: string) => ({
+    id: member,
+    organizationId: branch,
+    partyGroupId: null,
+    stage: 'FULL',
+    status,
+    category: 'IN_SERVICE',
+    gender: 'MALE',
+    birthDate: '1980-01-01',
+    education: null,
+    ethnicity: null,
+    joinedOn: '2005-07-01',
+    fullMemberSince: '2006-07-01',
+    votingRights: true,
+  });
+  const apply = (type: string, data: object, time: string) => {
+    const event = createEnvelope(type.split('.')[0], {
+      type,
+      aggregateId: member,
+      organizationId: branch,
+      organizationPath: [branch],
+      actor: 't',
+      data,
+    });
+    event.time = time;
+    return dataSource.transaction((m) => handlers[type].handle(event as never, m));
+  };
+
+  beforeAll(async () => {
+    dataSource = await openDataSource({ url: await freshDatabase(), entities: [], migrations: assessmentMigrations });
+  });
+  afterAll(() => dataSource?.destroy());
+
+  it('keeps the newest member snapshot even when an older event arrives late', async () => {
+    await apply('membership.member.status-changed', { member: snapshot('LOST_CONTACT') }, '2026-05-01T00:00:00.000Z');
+    await apply('membership.member.registered', { member: snapshot('ACTIVE') }, '2026-01-01T00:00:00.000Z');
+    const [row] = await dataSource.query(`SELECT status, joined_on::text AS joined FROM member WHERE id = $1`, [member]);
+    expect(row).toEqual({ status: 'LOST_CONTACT', joined: '2005-07-01' });
+  });
+
+  it('records dues months and gives pioneer points only for months paid by their end, once', async () => {
+    await apply(
+      'membership.dues.paid',
+      { member: snapshot('ACTIVE'), months: ['2026-03', '2026-04'], amountFen: 200, paidOn: '2026-04-10' },
+      '2026-05-02T00:00:00.000Z',
+    );
+    await apply(
+      'membership.dues.paid',
+      { member: snapshot('ACTIVE'), months: ['2026-04'], amountFen: 100, paidOn: '2026-04-20' },
+      '2026-05-03T00:00:00.000Z',
+    );
+    const dues = await dataSource.query(`SELECT month, paid_on::text AS paid FROM dues_fact WHERE member_id = $1 ORDER BY month`, [member]);
+    expect(dues).toEqual([
+      { month: '2026-03', paid: '2026-04-10' },
+      { month: '2026-04', paid: '2026-04-10' },
+    ]);
+    const points = await dataSource.query(`SELECT fact, month, points::float AS points FROM pioneer_point WHERE member_id = $1`, [member]);
+    expect(points).toEqual([{ fact: 'DUES_ON_TIME', month: '2026-04', points: 2 }]);
+  });
+
+  it('keeps each activity as of its latest event, with attendance counted', async () => {
+    const id = randomUUID();
+    const activity = (status: string, present: number) => ({
+      activity: {
+        id,
+        type: 'GENERAL_MEETING',
+        status,
+        hostId: branch,
+        hostPath: [branch],
+        coHostIds: [],
+        plannedOn: null,
+        heldOn: '2026-05-12',
+        period: '2026-05',
+        businessLink: null,
+        lecturerIsSecretary: false,
+        attendance: { expected: 10, present, late: 1, excused: 0, absent: 9 - present },
+      },
+    });
+    await apply('activity.attendance-recorded', activity('HELD', 7), '2026-05-12T10:00:00.000Z');
+    await apply('activity.held', activity('HELD', 0), '2026-05-12T09:00:00.000Z');
+    const [row] = await dataSource.query(`SELECT status, expected, attended FROM meeting_fact WHERE activity_id = $1`, [id]);
+    expect(row).toEqual({ status: 'HELD', expected: 10, attended: 8 });
+  });
+});
