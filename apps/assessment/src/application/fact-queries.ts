@@ -44,18 +44,30 @@ export async function factsOf(
   );
   if (unitIds.length === 0) return new Map();
   const start = `${year}-01-01`;
-  const [meetings, members, terms] = await Promise.all([
-    manager.query(
-      `SELECT u.id, array_agg(DISTINCT f.type || '|' || to_char(f.held_on, 'YYYY-MM')) AS held,
+  // Inside a transaction (closing a round) the queries share one connection and run one after another.
+  const all = manager.queryRunner?.isTransactionActive
+    ? async <T extends unknown[]>(work: { [K in keyof T]: () => Promise<T[K]> }) => {
+        const out: unknown[] = [];
+        for (const w of work) out.push(await w());
+        return out as T;
+      }
+    : <T extends unknown[]>(work: { [K in keyof T]: () => Promise<T[K]> }) => Promise.all(work.map((w) => w())) as Promise<T>;
+  const [meetings, members, terms] = await all([
+    // One pass over the year's meetings: each counts for its host and every unit above it.
+    () =>
+      manager.query(
+        `SELECT u.id, array_agg(DISTINCT f.type || '|' || to_char(f.held_on, 'YYYY-MM')) AS held,
               sum(f.expected)::int AS expected, sum(f.attended)::int AS attended
-       FROM unnest($1::uuid[]) AS u(id) JOIN meeting_fact f ON f.host_path @> ARRAY[u.id]
-       WHERE f.status = 'HELD' AND f.held_on BETWEEN $2::date AND $3::date GROUP BY u.id`,
-      [unitIds, start, asOf],
-    ) as Promise<Array<{ id: string; held: string[]; expected: number; attended: number }>>,
-    memberFacts(manager, unitIds, year, asOf, rules),
-    manager.query(`SELECT id, term_ends_on::text AS "termEndsOn" FROM org_node WHERE id = ANY($1::uuid[])`, [unitIds]) as Promise<
-      Array<{ id: string; termEndsOn: string | null }>
-    >,
+       FROM meeting_fact f CROSS JOIN LATERAL unnest(f.host_path) AS u(id)
+       WHERE f.host_path && $1::uuid[] AND f.status = 'HELD' AND f.held_on BETWEEN $2::date AND $3::date AND u.id = ANY($1::uuid[])
+       GROUP BY u.id`,
+        [unitIds, start, asOf],
+      ) as Promise<Array<{ id: string; held: string[]; expected: number; attended: number }>>,
+    () => memberFacts(manager, unitIds, year, asOf, rules),
+    () =>
+      manager.query(`SELECT id, term_ends_on::text AS "termEndsOn" FROM org_node WHERE id = ANY($1::uuid[])`, [unitIds]) as Promise<
+        Array<{ id: string; termEndsOn: string | null }>
+      >,
   ]);
   for (const m of meetings) Object.assign(raw.get(m.id) as RawFacts, { held: m.held, expected: m.expected, attended: m.attended });
   for (const { id, ...counts } of members) Object.assign(raw.get(id) as RawFacts, counts);
@@ -65,6 +77,8 @@ export async function factsOf(
 
 async function memberFacts(manager: EntityManager, unitIds: string[], year: number, asOf: string, rules: AssessmentRules) {
   const lastMonth = lastEndedMonth(year, asOf);
+  // Members count for their branch and every unit above it; a member's dues are due from the
+  // later of January and the month they joined, up to the last month ended.
   const rows: Array<{
     id: string;
     memberMonthsDue: number;
@@ -73,31 +87,27 @@ async function memberFacts(manager: EntityManager, unitIds: string[], year: numb
     probationary: number;
     probationaryOverdue: number;
   }> = await manager.query(
-    `WITH units AS (
-       SELECT u.id AS unit, n.id AS branch FROM unnest($1::uuid[]) AS u(id) JOIN org_node n ON n.path @> ARRAY[u.id]),
-     active AS (
-       SELECT u.unit, m.id, m.stage, m.joined_on FROM units u JOIN member m ON m.organization_id = u.branch
-       WHERE m.stage = ANY($2::text[]) AND m.status <> ALL($3::text[])),
-     due AS (
-       SELECT a.unit, a.id, to_char(g.month, 'YYYY-MM') AS month, d.paid_on,
-              (g.month + interval '1 month' - interval '1 day')::date + $7::int AS deadline
-       FROM active a
-       CROSS JOIN LATERAL generate_series(greatest(make_date($4, 1, 1), date_trunc('month', coalesce(a.joined_on, make_date($4, 1, 1)))::date),
-                                          to_date($5, 'YYYY-MM'), interval '1 month') AS g(month)
-       LEFT JOIN dues_fact d ON d.member_id = a.id AND d.month = to_char(g.month, 'YYYY-MM') AND d.paid_on <= $6::date
-       WHERE $5::text IS NOT NULL),
+    `WITH active AS (
+       SELECT m.id, m.stage, m.joined_on, n.path,
+              greatest(make_date($4, 1, 1), date_trunc('month', coalesce(m.joined_on, make_date($4, 1, 1)))::date) AS due_from
+       FROM member m JOIN org_node n ON n.id = m.organization_id
+       WHERE m.stage = ANY($2::text[]) AND m.status <> ALL($3::text[]) AND n.path && $1::uuid[]),
      dues AS (
-       SELECT unit, count(*)::int AS due, count(*) FILTER (WHERE paid_on <= deadline)::int AS on_time,
-              count(DISTINCT id) FILTER (WHERE paid_on IS NULL)::int AS in_arrears
-       FROM due GROUP BY unit),
-     probation AS (
-       SELECT unit, count(*)::int AS probationary,
-              count(*) FILTER (WHERE joined_on + make_interval(years => $8::int) < $6::date)::int AS overdue
-       FROM active WHERE stage = 'PROBATIONARY' GROUP BY unit)
-     SELECT u.id, coalesce(d.due, 0) AS "memberMonthsDue", coalesce(d.on_time, 0) AS "memberMonthsOnTime",
-            coalesce(d.in_arrears, 0) AS "membersInArrears", coalesce(p.probationary, 0) AS probationary,
-            coalesce(p.overdue, 0) AS "probationaryOverdue"
-     FROM unnest($1::uuid[]) AS u(id) LEFT JOIN dues d ON d.unit = u.id LEFT JOIN probation p ON p.unit = u.id`,
+       SELECT a.id, a.path, a.stage, a.joined_on,
+              CASE WHEN $5::text IS NULL OR a.due_from > to_date($5, 'YYYY-MM') THEN 0
+                   ELSE (extract(year FROM age(to_date($5, 'YYYY-MM'), a.due_from)) * 12
+                         + extract(month FROM age(to_date($5, 'YYYY-MM'), a.due_from)))::int + 1 END AS due,
+              coalesce(p.paid, 0) AS paid, coalesce(p.on_time, 0) AS on_time
+       FROM active a LEFT JOIN LATERAL (
+         SELECT count(*)::int AS paid,
+                count(*) FILTER (WHERE d.paid_on <= (to_date(d.month, 'YYYY-MM') + interval '1 month' - interval '1 day')::date + $7::int)::int AS on_time
+         FROM dues_fact d
+         WHERE d.member_id = a.id AND d.month >= to_char(a.due_from, 'YYYY-MM') AND d.month <= $5 AND d.paid_on <= $6::date) p ON true)
+     SELECT u.id, sum(d.due)::int AS "memberMonthsDue", sum(d.on_time)::int AS "memberMonthsOnTime",
+            count(*) FILTER (WHERE d.paid < d.due)::int AS "membersInArrears",
+            count(*) FILTER (WHERE d.stage = 'PROBATIONARY')::int AS probationary,
+            count(*) FILTER (WHERE d.stage = 'PROBATIONARY' AND d.joined_on + make_interval(years => $8::int) < $6::date)::int AS "probationaryOverdue"
+     FROM dues d CROSS JOIN LATERAL unnest(d.path) AS u(id) WHERE u.id = ANY($1::uuid[]) GROUP BY u.id`,
     [unitIds, MEMBER_STAGES, GONE_STATUSES, year, lastMonth, asOf, rules.duesGraceDays, rules.probationYears],
   );
   return rows;
