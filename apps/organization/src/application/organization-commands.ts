@@ -8,7 +8,7 @@ import { DepartmentCategory, OrganizationKind, OrganizationStatus, Sector } from
 import { assertNoCycle, assertParentAllowed, childPath } from '../domain/placement';
 import { checkEndDate, checkStaffCount, normaliseCode, normaliseName } from '../domain/organization-fields';
 import { OrganizationEvent, recordChange } from './organization-events';
-import { assertCanManage, isDuplicateCode, lockForChange } from './organization-access';
+import { assertCanManage, isDuplicateCode, lockForChange, lockForMove } from './organization-access';
 import { UnitOfWork } from '@partybuild/persistence';
 
 export interface CreateOrganization {
@@ -82,8 +82,7 @@ export class OrganizationCommands {
   /** Moves an organisation and its whole subtree under another parent. */
   async move(caller: Caller, id: string, newParentId: string): Promise<OrganizationRecord> {
     return this.run(null, async (manager) => {
-      const organization = await lockForChange(manager, caller, id);
-      const parent = await lockForChange(manager, caller, newParentId);
+      const { organization, parent } = await lockForMove(manager, caller, id, newParentId);
       assertNoCycle(organization, parent);
       assertParentAllowed(organization.kind, parent);
       if (organization.parentId === parent.id) {
