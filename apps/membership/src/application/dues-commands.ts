@@ -6,7 +6,8 @@ import { DomainError, InvalidInputError, MembershipErrorCode } from '../errors';
 import { MEMBER_STAGES, MemberStatus } from '../domain/member-kinds';
 import { isMonth, monthlyDueFen } from '../domain/dues';
 import { addMonthsToMonth, monthOf } from '../domain/dates';
-import { duesRulesOn } from '../reference/membership-rules';
+import { DATE_LIMITS, backdateRange, duesRulesOn } from '../reference/membership-rules';
+import { checkDayWithin } from '@partybuild/errors';
 import { MemberEvent, recordChange } from './member-events';
 import { lockMember } from './member-access';
 import { UnitOfWork } from '@partybuild/persistence';
@@ -37,12 +38,19 @@ export class DuesCommands {
     const today = this.today();
     const paidOn = input.paidOn ?? today;
     if (paidOn > today) throw new InvalidInputError('paidOn', `The payment date ${paidOn} is in the future.`);
+    const allowed = backdateRange(today, DATE_LIMITS.backdateYears.duesPayment);
+    checkDayWithin('paidOn', '缴纳日期', paidOn, allowed);
     const months = [...new Set(input.months.map((m) => m.trim()))].sort();
     if (!months.length) throw new InvalidInputError('months', 'Name the month(s) the payment covers (YYYY-MM).');
     const bad = months.find((m) => !isMonth(m));
     if (bad) throw new InvalidInputError('months', `"${bad}" is not a month; write it as YYYY-MM.`);
     const rules = duesRulesOn(today);
     const latest = addMonthsToMonth(monthOf(today), rules.maxMonthsAhead);
+    // A month long before the oldest payment one may enter cannot be settled now (1900-01, 0000-01).
+    const earliest = monthOf(allowed.earliest);
+    if (months[0] < earliest) {
+      checkDayWithin('months', '所缴党费月份', `${months[0]}-01`, { earliest: `${earliest}-01`, latest: `${latest}-01` });
+    }
     if (months[months.length - 1] > latest) {
       throw new InvalidInputError('months', `Dues may be paid at most ${rules.maxMonthsAhead} months ahead (up to ${latest}).`);
     }

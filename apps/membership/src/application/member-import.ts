@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { inScope } from '@partybuild/auth';
 import { appendToOutbox } from '@partybuild/events';
-import { OrgNode, isBranchLevel } from '@partybuild/org-tree';
+import { OrgNode } from '@partybuild/org-tree';
+import { groupRefusal, placementRefusal } from '../domain/placement';
 import { MemberRecord } from '../entities';
 import { DomainError, IdNumberTakenError, InvalidInputError } from '../errors';
 import { DevelopmentStage, Gender, MemberCategory } from '../domain/member-kinds';
@@ -233,12 +234,8 @@ export class MemberImport {
             'branchCode',
             new InvalidInputError('branchCode', `No organisation has the code ${cell(row, 'branchCode') || '(empty)'}.`),
           );
-        else if (!isBranchLevel(branch) || branch.status !== 'ACTIVE') {
-          problem(
-            line,
-            'branchCode',
-            new InvalidInputError('branchCode', `${branch.name} is not an active branch; members belong to a branch.`),
-          );
+        else if (placementRefusal(branch)) {
+          problem(line, 'branchCode', placementRefusal(branch)!);
         } else if (!inScope(caller, branch.path)) {
           problem(
             line,
@@ -248,12 +245,10 @@ export class MemberImport {
         }
         const groupCode = cell(row, 'partyGroupCode');
         const group = groupCode ? (nodes.get(groupCode) ?? null) : null;
-        if (groupCode && (!group || group.kind !== 'PARTY_GROUP' || group.parentId !== branch?.id)) {
-          problem(
-            line,
-            'partyGroupCode',
-            new InvalidInputError('partyGroupCode', `${groupCode} is not a Party group of the branch ${cell(row, 'branchCode')}.`),
-          );
+        if (groupCode && !group) {
+          problem(line, 'partyGroupCode', new InvalidInputError('partyGroupCode', `No organisation has the code ${groupCode}.`));
+        } else if (group && branch && groupRefusal(group, branch.id)) {
+          problem(line, 'partyGroupCode', groupRefusal(group, branch.id)!);
         }
         if (!value) return;
         const hash = this.cipher.lookupHash(value.idNumber);

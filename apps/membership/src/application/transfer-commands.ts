@@ -6,6 +6,9 @@ import { DomainError, InvalidInputError, MembershipErrorCode, OutOfScopeError, T
 import { MEMBER_STAGES, MemberStatus, TransferState } from '../domain/member-kinds';
 import { addMonths } from '../domain/dates';
 import { effectiveState } from '../domain/transfer';
+import { placementRefusal } from '../domain/placement';
+import { checkDayWithin } from '@partybuild/errors';
+import { DATE_LIMITS, backdateRange } from '../reference/membership-rules';
 import { MemberEvent, recordChange } from './member-events';
 import { assertCanManage, assertVisible, lockMember, organizationNode } from './member-access';
 import { UnitOfWork } from '@partybuild/persistence';
@@ -32,6 +35,7 @@ export class TransferCommands {
     const today = this.today();
     const issuedOn = input.issuedOn ?? today;
     if (issuedOn > today) throw new InvalidInputError('issuedOn', `The date ${issuedOn} is in the future.`);
+    checkDayWithin('issuedOn', '介绍信开具日期', issuedOn, backdateRange(today, DATE_LIMITS.backdateYears.transfer));
     return this.unitOfWork.run(async (manager) => {
       const { member, node } = await lockMember(manager, caller, input.memberId);
       if (!MEMBER_STAGES.includes(member.stage)) {
@@ -91,7 +95,9 @@ export class TransferCommands {
         return transfer;
       }
       const target = await organizationNode(manager, input.toOrganizationId);
-      if (!isBranchLevel(target) || target.status !== 'ACTIVE') {
+      const refusal = placementRefusal(target);
+      if (refusal && isBranchLevel(target)) throw refusal;
+      if (refusal) {
         throw new TransferError(
           MembershipErrorCode.TRANSFER_TARGET_NOT_BRANCH,
           `${target.name} cannot receive members: only an active branch (党支部, 联合党支部, 临时党支部) can.`,
@@ -113,6 +119,9 @@ export class TransferCommands {
       const transfer = await this.pending(manager, caller, transferId, on);
       const day = on ?? this.today();
       const target = await organizationNode(manager, transfer.toOrganizationId!);
+      // Dissolved since the letter was issued: the member must not move into it.
+      const refusal = placementRefusal(target);
+      if (refusal) throw refusal;
       // The receiving branch's cadre acts here: their scope was checked against the receiving branch above.
       const member = await manager.findOneOrFail(MemberRecord, { where: { id: transfer.memberId }, lock: { mode: 'pessimistic_write' } });
       member.organizationId = target.id;
@@ -157,6 +166,8 @@ export class TransferCommands {
     const target = await organizationNode(manager, transfer.toOrganizationId);
     if (!inScope(caller, target.path)) throw new OutOfScopeError(`transfers into ${target.name}`);
     assertVisible(caller, target);
+    // Accepted or rejected no earlier than the letter was issued.
+    if (on) checkDayWithin('on', '接收或退回日期', on, { earliest: transfer.issuedOn, latest: today });
     const state = effectiveState(transfer, on ?? today);
     if (state === TransferState.EXPIRED) {
       throw new TransferError(
