@@ -56,6 +56,21 @@ export const ACTIVITY_RULES = {
   excusedCountsAsExpected: true,
   /** Longest texts accepted. */
   text: { topic: 200, place: 200, minutes: 20_000, businessLink: 500, reason: 500 },
-  /** Attachments are references only. */
-  attachment: { maxCount: 20, hashPattern: /^[0-9a-f]{64}$/ },
+  /** Attachments are references only; the largest file a branch keeps with a record (2 GiB). */
+  attachment: { maxCount: 20, hashPattern: /^[0-9a-f]{64}$/, maxSizeBytes: 2 * 1024 ** 3 },
 } as const;
+
+/**
+ * Which days a record may carry (a meeting in the year 0000 or 1900, or planned for 9999, cannot
+ * be true). A district changes them through ACTIVITY_DATE_LIMITS (see config.ts), e.g. to enter
+ * older paper records.
+ */
+export interface DateLimits {
+  /** How many years back a held activity may be entered. */
+  heldYearsBack: number;
+  /** How many years ahead an activity may be planned, and how many days back (a plan entered late). */
+  plannedYearsAhead: number;
+  plannedDaysBack: number;
+}
+
+export const DEFAULT_DATE_LIMITS: DateLimits = { heldYearsBack: 5, plannedYearsAhead: 2, plannedDaysBack: 366 };
