@@ -18,7 +18,7 @@ import { DATE_LIMITS, backdateRange, duesRulesOn, RECORD_RULES } from '../refere
 import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
 import { MemberEvent, recordChange } from './member-events';
 import { isDuplicateIdNumber, lockMember, manageableNode, organizationNode } from './member-access';
-import { UnitOfWork } from '@partybuild/persistence';
+import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 
 export interface RegisterMember extends NewMember {
   organizationId: string;
@@ -89,24 +89,33 @@ export class MemberCommands {
     private readonly today: () => string,
   ) {}
 
-  async register(caller: Caller, input: RegisterMember): Promise<MemberRecord> {
+  async register(caller: Caller, input: RegisterMember, once: IdempotencyScope | null = null): Promise<MemberRecord> {
     const { value, problems } = validateNewMember(input, this.today());
     if (!value) throw problems[0].error;
-    return this.run(async (manager) => {
-      const branch = await manageableNode(manager, caller, input.organizationId);
-      const refusal = placementRefusal(branch);
-      if (refusal) throw refusal;
-      const partyGroupId = await this.checkedGroup(manager, input.partyGroupId ?? null, branch.id);
-      const taken = await manager.count(MemberRecord, { where: { idNumberHash: this.cipher.lookupHash(value.idNumber) } });
-      if (taken) throw new IdNumberTakenError();
-      const member = manager.create(
-        MemberRecord,
-        recordFrom(value, this.cipher, { id: randomUUID(), organizationId: branch.id, partyGroupId }),
-      );
-      await manager.insert(MemberRecord, member);
-      await recordChange(manager, member, branch.path, MemberEvent.REGISTERED, caller.subject);
-      return member;
-    });
+    return this.run((manager) =>
+      createOnce(
+        manager,
+        once,
+        this.sealedFingerprint(input),
+        async () => {
+          const branch = await manageableNode(manager, caller, input.organizationId);
+          const refusal = placementRefusal(branch);
+          if (refusal) throw refusal;
+          const partyGroupId = await this.checkedGroup(manager, input.partyGroupId ?? null, branch.id);
+          const taken = await manager.count(MemberRecord, { where: { idNumberHash: this.cipher.lookupHash(value.idNumber) } });
+          if (taken) throw new IdNumberTakenError();
+          const member = manager.create(
+            MemberRecord,
+            recordFrom(value, this.cipher, { id: randomUUID(), organizationId: branch.id, partyGroupId }),
+          );
+          await manager.insert(MemberRecord, member);
+          await recordChange(manager, member, branch.path, MemberEvent.REGISTERED, caller.subject);
+          return member;
+        },
+        (m) => m.id,
+        (id) => manager.findOneByOrFail(MemberRecord, { id }),
+      ),
+    );
   }
 
   async update(caller: Caller, id: string, input: UpdateMember): Promise<MemberRecord> {
@@ -156,58 +165,75 @@ export class MemberCommands {
   }
 
   /** Records one development step after the state machine's guards allow it. */
-  async recordStep(caller: Caller, memberId: string, input: StepInput): Promise<{ member: MemberRecord; step: DevelopmentStepRecord }> {
+  async recordStep(
+    caller: Caller,
+    memberId: string,
+    input: StepInput,
+    once: IdempotencyScope | null = null,
+  ): Promise<{ member: MemberRecord; step: DevelopmentStepRecord }> {
     this.checkStepInput(input);
-    return this.run(async (manager) => {
-      const { member, node } = await lockMember(manager, caller, memberId);
-      const facts = await this.facts(manager, member);
-      const named = [...(input.data.contactIds ?? []), ...(input.data.introducerIds ?? [])];
-      const people: PeopleLookup = new Map(
-        named.length
-          ? (await manager.find(MemberRecord, { where: { id: In(named) } })).map((p) => [p.id, { stage: p.stage, status: p.status }])
-          : [],
-      );
-      if (input.data.vote && VOTE_STEPS.includes(input.step)) {
-        checkVoteAgainstBranch(
-          input.data.vote,
-          { name: node.name, votingMembers: await votingMembersOn(manager, node.id, input.on) },
-          input.on,
-        );
-      }
-      const outcome = decideStep(facts, input.step, input.on, input.data, this.today(), people);
-      const step = manager.create(DevelopmentStepRecord, {
-        memberId,
-        step: input.step,
-        ordinal: outcome.definition.ordinal,
-        on: input.on,
-        data: input.data,
-        late: outcome.late,
-        actor: caller.subject,
-      });
-      await manager.save(step);
-      const fromStage = member.stage;
-      Object.assign(member, outcome.changes);
-      member.lastStep = outcome.definition.ordinal;
-      member.stage = outcome.stage;
-      if (outcome.definition.step === DevelopmentStep.ADMITTED_AS_PROBATIONARY) member.duesStartMonth = monthOf(input.on);
-      await manager.save(member);
-      if (fromStage !== member.stage) {
-        await recordChange(manager, member, node.path, MemberEvent.STAGE_CHANGED, caller.subject, {
-          fromStage,
-          toStage: member.stage,
-          step: input.step,
-          on: input.on,
-          late: outcome.late,
-        });
-      } else {
-        await recordChange(manager, member, node.path, MemberEvent.UPDATED, caller.subject, {
-          changed: ['development'],
-          step: input.step,
-          on: input.on,
-        });
-      }
-      return { member, step };
-    });
+    return this.run((manager) =>
+      createOnce(
+        manager,
+        once,
+        { memberId, input },
+        async () => {
+          const { member, node } = await lockMember(manager, caller, memberId);
+          const facts = await this.facts(manager, member);
+          const named = [...(input.data.contactIds ?? []), ...(input.data.introducerIds ?? [])];
+          const people: PeopleLookup = new Map(
+            named.length
+              ? (await manager.find(MemberRecord, { where: { id: In(named) } })).map((p) => [p.id, { stage: p.stage, status: p.status }])
+              : [],
+          );
+          if (input.data.vote && VOTE_STEPS.includes(input.step)) {
+            checkVoteAgainstBranch(
+              input.data.vote,
+              { name: node.name, votingMembers: await votingMembersOn(manager, node.id, input.on) },
+              input.on,
+            );
+          }
+          const outcome = decideStep(facts, input.step, input.on, input.data, this.today(), people);
+          const step = manager.create(DevelopmentStepRecord, {
+            memberId,
+            step: input.step,
+            ordinal: outcome.definition.ordinal,
+            on: input.on,
+            data: input.data,
+            late: outcome.late,
+            actor: caller.subject,
+          });
+          await manager.save(step);
+          const fromStage = member.stage;
+          Object.assign(member, outcome.changes);
+          member.lastStep = outcome.definition.ordinal;
+          member.stage = outcome.stage;
+          if (outcome.definition.step === DevelopmentStep.ADMITTED_AS_PROBATIONARY) member.duesStartMonth = monthOf(input.on);
+          await manager.save(member);
+          if (fromStage !== member.stage) {
+            await recordChange(manager, member, node.path, MemberEvent.STAGE_CHANGED, caller.subject, {
+              fromStage,
+              toStage: member.stage,
+              step: input.step,
+              on: input.on,
+              late: outcome.late,
+            });
+          } else {
+            await recordChange(manager, member, node.path, MemberEvent.UPDATED, caller.subject, {
+              changed: ['development'],
+              step: input.step,
+              on: input.on,
+            });
+          }
+          return { member, step };
+        },
+        (r) => String(r.step.id),
+        async (id) => {
+          const step = await manager.findOneByOrFail(DevelopmentStepRecord, { id });
+          return { step, member: await manager.findOneByOrFail(MemberRecord, { id: step.memberId }) };
+        },
+      ),
+    );
   }
 
   async extendProbation(caller: Caller, memberId: string, months: number, on: string): Promise<MemberRecord> {
@@ -290,6 +316,18 @@ export class MemberCommands {
     return {
       ...member,
       history: history.map((h) => ({ step: h.step, on: h.on, data: h.data })),
+    };
+  }
+
+  /**
+   * What a registration's retry is compared by: the input with the ID number and phone replaced
+   * by their keyed hashes, so that nothing personal is fingerprinted in the clear.
+   */
+  private sealedFingerprint(input: RegisterMember): RegisterMember {
+    return {
+      ...input,
+      idNumber: this.cipher.lookupHash(input.idNumber ?? ''),
+      phone: input.phone ? this.cipher.lookupHash(input.phone) : input.phone,
     };
   }
 

@@ -11,7 +11,7 @@ import { checkDayWithin } from '@partybuild/errors';
 import { DATE_LIMITS, backdateRange } from '../reference/membership-rules';
 import { MemberEvent, recordChange } from './member-events';
 import { assertCanManage, assertVisible, lockMember, organizationNode } from './member-access';
-import { UnitOfWork } from '@partybuild/persistence';
+import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 import { inScope } from '@partybuild/auth';
 
 export interface IssueTransfer {
@@ -31,86 +31,100 @@ export class TransferCommands {
     private readonly validMonths: number,
   ) {}
 
-  async issue(caller: Caller, input: IssueTransfer): Promise<TransferRecord> {
+  async issue(caller: Caller, input: IssueTransfer, once: IdempotencyScope | null = null): Promise<TransferRecord> {
     const today = this.today();
     const issuedOn = input.issuedOn ?? today;
     if (issuedOn > today) throw new InvalidInputError('issuedOn', `The date ${issuedOn} is in the future.`);
     checkDayWithin('issuedOn', '介绍信开具日期', issuedOn, backdateRange(today, DATE_LIMITS.backdateYears.transfer));
-    return this.unitOfWork.run(async (manager) => {
-      const { member, node } = await lockMember(manager, caller, input.memberId);
-      if (!MEMBER_STAGES.includes(member.stage)) {
-        throw new DomainError(
-          MembershipErrorCode.NOT_A_MEMBER,
-          `Only probationary and full members transfer their Party relationship; this record is at stage ${member.stage}.`,
-        );
-      }
-      if (member.status !== MemberStatus.ACTIVE && member.status !== MemberStatus.FLOATING) {
-        throw new TransferError(MembershipErrorCode.NOT_A_MEMBER, `The record's status is ${member.status}; it cannot be transferred.`);
-      }
-      const pending = await manager.findOne(TransferRecord, { where: { memberId: member.id, state: TransferState.PENDING } });
-      if (pending && effectiveState(pending, today) === TransferState.PENDING) {
-        throw new TransferError(
-          MembershipErrorCode.TRANSFER_ALREADY_PENDING,
-          `A transfer issued on ${pending.issuedOn} is still pending (valid until ${pending.expiresOn}).`,
-          {
-            transferId: pending.id,
-          },
-        );
-      }
-      if (pending) await manager.update(TransferRecord, { id: pending.id }, { state: TransferState.EXPIRED });
-      const base = {
-        memberId: member.id,
-        fromOrganizationId: member.organizationId,
-        issuedOn,
-        expiresOn: addMonths(issuedOn, this.validMonths),
-        issuedBy: caller.subject,
-      };
-      if (!input.toOrganizationId) {
-        const destination = input.destination?.trim();
-        if (!destination)
-          throw new InvalidInputError('destination', 'A transfer out of the district names where to (the receiving organisation).');
-        const transfer = await manager.save(
-          manager.create(TransferRecord, {
-            ...base,
-            toOrganizationId: null,
-            destination,
-            state: TransferState.LEFT_DISTRICT,
-            decidedOn: issuedOn,
-          }),
-        );
-        member.status = MemberStatus.TRANSFERRED_OUT;
-        await manager.save(member);
-        await recordChange(manager, member, node.path, MemberEvent.TRANSFERRED, caller.subject, {
-          transferId: transfer.id,
-          fromOrganizationId: member.organizationId,
-          toOrganizationId: null,
-          on: issuedOn,
-          outOfDistrict: true,
-        });
-        await recordChange(manager, member, node.path, MemberEvent.STATUS_CHANGED, caller.subject, {
-          fromStatus: MemberStatus.ACTIVE,
-          toStatus: MemberStatus.TRANSFERRED_OUT,
-          on: issuedOn,
-        });
-        return transfer;
-      }
-      const target = await organizationNode(manager, input.toOrganizationId);
-      const refusal = placementRefusal(target);
-      if (refusal && isBranchLevel(target)) throw refusal;
-      if (refusal) {
-        throw new TransferError(
-          MembershipErrorCode.TRANSFER_TARGET_NOT_BRANCH,
-          `${target.name} cannot receive members: only an active branch (党支部, 联合党支部, 临时党支部) can.`,
-          { toOrganizationId: target.id },
-        );
-      }
-      if (target.id === member.organizationId) {
-        throw new TransferError(MembershipErrorCode.TRANSFER_TO_SAME_BRANCH, `The member already belongs to ${target.name}.`);
-      }
-      return manager.save(
-        manager.create(TransferRecord, { ...base, toOrganizationId: target.id, destination: target.name, state: TransferState.PENDING }),
-      );
-    });
+    return this.unitOfWork.run((manager) =>
+      createOnce(
+        manager,
+        once,
+        input,
+        async () => {
+          const { member, node } = await lockMember(manager, caller, input.memberId);
+          if (!MEMBER_STAGES.includes(member.stage)) {
+            throw new DomainError(
+              MembershipErrorCode.NOT_A_MEMBER,
+              `Only probationary and full members transfer their Party relationship; this record is at stage ${member.stage}.`,
+            );
+          }
+          if (member.status !== MemberStatus.ACTIVE && member.status !== MemberStatus.FLOATING) {
+            throw new TransferError(MembershipErrorCode.NOT_A_MEMBER, `The record's status is ${member.status}; it cannot be transferred.`);
+          }
+          const pending = await manager.findOne(TransferRecord, { where: { memberId: member.id, state: TransferState.PENDING } });
+          if (pending && effectiveState(pending, today) === TransferState.PENDING) {
+            throw new TransferError(
+              MembershipErrorCode.TRANSFER_ALREADY_PENDING,
+              `A transfer issued on ${pending.issuedOn} is still pending (valid until ${pending.expiresOn}).`,
+              {
+                transferId: pending.id,
+              },
+            );
+          }
+          if (pending) await manager.update(TransferRecord, { id: pending.id }, { state: TransferState.EXPIRED });
+          const base = {
+            memberId: member.id,
+            fromOrganizationId: member.organizationId,
+            issuedOn,
+            expiresOn: addMonths(issuedOn, this.validMonths),
+            issuedBy: caller.subject,
+          };
+          if (!input.toOrganizationId) {
+            const destination = input.destination?.trim();
+            if (!destination)
+              throw new InvalidInputError('destination', 'A transfer out of the district names where to (the receiving organisation).');
+            const transfer = await manager.save(
+              manager.create(TransferRecord, {
+                ...base,
+                toOrganizationId: null,
+                destination,
+                state: TransferState.LEFT_DISTRICT,
+                decidedOn: issuedOn,
+              }),
+            );
+            member.status = MemberStatus.TRANSFERRED_OUT;
+            await manager.save(member);
+            await recordChange(manager, member, node.path, MemberEvent.TRANSFERRED, caller.subject, {
+              transferId: transfer.id,
+              fromOrganizationId: member.organizationId,
+              toOrganizationId: null,
+              on: issuedOn,
+              outOfDistrict: true,
+            });
+            await recordChange(manager, member, node.path, MemberEvent.STATUS_CHANGED, caller.subject, {
+              fromStatus: MemberStatus.ACTIVE,
+              toStatus: MemberStatus.TRANSFERRED_OUT,
+              on: issuedOn,
+            });
+            return transfer;
+          }
+          const target = await organizationNode(manager, input.toOrganizationId);
+          const refusal = placementRefusal(target);
+          if (refusal && isBranchLevel(target)) throw refusal;
+          if (refusal) {
+            throw new TransferError(
+              MembershipErrorCode.TRANSFER_TARGET_NOT_BRANCH,
+              `${target.name} cannot receive members: only an active branch (党支部, 联合党支部, 临时党支部) can.`,
+              { toOrganizationId: target.id },
+            );
+          }
+          if (target.id === member.organizationId) {
+            throw new TransferError(MembershipErrorCode.TRANSFER_TO_SAME_BRANCH, `The member already belongs to ${target.name}.`);
+          }
+          return manager.save(
+            manager.create(TransferRecord, {
+              ...base,
+              toOrganizationId: target.id,
+              destination: target.name,
+              state: TransferState.PENDING,
+            }),
+          );
+        },
+        (t) => t.id,
+        (id) => manager.findOneByOrFail(TransferRecord, { id }),
+      ),
+    );
   }
 
   /** The receiving branch accepts: the member moves there (without a Party group yet). */
