@@ -104,4 +104,33 @@ describe('membership rules: placement, impossible dates', () => {
     expect(codeOf(history)).toBe('DATE_OUT_OF_RANGE');
     expect(history.errors?.[0].message).toMatch(/入党日期（1920-01-01）.*1921-07-01/);
   });
+
+  it('returns the first result to a repeated registration or dues payment with the same idempotency key', async () => {
+    const send = async (query: string, variables: Record<string, unknown>, key: string) => {
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.tokenFor(ADMIN)}`, 'idempotency-key': key },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> };
+    };
+    const before = await count('member');
+    const input = {
+      organizationId: branchA,
+      name: '冯二',
+      idNumber: idNumber('1975-08-08', 61),
+      category: 'IN_SERVICE',
+      stage: 'FULL',
+      joinedOn: '2000-07-01',
+    };
+    const registered = await Promise.all([1, 2, 3].map(() => send(REGISTER, { input }, 'register-feng')));
+    expect(registered.map((r) => r.errors)).toEqual([undefined, undefined, undefined]);
+    expect(new Set(registered.map((r) => r.data.registerMember.id)).size).toBe(1);
+    expect(await count('member')).toBe(before + 1);
+    const memberId = registered[0].data.registerMember.id;
+    const paid = await send(PAY, { input: { memberId, months: ['2026-11'] } }, 'dues-feng-2026-11');
+    const repeated = await send(PAY, { input: { memberId, months: ['2026-11'] } }, 'dues-feng-2026-11');
+    expect(repeated).toEqual(paid);
+    expect(repeated.data.recordDuesPayment.months).toEqual(['2026-11']);
+  });
 });
