@@ -95,7 +95,7 @@ describe('membership rules: placement, impossible dates', () => {
       input: {
         organizationId: branchA,
         name: '郑一',
-        idNumber: idNumber('1900-01-01', 51),
+        idNumber: idNumber('1910-01-01', 51),
         category: 'RETIRED',
         stage: 'FULL',
         joinedOn: '1920-01-01',

@@ -88,7 +88,15 @@ export function validateNewMember(input: NewMember, today: string): { value?: Va
       throw new InvalidInputError('name', `The name is longer than ${RECORD_RULES.name.maxLength} characters.`);
     return n;
   });
-  const id = check('idNumber', () => parseIdNumber(input.idNumber ?? ''));
+  const id = check('idNumber', () => {
+    const parsed = parseIdNumber(input.idNumber ?? '');
+    // A birth date in the year 0000 or after today is a mistyped number, not a person.
+    checkDayWithin('idNumber', '身份证号中的出生日期', parsed.birthDate, {
+      earliest: addYears(today, -DATE_LIMITS.oldestAgeYears),
+      latest: today,
+    });
+    return parsed;
+  });
   check('gender', () => {
     if (id && input.gender && input.gender !== id.gender) {
       throw new InvalidInputError('gender', `The gender ${input.gender} does not match the ID number (${id.gender}).`);

@@ -114,6 +114,8 @@ export const RECORD_RULES = {
 export const DATE_LIMITS = {
   /** Personal history (joined, designated activist or candidate, full member): not before the Party was founded. */
   historyFrom: '1921-07-01',
+  /** A birth date (from the ID number) at most this many years back, and not after today. */
+  oldestAgeYears: 120,
   /** Years back an operation may be entered after the fact. */
   backdateYears: {
     /** A development history is often entered late; it spans a few years at most. */
