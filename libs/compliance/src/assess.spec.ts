@@ -47,7 +47,12 @@ describe('三会一课落实率', () => {
   it('asks committee meetings only of a branch with a committee, group meetings only where groups exist', () => {
     const small = { ...branch, hasCommittee: false, partyGroupIds: [] };
     const results = assessRequirements(small, rules.requirements, parsePeriod('2026'), '2027-01-05', heldFrom({}));
-    expect(results.map((r) => r.requirement).sort()).toEqual(['GENERAL_MEETING', 'ORGANIZATIONAL_LIFE_MEETING', 'PARTY_LECTURE', 'THEMED_PARTY_DAY']);
+    expect(results.map((r) => r.requirement).sort()).toEqual([
+      'GENERAL_MEETING',
+      'ORGANIZATIONAL_LIFE_MEETING',
+      'PARTY_LECTURE',
+      'THEMED_PARTY_DAY',
+    ]);
     expect(threeMeetingsOneLesson(results)).toEqual({ required: 8, held: 0 });
     expect(rateOf(threeMeetingsOneLesson(results))).toBe(0);
   });

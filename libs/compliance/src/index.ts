@@ -13,14 +13,5 @@ export {
   hasCommittee,
 } from './compliance-rules';
 export type { ComplianceRules, OfficialRequirement, RequirementRule } from './compliance-rules';
-export {
-  SlotStatus,
-  addTallies,
-  applies,
-  assessRequirements,
-  organizationalLife,
-  rateOf,
-  tally,
-  threeMeetingsOneLesson,
-} from './assess';
+export { SlotStatus, addTallies, applies, assessRequirements, organizationalLife, rateOf, tally, threeMeetingsOneLesson } from './assess';
 export type { ComplianceSubject, HeldIn, RequirementResult, SlotResult, Tally } from './assess';

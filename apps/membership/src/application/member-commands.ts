@@ -13,7 +13,7 @@ import { isPhone } from '../domain/id-number';
 import { monthOf } from '../domain/dates';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
 import { duesRulesOn, RECORD_RULES } from '../reference/membership-rules';
-import { MemberEvent, recordChange } from './member-events';
+import { MemberEvent, duesHistoryOf, recordChange } from './member-events';
 import { isDuplicateIdNumber, lockMember, manageableNode, organizationNode } from './member-access';
 import { UnitOfWork } from '@partybuild/persistence';
 
@@ -97,6 +97,7 @@ export class MemberCommands {
         MemberRecord,
         recordFrom(value, this.cipher, { id: randomUUID(), organizationId: branch.id, partyGroupId }),
       );
+      member.monthlyDues = duesHistoryOf(member);
       await manager.insert(MemberRecord, member);
       await recordChange(manager, member, branch.path, MemberEvent.REGISTERED, caller.subject);
       return member;
