@@ -95,6 +95,32 @@ describe('cross-unit statistics from events', () => {
     ]);
   });
 
+  it('withholds small cells of people from an analyst, as null with a flag, and keeps the totals', async () => {
+    const query = `query($id: ID!) { organization(id: $id) { statistics(period: "2026") {
+      members { total byGender { key count suppressed } byAgeBand { key count suppressed } } } } }`;
+    const analyst = stack.as({ subject: 'analyst', name: '分析员', roles: [Role.ANALYST], scope: [committeeA] });
+    const seen = await analyst(query, { id: branch1 });
+    expect(seen.errors).toBeUndefined();
+    // Two women and one man: each cell names people.
+    expect(seen.data.organization.statistics.members).toEqual({
+      total: 3,
+      byGender: [
+        { key: 'FEMALE', count: null, suppressed: true },
+        { key: 'MALE', count: null, suppressed: true },
+      ],
+      byAgeBand: [
+        { key: '41-50', count: null, suppressed: true },
+        { key: '61+', count: null, suppressed: true },
+      ],
+    });
+    const cadre = stack.as({ subject: 'cadre', name: '组织委员', roles: [Role.PARTY_CADRE], scope: [committeeA] });
+    const full = await cadre(query, { id: branch1 });
+    expect(full.data.organization.statistics.members.byGender).toEqual([
+      { key: 'FEMALE', count: 2, suppressed: false },
+      { key: 'MALE', count: 1, suppressed: false },
+    ]);
+  });
+
   it("counts dues from each member's start month, at the due of each month, the current month not yet owed", async () => {
     const q1 = await figures(branch1, '2026-Q1');
     // Two members owe 10 yuan a month for three months, the one admitted in March for March only; one paid January and February.

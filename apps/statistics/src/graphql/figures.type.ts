@@ -6,8 +6,14 @@ export class LabelCount {
   @Field()
   key: string;
 
-  @Field(() => Int)
-  count: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'null when withheld (小数抑制): too few people to show to a caller who may not see them; never shown as 0',
+  })
+  count: number | null;
+
+  @Field({ description: '已抑制 — the count is withheld (see count); totals are never withheld' })
+  suppressed: boolean;
 }
 
 @ObjectType({ description: '党员统计 — members of the organisation and its whole subtree' })

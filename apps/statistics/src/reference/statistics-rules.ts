@@ -15,6 +15,11 @@ export const STATISTICS_RULES = {
   memberStages: ['PROBATIONARY', 'FULL'],
   departedStatuses: ['TRANSFERRED_OUT', 'DECEASED', 'EXPELLED'],
   branch: { minFullMembers: 3, maxMembers: 50 },
+  /**
+   * Breakdowns of people (gender, age band, education…) shown to callers who may not see the
+   * people themselves withhold any cell of fewer than this many (STATISTICS_MIN_CELL_SIZE).
+   */
+  minimumCellSize: 3,
   /** How long before a committee's term ends an election counts as due. */
   electionDueWithinDays: 90,
 } as const;
