@@ -218,10 +218,10 @@ export async function generateRealisticDistrict(
     });
     activities += 1;
   });
-  let payments = 0;
-  await inParallel(tree.branches, 6, async (branch) => {
-    payments += await payDues(url, token, branch.id, options.today);
-  });
+  const payments = (await inParallel(tree.branches, 6, (branch) => payDues(url, token, branch.id, options.today))).reduce(
+    (a, b) => a + b,
+    0,
+  );
   say(`recorded ${payments} dues payments and changes`);
   return {
     rootId: tree.rootId,
