@@ -38,6 +38,12 @@ describe('statistics of a generated district', () => {
       activity: stack.databaseUrl('activity'),
     };
     const result = await reconcile(stack.services.statistics.dataSource.manager, sources, '2026', TODAY);
+    for (const period of ['2026-Q4', '2026-10', '2026-11']) {
+      expect({ period, ...(await reconcile(stack.services.statistics.dataSource.manager, sources, period, TODAY)) }).toMatchObject({
+        period,
+        differences: [],
+      });
+    }
     expect(result.organizations).toBe(
       1 + SMALL_DISTRICT.committees + SMALL_DISTRICT.generalBranches + SMALL_DISTRICT.branches + SMALL_DISTRICT.partyGroups,
     );

@@ -65,6 +65,8 @@ async function payDues(url: string, token: string, branchId: string, today: stri
     } else if (i % 3 === 2 && member.dues) {
       // 0.60 yuan is a valid declaration in every category (a farmer's range included): the due changes from this month.
       await mustQuery(url, token, NEW_BASE, { id: member.id, fen: 60 });
+      // Then one payment across the change: the last month owed at the old due, this month at the new one.
+      if (unpaid.length) await mustQuery(url, token, PAY, { input: { memberId: member.id, months: [unpaid[unpaid.length - 1], current] } });
     } else continue;
     calls += 1;
   }

@@ -92,5 +92,7 @@ export interface DuesPaidData extends MemberEventData {
   months: string[];
   /** Amount in fen (分), to stay exact. */
   amountFen: number;
+  /** Since version 2: the amount of each month, in the order of `months` (version 1: split evenly). */
+  amountsFen?: number[];
   paidOn: string;
 }

@@ -23,9 +23,9 @@ export async function duesFigures(
        m AS (SELECT t.target, s.member_id, s.dues_start_month AS start, s.monthly_dues AS history
              FROM stat_member s ${underTarget('s.organization_id')}
              WHERE s.stage = ANY($3) AND NOT s.status = ANY($4)),
-       paid AS (SELECT p.member_id, jsonb_object_agg(month, p.amount_fen::numeric / cardinality(p.months)) AS paid
-                FROM stat_dues_payment p CROSS JOIN unnest(p.months) AS month
-                WHERE month = ANY($2) AND p.member_id IN (SELECT member_id FROM m) GROUP BY p.member_id)
+       paid AS (SELECT p.member_id, jsonb_object_agg(x.month, coalesce(x.fen, p.amount_fen::numeric / cardinality(p.months))) AS paid
+                FROM stat_dues_payment p CROSS JOIN LATERAL unnest(p.months, p.amounts_fen) AS x(month, fen)
+                WHERE x.month = ANY($2) AND p.member_id IN (SELECT member_id FROM m) GROUP BY p.member_id)
        SELECT m.*, coalesce(paid.paid, '{}') AS paid FROM m LEFT JOIN paid ON paid.member_id = m.member_id`,
       [targets, months, STATISTICS_RULES.memberStages, STATISTICS_RULES.departedStatuses],
     );

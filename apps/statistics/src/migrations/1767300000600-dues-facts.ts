@@ -10,6 +10,8 @@ export class DuesFacts1767300000600 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE stat_member ADD COLUMN dues_start_month text, ADD COLUMN monthly_dues jsonb NOT NULL DEFAULT '[]'`);
+    // The amount of each month of a payment (version 2); null: the amount split evenly.
+    await q.query(`ALTER TABLE stat_dues_payment ADD COLUMN amounts_fen bigint[]`);
     await q.query(`
       UPDATE stat_member SET dues_start_month = to_char(joined_on, 'YYYY-MM'),
         monthly_dues = jsonb_build_array(jsonb_build_object('from', to_char(joined_on, 'YYYY-MM'), 'fen', monthly_due_fen))
@@ -17,6 +19,7 @@ export class DuesFacts1767300000600 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE stat_dues_payment DROP COLUMN amounts_fen');
     await q.query('ALTER TABLE stat_member DROP COLUMN dues_start_month, DROP COLUMN monthly_dues');
   }
 }

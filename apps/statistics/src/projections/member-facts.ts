@@ -71,9 +71,9 @@ async function recordDues(event: EventEnvelope, manager: EntityManager): Promise
   const d = event.data as unknown as DuesPaidData;
   await upsertMember(event, manager);
   await manager.query(
-    `INSERT INTO stat_dues_payment (event_id, member_id, organization_id, months, amount_fen, paid_on)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
-    [event.id, d.member.id, d.member.organizationId, d.months, d.amountFen, d.paidOn],
+    `INSERT INTO stat_dues_payment (event_id, member_id, organization_id, months, amount_fen, paid_on, amounts_fen)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING`,
+    [event.id, d.member.id, d.member.organizationId, d.months, d.amountFen, d.paidOn, d.amountsFen ?? null],
   );
 }
 
