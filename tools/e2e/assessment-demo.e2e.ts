@@ -24,7 +24,7 @@ describe('the demo district’s assessment', () => {
     expect(data.assessmentRanking.items.map((r: any) => [r.organization.name, r.finalScore, r.stars, r.vetoed])).toEqual([
       ['合川区交通局机关党支部', 100, 5, false],
       ['合川区政法委机关党支部', 97.5, 5, false],
-      ['钱塘镇大柱村党支部', 97.5, 5, false],
+      ['钱塘镇大柱村党支部', 96.25, 5, false],
       ['合川区运输管理所第一党支部', 91.88, 4, false],
       ['合川区司法局机关党支部', 83.75, 3, false],
       ['合川区运输管理所第二党支部', 73.75, 2, true],

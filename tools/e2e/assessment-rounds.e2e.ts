@@ -101,9 +101,9 @@ describe('assessment rounds scored from the facts of the other services', () => 
     const before = await view(branch);
     // Jan–Oct ended: general meetings 3/3 quarters, lectures 1/3, themed days 0/10 → 4/16.
     expect(before.fact).toMatchObject({
-      // Three members who joined long ago owe January–October; nothing is paid.
-      DUES_ON_TIME: 0,
-      MEMBERS_IN_ARREARS: 3,
+      // Members registered today owe dues from next month on: nothing is owed yet, so no data.
+      DUES_ON_TIME: null,
+      MEMBERS_IN_ARREARS: null,
       MEETING_COMPLIANCE: 0.25,
       AVERAGE_ATTENDANCE: 1,
       QUARTERS_WITHOUT_MEETINGS: 0,

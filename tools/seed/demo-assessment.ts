@@ -22,7 +22,7 @@ const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const PROFILES: Profile[] = [
   { code: 'HC-JT-01', themedMonths: ALL_MONTHS, quarters: [1, 2, 3, 4], deduction: 0, manual: 30 },
   { code: 'HC-ZF-01', themedMonths: ALL_MONTHS, quarters: [1, 2, 3, 4], deduction: 1, manual: 29 },
-  { code: 'HC-QT-DZ', themedMonths: ALL_MONTHS, quarters: [1, 2, 3, 4], deduction: 0, manual: 28 },
+  { code: 'HC-QT-DZ', themedMonths: ALL_MONTHS, quarters: [1, 2, 3, 4], deduction: 0, manual: 27 },
   { code: 'HC-JT-YG-01', themedMonths: [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12], quarters: [1, 2, 3, 4], deduction: 2, manual: 27 },
   { code: 'HC-ZF-02', themedMonths: [1, 3, 4, 6, 7, 9, 10, 12], quarters: [1, 2, 3, 4], deduction: 3, manual: 26 },
   { code: 'HC-QT-HL', themedMonths: [2, 5, 8, 11], quarters: [1, 2, 3, 4], deduction: 5, manual: 24 },

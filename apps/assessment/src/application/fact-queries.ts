@@ -5,12 +5,13 @@ import type { AssessmentRules } from '../reference/assessment-rules';
 const GONE_STATUSES = ['TRANSFERRED_OUT', 'DECEASED', 'EXPELLED'];
 const MEMBER_STAGES = ['PROBATIONARY', 'FULL'];
 
-/** The last month of the year that has ended by `asOf` (`YYYY-MM`), or null before January ends. */
+/**
+ * The last month of the year owed by `asOf` (`YYYY-MM`), or null in January: as the dues library
+ * counts it, a month is owed once it has ended, so the current month is not; a past year owes December.
+ */
 function lastEndedMonth(year: number, asOf: string): string | null {
-  const [y, m, d] = asOf.split('-').map(Number);
-  if (y > year) return `${year}-12`;
-  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const month = d === lastDay ? m : m - 1;
+  if (asOf >= `${year}-12-31`) return `${year}-12`;
+  const month = Number(asOf.slice(5, 7)) - 1;
   return month >= 1 ? `${year}-${String(month).padStart(2, '0')}` : null;
 }
 
@@ -77,8 +78,8 @@ export async function factsOf(
 
 async function memberFacts(manager: EntityManager, unitIds: string[], year: number, asOf: string, rules: AssessmentRules) {
   const lastMonth = lastEndedMonth(year, asOf);
-  // Members count for their branch and every unit above it; a member's dues are due from the
-  // later of January and the month they joined, up to the last month ended.
+  // Members count for their branch and every unit above it; a member owes from the later of
+  // January and their dues start month (none without one) up to the last month ended.
   const rows: Array<{
     id: string;
     memberMonthsDue: number;
@@ -89,12 +90,12 @@ async function memberFacts(manager: EntityManager, unitIds: string[], year: numb
   }> = await manager.query(
     `WITH active AS (
        SELECT m.id, m.stage, m.joined_on, n.path,
-              greatest(make_date($4, 1, 1), date_trunc('month', coalesce(m.joined_on, make_date($4, 1, 1)))::date) AS due_from
+              CASE WHEN m.dues_start_month IS NOT NULL THEN greatest(make_date($4, 1, 1), to_date(m.dues_start_month, 'YYYY-MM')) END AS due_from
        FROM member m JOIN org_node n ON n.id = m.organization_id
        WHERE m.stage = ANY($2::text[]) AND m.status <> ALL($3::text[]) AND n.path && $1::uuid[]),
      dues AS (
        SELECT a.id, a.path, a.stage, a.joined_on,
-              CASE WHEN $5::text IS NULL OR a.due_from > to_date($5, 'YYYY-MM') THEN 0
+              CASE WHEN $5::text IS NULL OR a.due_from IS NULL OR a.due_from > to_date($5, 'YYYY-MM') THEN 0
                    ELSE (extract(year FROM age(to_date($5, 'YYYY-MM'), a.due_from)) * 12
                          + extract(month FROM age(to_date($5, 'YYYY-MM'), a.due_from)))::int + 1 END AS due,
               coalesce(p.paid, 0) AS paid, coalesce(p.on_time, 0) AS on_time

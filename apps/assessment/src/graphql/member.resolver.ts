@@ -9,7 +9,7 @@ import { Appraisal, FollowUp, PioneerIndex, RecordAppraisalsInput } from './memb
 import { Member } from './stubs';
 import type { AssessmentContext } from './context';
 
-const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result' };
+const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
 
 /** Facts the index is ready for but no service publishes yet. */
 const NOT_PUBLISHED = [PioneerFact.MEETING_ATTENDED, PioneerFact.DEVELOPMENT_DUTY, PioneerFact.PAIRING_SERVICE];
@@ -46,7 +46,9 @@ export class MemberAssessmentResolver {
     if (!(await mayRead(ctx, m.id))) return null;
     const [standing, breakdown] = await Promise.all([ctx.loaders.pioneer(period).load(m.id), ctx.loaders.pioneerPoints(period).load(m.id)]);
     if (!standing) return null;
-    return { period: period.label, ...standing, breakdown: breakdown as PioneerIndex['breakdown'], noData: NOT_PUBLISHED };
+    // The total is the sum of the facts shown, so the breakdown always explains it exactly.
+    const total = Math.round(breakdown.reduce((sum, p) => sum + p.points, 0) * 100) / 100;
+    return { period: period.label, ...standing, total, breakdown: breakdown as PioneerIndex['breakdown'], noData: NOT_PUBLISHED };
   }
 }
 
@@ -58,7 +60,7 @@ export class AppraisalResolver {
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string | null,
     @Ctx() ctx: AssessmentContext,
   ) {
-    return ctx.appraisals.record(ctx.caller, input, idempotencyKey);
+    return ctx.appraisals.record(ctx.caller, input, idempotencyKey ?? ctx.idempotencyKey);
   }
 
   @Mutation(() => FollowUp, { description: '不合格党员销号 — close a follow-up with its outcome' })

@@ -6,7 +6,7 @@ import { ModelPost, ModelPostQuotaView, NominateModelPostInput } from './member.
 import { Organization } from './stubs';
 import type { AssessmentContext } from './context';
 
-const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result' };
+const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
 
 async function visible(ctx: AssessmentContext, id: string) {
   const node = await ctx.loaders.nodes.load(id);
@@ -39,7 +39,7 @@ export class ModelPostResolver {
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string | null,
     @Ctx() ctx: AssessmentContext,
   ) {
-    return ctx.modelPosts.nominate(ctx.caller, input, idempotencyKey);
+    return ctx.modelPosts.nominate(ctx.caller, input, idempotencyKey ?? ctx.idempotencyKey);
   }
 
   @Mutation(() => ModelPost, { description: '审核示范岗 — the working committee confirms, or rejects with a reason' })

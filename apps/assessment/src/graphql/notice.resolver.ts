@@ -7,7 +7,7 @@ import { Notice, NoticeInput, Rectification, SecretaryReport, SecretaryReportInp
 import { Organization } from './stubs';
 import type { AssessmentContext } from './context';
 
-const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result' };
+const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
 
 const withOverdue = (today: string) => (r: RectificationRecord) => ({
   ...r,
@@ -22,7 +22,7 @@ export class NoticeResolver {
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string | null,
     @Ctx() ctx: AssessmentContext,
   ) {
-    return ctx.notices.recordSecretaryReport(ctx.caller, input, idempotencyKey);
+    return ctx.notices.recordSecretaryReport(ctx.caller, input, idempotencyKey ?? ctx.idempotencyKey);
   }
 
   @Mutation(() => Notice, { description: '通报 — name good and poor performers and set rectification items with deadlines' })
@@ -31,7 +31,7 @@ export class NoticeResolver {
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string | null,
     @Ctx() ctx: AssessmentContext,
   ) {
-    return ctx.notices.issueNotice(ctx.caller, input, idempotencyKey);
+    return ctx.notices.issueNotice(ctx.caller, input, idempotencyKey ?? ctx.idempotencyKey);
   }
 
   @Mutation(() => Rectification, { description: '整改销号 — close a rectification item with what was done' })

@@ -19,7 +19,7 @@ import { Scheme } from './scheme.type';
 import { Organization } from './stubs';
 import type { AssessmentContext } from './context';
 
-const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result' };
+const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
 
 @Resolver(() => AssessmentRound)
 export class AssessmentRoundResolver {
@@ -117,7 +117,7 @@ export class AssessmentRoundResolver {
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string | null,
     @Ctx() ctx: AssessmentContext,
   ) {
-    return ctx.rounds.open(ctx.caller, input, idempotencyKey);
+    return ctx.rounds.open(ctx.caller, input, idempotencyKey ?? ctx.idempotencyKey);
   }
 
   @Mutation(() => AssessmentRound, { description: '进入下一阶段 — self-assessment → spot checks → year-end' })
@@ -132,7 +132,7 @@ export class AssessmentRoundResolver {
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string | null,
     @Ctx() ctx: AssessmentContext,
   ) {
-    return ctx.rounds.score(ctx.caller, roundId, input, EntryKind.SCORE, idempotencyKey);
+    return ctx.rounds.score(ctx.caller, roundId, input, EntryKind.SCORE, idempotencyKey ?? ctx.idempotencyKey);
   }
 
   @Mutation(() => AssessmentRound, { description: '抽查扣分 — record a spot-check deduction with its reason and date' })
@@ -142,7 +142,7 @@ export class AssessmentRoundResolver {
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string | null,
     @Ctx() ctx: AssessmentContext,
   ) {
-    return ctx.rounds.score(ctx.caller, roundId, input, EntryKind.DEDUCTION, idempotencyKey);
+    return ctx.rounds.score(ctx.caller, roundId, input, EntryKind.DEDUCTION, idempotencyKey ?? ctx.idempotencyKey);
   }
 
   @Mutation(() => AssessmentRound, { description: '结束考核 — close the round: score, grade, stars, frozen with the facts used' })

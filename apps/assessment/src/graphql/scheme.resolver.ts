@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Scheme, SchemeInput } from './scheme.type';
 import type { AssessmentContext } from './context';
 
-const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result' };
+const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
 
 @Resolver(() => Scheme)
 export class SchemeResolver {
@@ -21,7 +21,7 @@ export class SchemeResolver {
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string | null,
     @Ctx() ctx: AssessmentContext,
   ) {
-    return ctx.schemes.create(ctx.caller, input, idempotencyKey);
+    return ctx.schemes.create(ctx.caller, input, idempotencyKey ?? ctx.idempotencyKey);
   }
 
   @Mutation(() => Scheme, { description: '修改考核方案 — only a scheme no round has used' })
@@ -36,6 +36,6 @@ export class SchemeResolver {
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string | null,
     @Ctx() ctx: AssessmentContext,
   ) {
-    return ctx.schemes.copy(ctx.caller, id, year, idempotencyKey);
+    return ctx.schemes.copy(ctx.caller, id, year, idempotencyKey ?? ctx.idempotencyKey);
   }
 }

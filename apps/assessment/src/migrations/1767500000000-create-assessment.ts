@@ -164,6 +164,7 @@ export class CreateAssessment1767500000000 implements MigrationInterface {
         status text NOT NULL,
         category text NOT NULL,
         joined_on date,
+        dues_start_month text,
         as_of timestamptz NOT NULL
       )`);
     await q.query(`CREATE INDEX member_organization ON member (organization_id)`);

@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { ActivityEventData, ActivityEventType, DuesPaidData, MemberEventData, MembershipEventType } from '@partybuild/contracts';
+import {
+  ActivityEventData,
+  ActivityEventType,
+  DuesPaidData,
+  MEMBERSHIP_EVENT_VERSIONS,
+  MemberEventData,
+  MembershipEventType,
+} from '@partybuild/contracts';
 import type { EventEnvelope, HandlerEntry } from '@partybuild/events';
 import { orgTreeHandlers } from '@partybuild/org-tree';
 import type { AssessmentRules } from '../reference/assessment-rules';
@@ -13,13 +20,16 @@ import { PioneerFact } from '../domain/pioneer';
  */
 async function upsertMember(event: EventEnvelope, manager: EntityManager): Promise<void> {
   const { member: m } = event.data as unknown as MemberEventData;
+  // The first month owed, as the membership service counts it (version 2); a version 1 event: the month joined.
+  const duesStart = m.dues === undefined ? (m.joinedOn?.slice(0, 7) ?? null) : (m.dues?.startMonth ?? null);
   await manager.query(
-    `INSERT INTO member (id, organization_id, stage, status, category, joined_on, as_of)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO member (id, organization_id, stage, status, category, joined_on, dues_start_month, as_of)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO UPDATE SET organization_id = EXCLUDED.organization_id, stage = EXCLUDED.stage,
-       status = EXCLUDED.status, category = EXCLUDED.category, joined_on = EXCLUDED.joined_on, as_of = EXCLUDED.as_of
+       status = EXCLUDED.status, category = EXCLUDED.category, joined_on = EXCLUDED.joined_on,
+       dues_start_month = EXCLUDED.dues_start_month, as_of = EXCLUDED.as_of
      WHERE member.as_of <= EXCLUDED.as_of`,
-    [m.id, m.organizationId, m.stage, m.status, m.category, m.joinedOn, event.time],
+    [m.id, m.organizationId, m.stage, m.status, m.category, m.joinedOn, duesStart, event.time],
   );
 }
 
@@ -64,10 +74,14 @@ async function upsertActivity(event: EventEnvelope, manager: EntityManager): Pro
 }
 
 const v1 = (handle: HandlerEntry['handle']): HandlerEntry => ({ versions: [1], handle });
+const member = (handle: HandlerEntry['handle']): HandlerEntry => ({ versions: [...MEMBERSHIP_EVENT_VERSIONS], handle });
 
 export function factHandlers(rules: (year: number) => AssessmentRules): Record<string, HandlerEntry> {
   const members = Object.fromEntries(
-    Object.values(MembershipEventType).map((type) => [type, v1(type === MembershipEventType.DUES_PAID ? duesPaid(rules) : upsertMember)]),
+    Object.values(MembershipEventType).map((type) => [
+      type,
+      member(type === MembershipEventType.DUES_PAID ? duesPaid(rules) : upsertMember),
+    ]),
   );
   const activities = Object.fromEntries(Object.values(ActivityEventType).map((type) => [type, v1(upsertActivity)]));
   return { ...orgTreeHandlers, ...members, ...activities };
