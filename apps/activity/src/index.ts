@@ -3,3 +3,4 @@ export { startActivityService } from './activity-service';
 export { loadActivityConfig } from './config';
 export type { ActivityConfig } from './config';
 export { buildActivitySchema } from './graphql/schema';
+export { activityMigrations } from './migrations';

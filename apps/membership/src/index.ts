@@ -6,3 +6,4 @@ export { buildMembershipSchema } from './graphql/schema';
 export { IMPORT_COLUMNS } from './application/member-import';
 export { checkCharacter } from './domain/id-number';
 export { csvLine } from './domain/csv';
+export { membershipMigrations } from './migrations';
