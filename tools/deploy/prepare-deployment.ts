@@ -9,7 +9,7 @@
  */
 import 'reflect-metadata';
 import { loadConfig } from '@partybuild/config';
-import topicsFile from '../../libs/contracts/schema/topics.json';
+import { eventTopics } from '@partybuild/contracts';
 import { SERVICE_MIGRATIONS, createTopics, migrate, prepareEnv } from './prepare';
 
 async function main(): Promise<void> {
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     process.stdout.write('KAFKA_BROKERS not set: no topics created\n');
     return;
   }
-  const created = await createTopics(config.KAFKA_BROKERS.split(','), Object.keys(topicsFile.topics), {
+  const created = await createTopics(config.KAFKA_BROKERS.split(','), Object.keys(eventTopics.topics), {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
     minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS,
