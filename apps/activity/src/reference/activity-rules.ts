@@ -20,7 +20,7 @@ export interface RequirementRule {
 }
 
 /**
- * The national defaults of DOMAIN §3 (三会一课 and the rest), in one place. A district changes
+ * The national defaults of docs/domain.md §3 (三会一课 and the rest), in one place. A district changes
  * them through ACTIVITY_REQUIREMENTS (see config.ts): any requirement's frequency or times, or
  * `null` to drop it.
  */

@@ -17,7 +17,7 @@ export const STATISTICS_RULES = {
   /** 三会一课: the activity types that make up the "three meetings and one lesson". */
   threeMeetingsOneLesson: ['GENERAL_MEETING', 'COMMITTEE_MEETING', 'PARTY_GROUP_MEETING', 'PARTY_LECTURE'],
   /**
-   * 三会一课 as DOMAIN §3 sets them by default: what each branch-level organisation must hold
+   * 三会一课 as docs/domain.md §3 sets them by default: what each branch-level organisation must hold
    * per month or quarter. Committee meetings apply to branches of 7 or more members; Party
    * group meetings to each Party group of the branch.
    */
