@@ -100,4 +100,15 @@ describe('organisation tree projection', () => {
     expect(groups).toHaveLength(1);
     expect(groups).not.toContain(group);
   });
+
+  it('lists the active nodes within some roots, each parent before its children', async () => {
+    const tree = new OrgTree(dataSource.manager);
+    const below = await tree.activeWithin([b]);
+    expect(below.map((n) => n.id).slice(0, 2)).toEqual([b, branch]);
+    expect(below.map((n) => n.id)).not.toContain(group); // dissolved
+    expect(below.every((n) => n.path.includes(b))).toBe(true);
+    const all = await tree.activeWithin([a, b]);
+    expect(all.map((n) => n.path.length)).toEqual([...all.map((n) => n.path.length)].sort());
+    expect(all.map((n) => n.id)).toContain(a);
+  });
 });

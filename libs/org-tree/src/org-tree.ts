@@ -56,6 +56,14 @@ export class OrgTree {
     );
   }
 
+  /** The active nodes at or below any of `roots` (a subtree, or a caller's scope), each parent before its children. */
+  async activeWithin(roots: readonly string[]): Promise<OrgNode[]> {
+    return this.manager.query(
+      `SELECT ${COLUMNS} FROM org_node WHERE path && $1::uuid[] AND status = 'ACTIVE' ORDER BY cardinality(path), code`,
+      [roots],
+    );
+  }
+
   /** The ids of a node and everything below it. */
   async subtreeIds(id: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.manager.query(`SELECT id FROM org_node WHERE path @> ARRAY[$1::uuid]`, [id]);

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
+import { OrgTree } from '@partybuild/org-tree';
 import type { Figures } from '../figures/figures';
 
 const COLUMNS: Array<[string, (f: Figures) => string | number]> = [
@@ -25,11 +26,7 @@ const quote = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${St
 
 /** One row per organisation of the subtree (the root first), each with its rolled-up figures. */
 export async function figuresCsv(manager: EntityManager, loader: DataLoader<string, Figures>, rootId: string): Promise<string> {
-  const nodes: Array<{ id: string; code: string; name: string; kind: string; depth: number }> = await manager.query(
-    `SELECT id, code, name, kind, cardinality(path) AS depth FROM org_node
-     WHERE path @> ARRAY[$1::uuid] AND status = 'ACTIVE' ORDER BY cardinality(path), code`,
-    [rootId],
-  );
+  const nodes = await new OrgTree(manager).activeWithin([rootId]);
   const figures = await loader.loadMany(nodes.map((n) => n.id));
   const header = ['period', 'organization_id', 'code', 'name', 'kind', ...COLUMNS.map(([name]) => name)].join(',');
   const rows = nodes.map((node, i) => {
