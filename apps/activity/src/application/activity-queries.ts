@@ -33,8 +33,8 @@ export class ActivityQueries {
     const activity = await this.dataSource.manager.findOne(ActivityRecord, { where: { id } });
     if (!activity) throw new ActivityNotFoundError(id);
     if (!inScope(caller, activity.hostPath)) {
-      // A co-host's cadres see the joint activity too.
-      const coHosts = await new OrgTree(this.dataSource.manager).nodes(activity.coHostIds);
+      // A co-host's cadres see the joint activity too (also before they confirm it).
+      const coHosts = await new OrgTree(this.dataSource.manager).nodes([...activity.coHostIds, ...activity.pendingCoHostIds]);
       if (![...coHosts.values()].some((n) => inScope(caller, n.path))) throw new OutOfScopeError(`activity “${activity.topic}”`);
     }
     return activity;

@@ -114,30 +114,35 @@ describe('member import, step by step', () => {
     });
 
     it.each([
-      ['', cadre(['r']), /No organisation has the code \(empty\)/],
-      ['NOPE', cadre(['r']), /No organisation has the code NOPE/],
-      ['C', cadre(['r']), /C的名称 is not an active branch/],
-      ['D', cadre(['r']), /D的名称 is not an active branch/],
-      ['X', cadre(['c']), /X的名称 is outside the organisations you are responsible for/],
-    ])('refuses %s', (code, caller, message) => {
+      ['', cadre(['r']), 'BAD_USER_INPUT', /No organisation has the code \(empty\)/],
+      ['NOPE', cadre(['r']), 'BAD_USER_INPUT', /No organisation has the code NOPE/],
+      ['C', cadre(['r']), 'ORGANIZATION_NOT_BRANCH_LEVEL', /C的名称 is not a branch/],
+      ['D', cadre(['r']), 'BRANCH_DISSOLVED', /D的名称已撤销/],
+      ['X', cadre(['c']), 'BAD_USER_INPUT', /X的名称 is outside the organisations you are responsible for/],
+    ])('refuses %s', (code, caller, errorCode, message) => {
       const { problem } = checkBranch(code, nodes, caller);
       expect(problem?.column).toBe('branchCode');
+      expect(problem?.error.code).toBe(errorCode);
       expect(problem?.error.message).toMatch(message);
     });
   });
 
   describe('checking the Party group', () => {
-    it('takes no group, or a group of the row’s own branch', () => {
-      expect(checkGroup('', 'B', nodes, nodes.get('B'))).toEqual({ group: null });
-      expect(checkGroup('B-G1', 'B', nodes, nodes.get('B'))).toEqual({ group: nodes.get('B-G1') });
+    it('takes no group, or an active group of the row’s own branch', () => {
+      expect(checkGroup('', nodes, nodes.get('B'))).toEqual({ group: null });
+      expect(checkGroup('B-G1', nodes, nodes.get('B'))).toEqual({ group: nodes.get('B-G1') });
     });
 
-    it('refuses a group of another branch, an unknown code and a node that is not a group', () => {
-      for (const code of ['X-G1', 'NOPE', 'C']) {
-        const { problem } = checkGroup(code, 'B', nodes, nodes.get('B'));
-        expect(problem?.error.message).toBe(`${code} is not a Party group of the branch B.`);
+    it('refuses an unknown code, a group of another branch and a node that is not a group', () => {
+      expect(checkGroup('NOPE', nodes, nodes.get('B')).problem).toMatchObject({
+        column: 'partyGroupCode',
+        error: { code: 'BAD_USER_INPUT', message: 'No organisation has the code NOPE.' },
+      });
+      for (const code of ['X-G1', 'C']) {
+        const { problem } = checkGroup(code, nodes, nodes.get('B'));
+        expect(problem?.column).toBe('partyGroupCode');
+        expect(problem?.error.code).toBe('PARTY_GROUP_NOT_OF_BRANCH');
       }
-      expect(checkGroup('B-G1', 'NOPE', nodes, undefined).problem?.column).toBe('partyGroupCode');
     });
   });
 

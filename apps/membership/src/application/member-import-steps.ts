@@ -1,6 +1,7 @@
 import type { Caller } from '@partybuild/auth';
 import { inScope } from '@partybuild/auth';
-import { OrgNode, isBranchLevel } from '@partybuild/org-tree';
+import type { OrgNode } from '@partybuild/org-tree';
+import { groupRefusal, placementRefusal } from '../domain/placement';
 import { DomainError, IdNumberTakenError, InvalidInputError } from '../errors';
 import { DevelopmentStage, Gender, MemberCategory } from '../domain/member-kinds';
 import { NewMember, ValidMember, validateNewMember } from '../domain/new-member';
@@ -205,36 +206,39 @@ export function checkRow(row: readonly string[], layout: ImportLayout, today: st
   return { value, problems };
 }
 
-/** Step 3: the branch a row names must be a known, active branch within the caller's scope. */
+/** Step 3: the branch a row names must be a known, active branch (the placement rule) within the caller's scope. */
 export function checkBranch(
   code: string,
   nodes: ReadonlyMap<string, OrgNode>,
   caller: Caller,
 ): { branch?: OrgNode; problem?: CellProblem } {
   const branch = nodes.get(code);
-  const refuse = (message: string) => ({
-    branch,
-    problem: { column: 'branchCode' as const, error: new InvalidInputError('branchCode', message) },
-  });
-  if (!branch) return refuse(`No organisation has the code ${code || '(empty)'}.`);
-  if (!isBranchLevel(branch) || branch.status !== 'ACTIVE')
-    return refuse(`${branch.name} is not an active branch; members belong to a branch.`);
-  if (!inScope(caller, branch.path)) return refuse(`${branch.name} is outside the organisations you are responsible for.`);
+  const refuse = (error: DomainError) => ({ branch, problem: { column: 'branchCode' as const, error } });
+  if (!branch) return refuse(new InvalidInputError('branchCode', `No organisation has the code ${code || '(empty)'}.`));
+  const refusal = placementRefusal(branch);
+  if (refusal) return refuse(refusal);
+  if (!inScope(caller, branch.path)) {
+    return refuse(new InvalidInputError('branchCode', `${branch.name} is outside the organisations you are responsible for.`));
+  }
   return { branch };
 }
 
-/** Step 4: a Party group, when named, must be a Party group of the row's branch. */
+/** Step 4: a Party group, when named, must be known and an active Party group of the row's branch. */
 export function checkGroup(
   groupCode: string,
-  branchCode: string,
   nodes: ReadonlyMap<string, OrgNode>,
   branch: OrgNode | undefined,
 ): { group: OrgNode | null; problem?: CellProblem } {
   if (!groupCode) return { group: null };
   const group = nodes.get(groupCode) ?? null;
-  if (group && group.kind === 'PARTY_GROUP' && group.parentId === branch?.id) return { group };
-  const error = new InvalidInputError('partyGroupCode', `${groupCode} is not a Party group of the branch ${branchCode}.`);
-  return { group, problem: { column: 'partyGroupCode', error } };
+  if (!group) {
+    return {
+      group,
+      problem: { column: 'partyGroupCode', error: new InvalidInputError('partyGroupCode', `No organisation has the code ${groupCode}.`) },
+    };
+  }
+  const refusal = branch ? groupRefusal(group, branch.id) : null;
+  return refusal ? { group, problem: { column: 'partyGroupCode', error: refusal } } : { group };
 }
 
 /**

@@ -3,12 +3,12 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { appendToOutbox } from '@partybuild/events';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
-import { UnitOfWork } from '@partybuild/persistence';
+import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 import { MemberRecord } from '../entities';
 import { IdNumberTakenError } from '../errors';
 import { ValidMember } from '../domain/new-member';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
-import { MemberEvent, memberEnvelope } from './member-events';
+import { MemberEvent, duesHistoryOf, memberEnvelope } from './member-events';
 import { assertCanManage, isDuplicateIdNumber } from './member-access';
 import { recordFrom } from './member-commands';
 import {
@@ -65,42 +65,60 @@ export class MemberImport {
     private readonly today: () => string,
   ) {}
 
-  async run(caller: Caller, csv: string, allOrNothing: boolean): Promise<ImportResult> {
+  /** Runs an import; with `once`, a repeat of the same file and key returns the first result. */
+  async run(caller: Caller, csv: string, allOrNothing: boolean, once: IdempotencyScope | null = null): Promise<ImportResult> {
     assertCanManage(caller);
     const [headerRow, ...rows] = readImportFile(csv);
     const layout = mapHeaders(headerRow);
-    return this.unitOfWork.run(async (manager) => {
-      const problems: ImportProblem[] = [];
-      const report = (row: number, { column, error }: CellProblem) =>
-        problems.push({ row, column: column ? layout.headerOf(column) : null, code: error.code, message: error.message });
-
-      const checked = await this.checkRows(manager, caller, rows, layout, report);
-      const onRecord = await this.hashesOnRecord(
+    return this.unitOfWork.run((manager) =>
+      createOnce(
         manager,
-        checked.map((c) => c.hash),
-      );
-      for (const { row, problem } of rejectTakenIds(checked, onRecord)) report(row, problem);
+        once,
+        { csv: this.cipher.lookupHash(csv), allOrNothing },
+        () => this.importRows(manager, caller, rows, layout, allOrNothing),
+        (result) => JSON.stringify(result),
+        async (recorded) => JSON.parse(recorded) as ImportResult,
+      ),
+    );
+  }
 
-      const position = (column: string | null) => (column === null ? -1 : layout.headers.indexOf(column));
-      problems.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
-      const badRows = new Set(problems.map((p) => p.row));
-      const accepted = checked.filter((c) => !badRows.has(c.row));
-      const result = (imported: number): ImportResult => ({
-        imported,
-        rowsRead: rows.length,
-        rejectedRows: badRows.size,
-        errors: problems.slice(0, MAX_LISTED_ERRORS),
-        totalErrors: problems.length,
-      });
-      if ((problems.length && allOrNothing) || !accepted.length) return result(0);
-      try {
-        await this.insert(manager, caller, accepted);
-      } catch (error) {
-        if (isDuplicateIdNumber(error)) throw new IdNumberTakenError();
-        throw error;
-      }
-      return result(accepted.length);
+  private async importRows(
+    manager: EntityManager,
+    caller: Caller,
+    rows: string[][],
+    layout: ImportLayout,
+    allOrNothing: boolean,
+  ): Promise<ImportResult> {
+    const problems: ImportProblem[] = [];
+    const report = (row: number, { column, error }: CellProblem) =>
+      problems.push({ row, column: column ? layout.headerOf(column) : null, code: error.code, message: error.message });
+
+    const checked = await this.checkRows(manager, caller, rows, layout, report);
+    const onRecord = await this.hashesOnRecord(
+      manager,
+      checked.map((c) => c.hash),
+    );
+    for (const { row, problem } of rejectTakenIds(checked, onRecord)) report(row, problem);
+
+    const position = (column: string | null) => (column === null ? -1 : layout.headers.indexOf(column));
+    problems.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
+    const badRows = new Set(problems.map((p) => p.row));
+    const accepted = checked.filter((c) => !badRows.has(c.row));
+    const result = (imported: number): ImportResult => ({
+      imported,
+      rowsRead: rows.length,
+      rejectedRows: badRows.size,
+      errors: problems.slice(0, MAX_LISTED_ERRORS),
+      totalErrors: problems.length,
     });
+    if ((problems.length && allOrNothing) || !accepted.length) return result(0);
+    try {
+      await this.insert(manager, caller, accepted);
+    } catch (error) {
+      if (isDuplicateIdNumber(error)) throw new IdNumberTakenError();
+      throw error;
+    }
+    return result(accepted.length);
   }
 
   /** Each row's own fields, branch and group; the rows with a valid person and a branch, in file order. */
@@ -123,7 +141,7 @@ export class MemberImport {
       const branchCode = layout.cell(row, 'branchCode');
       const { branch, problem: branchProblem } = checkBranch(branchCode, nodes, caller);
       if (branchProblem) report(line, branchProblem);
-      const { group, problem: groupProblem } = checkGroup(layout.cell(row, 'partyGroupCode'), branchCode, nodes, branch);
+      const { group, problem: groupProblem } = checkGroup(layout.cell(row, 'partyGroupCode'), nodes, branch);
       if (groupProblem) report(line, groupProblem);
       if (own.value && branch)
         checked.push({ row: line, value: own.value, branch, group, hash: this.cipher.lookupHash(own.value.idNumber) });
@@ -151,14 +169,16 @@ export class MemberImport {
         recordFrom(a.value, this.cipher, { id: randomUUID(), organizationId: a.branch.id, partyGroupId: a.group?.id ?? null }),
       ),
     );
+    for (const r of records) r.monthlyDues = duesHistoryOf(r);
     const columns = manager.connection
       .getMetadata(MemberRecord)
       .columns.filter((c) => !c.isCreateDate && !c.isUpdateDate && !c.isVersion)
-      .map((c) => ({
-        name: c.databaseName,
-        type: manager.connection.driver.normalizeType(c),
-        get: (r: MemberRecord) => c.getEntityValue(r),
-      }));
+      .map((c) => {
+        const type = manager.connection.driver.normalizeType(c);
+        // unnest takes one array per column: a JSON value goes in as its text, cast back by the column type.
+        const json = type === 'json' || type === 'jsonb';
+        return { name: c.databaseName, type, get: (r: MemberRecord) => (json ? JSON.stringify(c.getEntityValue(r)) : c.getEntityValue(r)) };
+      });
     await manager.query(
       `INSERT INTO member (${columns.map((c) => c.name).join(', ')})
        SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})`,
