@@ -5,6 +5,7 @@
  * members through the membership CSV import, and meetings with attendance through the
  * activity service's recordActivity.
  */
+import { randomUUID } from 'node:crypto';
 import { inParallel } from '../dev/concurrency';
 import { mustQuery } from '../dev/graphql-client';
 import { districtMembersCsv, importDistrictMembers, random } from './district';
@@ -42,7 +43,7 @@ export interface RealisticDistrict {
 
 const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
 const MEMBERS = `query($id: ID!) { organization(id: $id) { members(first: 200) { items { id } } } }`;
-const RECORD = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`;
+const RECORD = `mutation($input: RecordActivityInput!, $key: String) { recordActivity(input: $input, idempotencyKey: $key) { id } }`;
 
 /** Services learn of new organisations and members from events, a moment after the change. */
 export async function patiently<T>(work: () => Promise<T>, attempts = 1200): Promise<T> {
@@ -146,8 +147,11 @@ export async function recordMeetings(
     for (const month of months) {
       for (const meeting of meetingsOf(branch, month, next)) {
         const present = meeting.host === branch.id ? members.filter(() => next() < 0.85) : [];
+        // One key per meeting: a retry after a lost answer returns the meeting instead of a repeat refusal.
+        const key = randomUUID();
         await patiently(() =>
           mustQuery(url, token, RECORD, {
+            key,
             input: {
               organizationId: meeting.host,
               type: meeting.type,
