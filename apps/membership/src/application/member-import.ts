@@ -11,7 +11,7 @@ import { DevelopmentStage, Gender, MemberCategory } from '../domain/member-kinds
 import { NewMember, ValidMember, validateNewMember } from '../domain/new-member';
 import { parseCsv } from '../domain/csv';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
-import { RECORD_RULES } from '../reference/membership-rules';
+import { DATE_LIMITS, MembershipDateLimits, RECORD_RULES } from '../reference/membership-rules';
 import { MemberEvent, memberEnvelope } from './member-events';
 import { assertCanManage, isDuplicateIdNumber } from './member-access';
 import { recordFrom } from './member-commands';
@@ -125,6 +125,7 @@ export class MemberImport {
     private readonly unitOfWork: UnitOfWork,
     private readonly cipher: PersonalDataCipher,
     private readonly today: () => string,
+    private readonly limits: MembershipDateLimits = DATE_LIMITS,
   ) {}
 
   async run(caller: Caller, csv: string, allOrNothing: boolean, once: IdempotencyScope | null = null): Promise<ImportResult> {
@@ -226,7 +227,7 @@ export class MemberImport {
               duesBaseFen,
               duesPaidThrough: cell(row, 'duesPaidThrough'),
             };
-            const { value, problems: fieldProblems } = validateNewMember(input, today);
+            const { value, problems: fieldProblems } = validateNewMember(input, today, this.limits);
             for (const p of fieldProblems) {
               if (!(p.field === 'category' && problems.some((q) => q.row === line && q.column === headerOf.get('category')))) {
                 problem(line, p.field as Column, p.error);
