@@ -4,7 +4,9 @@ import type { Caller } from '@partybuild/auth';
 import { DuesPaymentRecord } from '../entities';
 import { DomainError, InvalidInputError, MembershipErrorCode } from '../errors';
 import { MEMBER_STAGES, MemberStatus } from '../domain/member-kinds';
-import { isMonth, monthlyDueFen } from '../domain/dues';
+import { isMonth } from '../domain/dues';
+import { dueIn } from '@partybuild/dues';
+import { accountOf } from './member-queries';
 import { addMonthsToMonth, monthOf } from '../domain/dates';
 import { DATE_LIMITS, MembershipDateLimits, backdateRange, duesRulesOn } from '../reference/membership-rules';
 import { checkDayWithin } from '@partybuild/errors';
@@ -98,8 +100,11 @@ export class DuesCommands {
               },
             );
           }
-          const monthly = monthlyDueFen(member.category, member.duesBaseFen, rules);
-          const amountFen = monthly * months.length;
+          // Each month at the due in force that month (the history), as the dues summary expects it.
+          const account = accountOf(member, rules);
+          const dues = months.map((month) => dueIn(account, month));
+          const monthly = dues[dues.length - 1];
+          const amountFen = dues.reduce((sum, fen) => sum + fen, 0);
           if (input.amountFen != null && input.amountFen !== amountFen) {
             throw new InvalidInputError(
               'amountFen',
@@ -109,9 +114,14 @@ export class DuesCommands {
           const paymentId = randomUUID();
           await manager.insert(
             DuesPaymentRecord,
-            months.map((month) => ({ memberId: member.id, month, amountFen: monthly, paidOn, paymentId, recordedBy: caller.subject })),
+            months.map((month, i) => ({ memberId: member.id, month, amountFen: dues[i], paidOn, paymentId, recordedBy: caller.subject })),
           );
-          await recordChange(manager, member, node.path, MemberEvent.DUES_PAID, caller.subject, { months, amountFen, paidOn });
+          await recordChange(manager, member, node.path, MemberEvent.DUES_PAID, caller.subject, {
+            months,
+            amountFen,
+            amountsFen: dues,
+            paidOn,
+          });
           return { paymentId, months, amountFen, paidOn };
         },
         (r) => r.paymentId,

@@ -16,7 +16,7 @@ import { monthOf } from '../domain/dates';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
 import { DATE_LIMITS, MembershipDateLimits, backdateRange, duesRulesOn, RECORD_RULES } from '../reference/membership-rules';
 import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
-import { MemberEvent, recordChange } from './member-events';
+import { MemberEvent, duesHistoryOf, recordChange } from './member-events';
 import { isDuplicateIdNumber, lockMember, manageableNode, organizationNode } from './member-access';
 import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 
@@ -109,6 +109,7 @@ export class MemberCommands {
             MemberRecord,
             recordFrom(value, this.cipher, { id: randomUUID(), organizationId: branch.id, partyGroupId }),
           );
+          member.monthlyDues = duesHistoryOf(member);
           await manager.insert(MemberRecord, member);
           await recordChange(manager, member, branch.path, MemberEvent.REGISTERED, caller.subject);
           return member;

@@ -12,7 +12,7 @@ import { NewMember, ValidMember, validateNewMember } from '../domain/new-member'
 import { parseCsv } from '../domain/csv';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
 import { DATE_LIMITS, MembershipDateLimits, RECORD_RULES } from '../reference/membership-rules';
-import { MemberEvent, memberEnvelope } from './member-events';
+import { MemberEvent, duesHistoryOf, memberEnvelope } from './member-events';
 import { assertCanManage, isDuplicateIdNumber } from './member-access';
 import { recordFrom } from './member-commands';
 import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
@@ -324,6 +324,7 @@ export class MemberImport {
         recordFrom(a.value, this.cipher, { id: randomUUID(), organizationId: a.branch.id, partyGroupId: a.group?.id ?? null }),
       ),
     );
+    for (const r of records) r.monthlyDues = duesHistoryOf(r);
     const columns: Array<[string, string, (r: MemberRecord) => unknown]> = [
       ['id', 'uuid', (r) => r.id],
       ['organization_id', 'uuid', (r) => r.organizationId],
@@ -349,6 +350,7 @@ export class MemberImport {
       ['full_member_since', 'date', (r) => r.fullMemberSince],
       ['dues_base_fen', 'int', (r) => r.duesBaseFen],
       ['dues_start_month', 'text', (r) => r.duesStartMonth],
+      ['monthly_dues', 'jsonb', (r) => JSON.stringify(r.monthlyDues)],
     ];
     await manager.query(
       `INSERT INTO member (${columns.map(([c]) => c).join(', ')})
