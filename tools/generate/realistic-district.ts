@@ -218,7 +218,7 @@ export async function generateRealisticDistrict(
   const { imported } = await patiently(() => importDistrictMembers(url, token, csv));
   say(`imported ${imported} members`);
   const months = lastMonths(options.today, size.months);
-  const activities = await recordMeetings(url, token, tree.branches, months, random(7));
+  let activities = await recordMeetings(url, token, tree.branches, months, random(7));
   say(`recorded ${activities} meetings over ${months.length} months`);
   // In the last month, every other branch holds a Party lecture jointly with the next one: it counts for both.
   const last = months[months.length - 1];
