@@ -51,6 +51,12 @@ describe('the access table', () => {
     }
   });
 
+  it('never counts a record without its organisation as in scope', () => {
+    expect(allowed(callers[Role.PARTY_CADRE], 'activity.attendance', { memberId: 'someone' })).toBe(false);
+    expect(allowed(callers[Role.PARTY_CADRE], 'activity.attendance')).toBe(true);
+    expect(allowed(callers[Role.MEMBER], 'activity.attendance', { memberId: 'me' })).toBe(true);
+  });
+
   it('takes the most generous of several roles', () => {
     const both = { ...callers[Role.ANALYST], roles: [Role.ANALYST, Role.PARTY_CADRE] };
     expect(allowed(both, 'member.read', { path: MINE })).toBe(true);
@@ -60,11 +66,14 @@ describe('the access table', () => {
 
   it('refuses with FORBIDDEN, naming the row and the reason in Chinese', () => {
     const never = () => assertAllowed(callers[Role.ANALYST], 'member.export', { path: MINE });
-    expect(never).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: expect.objectContaining({ operation: 'member.export', reason: 'FORBIDDEN' }) }));
+    expect(never).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: expect.objectContaining({ operation: 'member.export', reason: 'ROLE_NOT_ALLOWED' }) }));
     expect(never).toThrow(/统计分析人员.*导出党员名册/);
     const notOwn = () => assertAllowed(callers[Role.MEMBER], 'member.read', { path: MINE, memberId: 'other' });
-    expect(notOwn).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: expect.objectContaining({ reason: 'OUT_OF_REACH' }) }));
+    expect(notOwn).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: expect.objectContaining({ reason: 'NOT_OWN_RECORD' }) }));
     expect(notOwn).toThrow(/只能查看本人的记录/);
+    const outside = () => assertAllowed(callers[Role.PARTY_CADRE], 'member.read', { path: OTHER }, '司法局机关党支部');
+    expect(outside).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: expect.objectContaining({ reason: 'OUT_OF_SCOPE' }) }));
+    expect(outside).toThrow(/司法局机关党支部/);
   });
 
   it('carries the member record of a member token through the sign-in token', () => {

@@ -1,4 +1,4 @@
-import { DomainError, defineErrors } from '@partybuild/errors';
+import { DomainError, OutOfScopeError, defineErrors } from '@partybuild/errors';
 import { Caller, Role } from './caller';
 
 /**
@@ -84,8 +84,10 @@ function meets(caller: Caller, condition: Condition, target: Target): boolean {
     case 'anywhere':
       return true;
     case 'in-scope':
-      // A target with no organisation (an operation over everything the caller sees) is filtered by scope where it is read.
-      return target.path ? target.path.some((id) => caller.scope.includes(id)) : true;
+      // No target at all asks "may the role ever?" (lists are then filtered by scope where they are read);
+      // a member record without its organisation's path is never in scope.
+      if (!target.path) return target.memberId === undefined;
+      return target.path.some((id) => caller.scope.includes(id));
     case 'own':
       return !!caller.memberId && target.memberId === caller.memberId;
     default:
@@ -104,28 +106,35 @@ export const mayEver = (caller: Caller, operation: Operation): boolean => condit
 
 export const AccessErrors = defineErrors({
   /** The role may not do this anywhere (a `never` cell). */
-  FORBIDDEN: (p: { operation: Operation; role: string; what: string }) => ({
+  ROLE_NOT_ALLOWED: (p: { operation: Operation; role: string; what: string }) => ({
     zh: `您的角色（${p.role}）无权使用“${p.what}”（${p.operation}）：按权限表，该角色不能查看或办理此项。`,
     en: `Your role (${p.role}) may not use "${p.operation}": the access table does not grant it to this role.`,
   }),
-  /** The role may, but not on this target: outside the scope, or another person's record. */
-  OUT_OF_REACH: (p: { operation: Operation; what: string; rule: string }) => ({
-    zh: `您无权对该对象使用“${p.what}”（${p.operation}）：${p.rule}。`,
-    en: `You may not use "${p.operation}" on this: ${p.rule === '只能查看本人的记录' ? 'only your own record is allowed' : 'it is outside the organisations you are responsible for'}.`,
+  /** An `own` cell: the target is another person's record. */
+  NOT_OWN_RECORD: (p: { operation: Operation; what: string }) => ({
+    zh: `“${p.what}”（${p.operation}）只能查看本人的记录。`,
+    en: `"${p.operation}" is allowed on your own record only.`,
   }),
 });
 
-/** Refuses with `FORBIDDEN` (a stable code; `extensions.operation` names the row) unless allowed. */
-export function assertAllowed(caller: Caller, operation: Operation, target: Target = {}): void {
+/**
+ * Refuses with `FORBIDDEN` unless allowed; `extensions.operation` names the row and
+ * `extensions.reason` says why (`ROLE_NOT_ALLOWED`, `NOT_OWN_RECORD`, `OUT_OF_SCOPE`).
+ * `what` names the target in an out-of-scope refusal (an organisation's name).
+ */
+export function assertAllowed(caller: Caller, operation: Operation, target: Target = {}, what?: string): void {
   if (allowed(caller, operation, target)) return;
-  const what = ACCESS_TABLE[operation].label;
+  const label = ACCESS_TABLE[operation].label;
   const condition = conditionFor(caller, operation);
-  const role = caller.roles.map((r) => ROLE_LABEL[r]).join('、') || '无';
-  if (condition === 'never') throw withCode(AccessErrors.FORBIDDEN({ operation, role, what }));
-  const rule = condition === 'own' ? '只能查看本人的记录' : '该对象不在您负责的组织范围内';
-  throw withCode(AccessErrors.OUT_OF_REACH({ operation, what, rule }));
+  if (condition === 'never') {
+    const role = caller.roles.map((r) => ROLE_LABEL[r]).join('、') || '无';
+    throw forbidden(AccessErrors.ROLE_NOT_ALLOWED({ operation, role, what: label }));
+  }
+  if (condition === 'own') throw forbidden(AccessErrors.NOT_OWN_RECORD({ operation, what: label }));
+  const error = new OutOfScopeError(what ?? label);
+  throw new DomainError(error.code, error.message, { ...error.details, operation, reason: 'OUT_OF_SCOPE' }, error.messages);
 }
 
-/** Both refusals answer `FORBIDDEN`; the row and the reason are in `extensions`. */
-const withCode = (error: DomainError): DomainError =>
+/** Every refusal answers `FORBIDDEN`; the catalogue key becomes `extensions.reason`. */
+const forbidden = (error: DomainError): DomainError =>
   new DomainError('FORBIDDEN', error.message, { ...error.details, reason: error.code }, error.messages);

@@ -1,20 +1,19 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, canManage, inScope } from '@partybuild/auth';
-import { DomainError } from '@partybuild/errors';
+import { Caller, Operation, assertAllowed } from '@partybuild/auth';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
-import { ActivityRuleError, OrganizationUnknownError, OutOfScopeError } from '../errors';
+import { ActivityRuleError, OrganizationUnknownError } from '../errors';
 
+/** Whether the caller's role may record activities at all (the access table's `activity.manage`). */
 export function assertCanManage(caller: Caller): void {
-  if (!canManage(caller)) {
-    throw new DomainError('FORBIDDEN', 'Only district administrators and party-affairs cadres may record activities.');
-  }
+  assertAllowed(caller, 'activity.manage');
 }
 
-/** An organisation of the service's copy of the tree that the caller may see. */
-export async function visibleNode(manager: EntityManager, caller: Caller, id: string): Promise<OrgNode> {
+/** An organisation of the service's copy of the tree on which the access table allows the operation. */
+export async function visibleNode(manager: EntityManager, caller: Caller, id: string, operation: Operation = 'activity.manage'): Promise<OrgNode> {
+  assertAllowed(caller, operation);
   const node = await new OrgTree(manager).node(id);
   if (!node) throw new OrganizationUnknownError(id);
-  if (!inScope(caller, node.path)) throw new OutOfScopeError(node.name);
+  assertAllowed(caller, operation, { path: node.path }, node.name);
   return node;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
-import { inScope } from '@partybuild/auth';
+import { allowed } from '@partybuild/auth';
 import { appendToOutbox } from '@partybuild/events';
 import { OrgNode, isBranchLevel } from '@partybuild/org-tree';
 import { MemberRecord } from '../entities';
@@ -239,7 +239,7 @@ export class MemberImport {
             'branchCode',
             new InvalidInputError('branchCode', `${branch.name} is not an active branch; members belong to a branch.`),
           );
-        } else if (!inScope(caller, branch.path)) {
+        } else if (!allowed(caller, 'member.manage', { path: branch.path })) {
           problem(
             line,
             'branchCode',

@@ -42,7 +42,7 @@ export class PersonalDataReader {
     const sealed = field === 'idNumber' ? member.idNumberSealed : member.phoneSealed;
     if (!sealed) return null;
     const plain = this.cipher.decrypt(sealed);
-    if (!mayUnmask(this.caller, organizationPath)) return field === 'idNumber' ? maskIdNumber(plain) : maskPhone(plain);
+    if (!mayUnmask(this.caller, organizationPath, member.id)) return field === 'idNumber' ? maskIdNumber(plain) : maskPhone(plain);
     await this.audit.load({ memberId: member.id, field });
     return plain;
   }

@@ -13,7 +13,7 @@ export async function exportCsv(
   includeSubtree: boolean,
   unmasked: boolean,
 ): Promise<string> {
-  const node = await ctx.queries.visibleNode(ctx.caller, organizationId);
+  const node = await ctx.queries.visibleNode(ctx.caller, organizationId, 'member.export');
   if (unmasked && !mayUnmask(ctx.caller, node.path)) {
     throw new ForbiddenError('You may export this list only with ID numbers and phones masked.');
   }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { assertAllowed } from '@partybuild/auth';
 import { InvalidInputError } from '../errors';
 import { OrganizationStatistics } from './figures.type';
 import { Organization } from './organization.stub';
@@ -41,6 +42,7 @@ export class StatisticsQueryResolver {
   ): Promise<OverviewUnit[]> {
     if (!KINDS.includes(kind))
       throw new InvalidInputError('kind', `"${kind}" is not a kind of organisation; use one of ${KINDS.join(', ')}.`);
+    assertAllowed(ctx.caller, 'statistics.read');
     const loader = ctx.figures(period);
     if (under) await visibleNode(ctx, under);
     const nodes = await unitsOfKind(ctx.dataSource.manager, ctx.caller, kind, under);
