@@ -55,6 +55,8 @@ describe('the access table', () => {
     expect(allowed(callers[Role.PARTY_CADRE], 'activity.attendance', { memberId: 'someone' })).toBe(false);
     expect(allowed(callers[Role.PARTY_CADRE], 'activity.attendance')).toBe(true);
     expect(allowed(callers[Role.MEMBER], 'activity.attendance', { memberId: 'me' })).toBe(true);
+    expect(allowed(callers[Role.MEMBER], 'activity.attendance')).toBe(true);
+    expect(allowed({ ...callers[Role.MEMBER], memberId: undefined }, 'activity.attendance')).toBe(false);
   });
 
   it('takes the most generous of several roles', () => {

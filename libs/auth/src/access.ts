@@ -89,6 +89,8 @@ function meets(caller: Caller, condition: Condition, target: Target): boolean {
       if (!target.path) return target.memberId === undefined;
       return target.path.some((id) => caller.scope.includes(id));
     case 'own':
+      // No target at all asks "may the role ever?": yes, for a token that names its member record.
+      if (!target.path && target.memberId === undefined) return !!caller.memberId;
       return !!caller.memberId && target.memberId === caller.memberId;
     default:
       return false;
