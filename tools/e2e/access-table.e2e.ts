@@ -168,6 +168,12 @@ describe('the access table, cell by cell, through the gateway', () => {
     const own = await member(`query($id: ID!) { member(id: $id) { name idNumber birthDate attendance { totalCount } } }`, { id: f.member.own });
     expect(own.errors).toBeUndefined();
     expect(own.data.member).toEqual({ name: '周敏', idNumber: f.idNumber.own, birthDate: '1988-03-14', attendance: { totalCount: 0 } });
+    // Seen in clear, so audited — the birth date as much as the number.
+    const [audit] = await stack.services.membership.dataSource.query(
+      `SELECT fields FROM personal_data_access WHERE actor = 'm2' AND member_id = $1`,
+      [f.member.own],
+    );
+    expect(audit.fields).toEqual(['birthDate', 'idNumber']);
     const mate = await member(`query($id: ID!) { member(id: $id) { name } }`, { id: f.member.inScope });
     expect(mate.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWN_RECORD' });
     const list = await member(`query($org: ID!) { organizationMembers(organizationId: $org) { items { name } } }`, { org: f.org.own });

@@ -1,7 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { LocalDateScalar } from '@partybuild/federation';
 import { ageOn } from '../domain/dates';
-import { mayUnmask } from '../application/member-access';
 import { nextSteps } from '../domain/development';
 import { monthlyDueFen } from '../domain/dues';
 import { duesRulesOn } from '../reference/membership-rules';
@@ -35,10 +34,10 @@ export class MemberFieldsResolver {
   @FieldResolver(() => LocalDateScalar, {
     nullable: true,
     description:
-      '出生日期 — birth date (digits 7–14 of the ID number): empty for whoever sees the ID number masked, since beside the last four it rebuilds the number',
+      '出生日期 — birth date (digits 7–14 of the ID number): empty for whoever sees the ID number masked, since beside the last four it rebuilds the number; reads are audit-logged',
   })
   async birthDate(@Root() m: MemberRecord, @Ctx() ctx: MembershipContext) {
-    return mayUnmask(ctx.caller, await pathOf(m, ctx), m.id) ? m.birthDate : null;
+    return ctx.personalData.read(m, 'birthDate', await pathOf(m, ctx));
   }
 
   @FieldResolver(() => Int, { description: '年龄 — age today (whole years: leaves hundreds of possible birth dates)' })
