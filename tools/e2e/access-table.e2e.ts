@@ -93,7 +93,8 @@ describe('the access table, cell by cell, through the gateway', () => {
     f.org = { own: mine, inScope: mine, elsewhere: theirs };
     await eventually(
       async () =>
-        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [[mine, theirs]])).length === 2
+        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [[mine, theirs]])).length ===
+        2
           ? true
           : undefined,
       15_000,
@@ -107,15 +108,25 @@ describe('the access table, cell by cell, through the gateway', () => {
     for (const [place, name, birth, org] of people) {
       f.idNumber[place] = idNumber(birth, 21);
       const result = await stack.as(ADMIN)(`mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`, {
-        input: { organizationId: org, name, idNumber: f.idNumber[place], stage: 'FULL', category: 'IN_SERVICE', joinedOn: '2015-07-01', phone: '13912345678' },
+        input: {
+          organizationId: org,
+          name,
+          idNumber: f.idNumber[place],
+          stage: 'FULL',
+          category: 'IN_SERVICE',
+          joinedOn: '2015-07-01',
+          phone: '13912345678',
+        },
       });
       expect(result.errors).toBeUndefined();
       f.member[place] = result.data.registerMember.id;
     }
     await eventually(
       async () =>
-        (await stack.services.statistics.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [[mine, theirs]])).length === 2 &&
-        (await stack.services.activity.dataSource.query(`SELECT 1 FROM member WHERE id = ANY($1::uuid[])`, [Object.values(f.member)])).length === 3
+        (await stack.services.statistics.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [[mine, theirs]])).length ===
+          2 &&
+        (await stack.services.activity.dataSource.query(`SELECT 1 FROM member WHERE id = ANY($1::uuid[])`, [Object.values(f.member)]))
+          .length === 3
           ? true
           : undefined,
       20_000,
@@ -155,9 +166,12 @@ describe('the access table, cell by cell, through the gateway', () => {
 
   it('names the row and the reason when a role may never do something', async () => {
     const analyst = stack.as(callers[Role.ANALYST]);
-    const result = await analyst(`query($org: ID!) { organizationMembers(organizationId: $org, includeSubtree: true) { items { name idNumber birthDate } } }`, {
-      org: f.org.inScope,
-    });
+    const result = await analyst(
+      `query($org: ID!) { organizationMembers(organizationId: $org, includeSubtree: true) { items { name idNumber birthDate } } }`,
+      {
+        org: f.org.inScope,
+      },
+    );
     expect(result.data?.organizationMembers ?? null).toBeNull();
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'member.read', reason: 'ROLE_NOT_ALLOWED' });
     expect(result.errors?.[0].message).toMatch(/统计分析人员/);
@@ -165,7 +179,9 @@ describe('the access table, cell by cell, through the gateway', () => {
 
   it('lets a member token with an empty scope read its own record, and nobody else’s', async () => {
     const member = stack.as({ subject: 'm2', name: '周敏', roles: [Role.MEMBER], scope: [], memberId: f.member.own });
-    const own = await member(`query($id: ID!) { member(id: $id) { name idNumber birthDate attendance { totalCount } } }`, { id: f.member.own });
+    const own = await member(`query($id: ID!) { member(id: $id) { name idNumber birthDate attendance { totalCount } } }`, {
+      id: f.member.own,
+    });
     expect(own.errors).toBeUndefined();
     expect(own.data.member).toEqual({ name: '周敏', idNumber: f.idNumber.own, birthDate: '1988-03-14', attendance: { totalCount: 0 } });
     // Seen in clear, so audited — the birth date as much as the number.
@@ -181,10 +197,9 @@ describe('the access table, cell by cell, through the gateway', () => {
   });
 
   it('shows a receiving cadre an incoming member masked to the last four, without a birth date', async () => {
-    const issued = await stack.as(ADMIN)(
-      `mutation($input: IssueTransferInput!) { issueTransfer(input: $input) { id } }`,
-      { input: { memberId: f.member.elsewhere, toOrganizationId: f.org.own, issuedOn: '2026-11-20' } },
-    );
+    const issued = await stack.as(ADMIN)(`mutation($input: IssueTransferInput!) { issueTransfer(input: $input) { id } }`, {
+      input: { memberId: f.member.elsewhere, toOrganizationId: f.org.own, issuedOn: '2026-11-20' },
+    });
     expect(issued.errors).toBeUndefined();
     const incoming = await stack.as(callers[Role.PARTY_CADRE])(
       `query($org: ID!) { memberTransfers(organizationId: $org) { items { member { name idNumber phone birthDate age } } } }`,
@@ -192,7 +207,15 @@ describe('the access table, cell by cell, through the gateway', () => {
     );
     expect(incoming.errors).toBeUndefined();
     expect(incoming.data.memberTransfers.items).toEqual([
-      { member: { name: '郑洁', idNumber: `**************${f.idNumber.elsewhere.slice(-4)}`, phone: '*******5678', birthDate: null, age: 34 } },
+      {
+        member: {
+          name: '郑洁',
+          idNumber: `**************${f.idNumber.elsewhere.slice(-4)}`,
+          phone: '*******5678',
+          birthDate: null,
+          age: 34,
+        },
+      },
     ]);
   });
 });

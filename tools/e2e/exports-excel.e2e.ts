@@ -12,7 +12,9 @@ const idNumber = (birth: string, seq: number) => {
 
 /** Cells of a CSV line, enough for these rows (quotes doubled inside quoted cells). */
 const cells = (line: string): string[] =>
-  [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map(([, c]) => (c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
+  [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+    .slice(0, -1)
+    .map(([, c]) => (c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
 
 describe('exports open safely in Excel', () => {
   let stack: TestStack;
@@ -37,7 +39,15 @@ describe('exports open safely in Excel', () => {
       ['张三', 13],
     ] as const) {
       const result = await stack.as(ADMIN)(`mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`, {
-        input: { organizationId: branch, name, idNumber: idNumber('1980-02-02', seq), stage: 'FULL', category: 'IN_SERVICE', joinedOn: '2005-07-01', post: '+科长' },
+        input: {
+          organizationId: branch,
+          name,
+          idNumber: idNumber('1980-02-02', seq),
+          stage: 'FULL',
+          category: 'IN_SERVICE',
+          joinedOn: '2005-07-01',
+          post: '+科长',
+        },
       });
       expect(result.errors).toBeUndefined();
     }
@@ -61,7 +71,9 @@ describe('exports open safely in Excel', () => {
 
   it('writes Chinese column headers on request, in the names the importer reads', async () => {
     const { data } = await stack.as(ADMIN)(`query($id: ID!) { exportMembers(organizationId: $id, headers: CHINESE) }`, { id: branch });
-    expect(data.exportMembers.slice(1).split('\r\n')[0]).toMatch(/^姓名,身份证号,性别,民族,学历,联系电话,工作单位,职务,人员类别,所在支部编码/);
+    expect(data.exportMembers.slice(1).split('\r\n')[0]).toMatch(
+      /^姓名,身份证号,性别,民族,学历,联系电话,工作单位,职务,人员类别,所在支部编码/,
+    );
   });
 
   it('exports figures with the organisation name neutralised, in English or Chinese', async () => {

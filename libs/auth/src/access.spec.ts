@@ -16,7 +16,7 @@ describe('the access table', () => {
   it('has a condition for every role in every row', () => {
     for (const op of OPERATIONS) {
       for (const role of Object.values(Role)) {
-        expect({ op, role, c: (ACCESS_TABLE[op] as Record<string, string>)[role] }).toEqual({
+        expect({ op, role, c: (ACCESS_TABLE[op] as Record<Role, string>)[role] }).toEqual({
           op,
           role,
           c: expect.stringMatching(/^(anywhere|in-scope|own|never)$/),
@@ -68,7 +68,12 @@ describe('the access table', () => {
 
   it('refuses with FORBIDDEN, naming the row and the reason in Chinese', () => {
     const never = () => assertAllowed(callers[Role.ANALYST], 'member.export', { path: MINE });
-    expect(never).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: expect.objectContaining({ operation: 'member.export', reason: 'ROLE_NOT_ALLOWED' }) }));
+    expect(never).toThrow(
+      expect.objectContaining({
+        code: 'FORBIDDEN',
+        details: expect.objectContaining({ operation: 'member.export', reason: 'ROLE_NOT_ALLOWED' }),
+      }),
+    );
     expect(never).toThrow(/统计分析人员.*导出党员名册/);
     const notOwn = () => assertAllowed(callers[Role.MEMBER], 'member.read', { path: MINE, memberId: 'other' });
     expect(notOwn).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: expect.objectContaining({ reason: 'NOT_OWN_RECORD' }) }));

@@ -10,49 +10,51 @@ import { Caller, Role } from './caller';
  */
 export type Condition = 'anywhere' | 'in-scope' | 'own' | 'never';
 
+interface Row extends Record<Role, Condition> {
+  /** What the row is called in a refusal (Chinese). */
+  label: string;
+}
+
+const row = (label: string, admin: Condition, cadre: Condition, member: Condition, analyst: Condition): Row => ({
+  label,
+  [Role.DISTRICT_ADMIN]: admin,
+  [Role.PARTY_CADRE]: cadre,
+  [Role.MEMBER]: member,
+  [Role.ANALYST]: analyst,
+});
+
 /**
- * 权限表 — every operation and field group the services expose that is not public, × role.
- * Written once: the services ask `allowed()` / `assertAllowed()`, the end-to-end test walks
- * every cell through the gateway, and the READMEs describe exactly this table.
+ * 权限表 — every operation and field group the services expose, × role. Written once: the
+ * services ask `allowed()` / `assertAllowed()`, the end-to-end test walks every cell through
+ * the gateway, and the READMEs describe exactly this table.
+ *
+ * `member.personal` is ID number, phone and birth date in clear (audit-logged); whoever may read
+ * a record without it sees the ID number and phone masked to the last four and no birth date.
+ * Analysts get aggregated figures only: no names (members, lists, exports, due lists, arrears,
+ * transfers, activities with their lecturers and minutes, attendance, committees).
  */
+// prettier-ignore
 export const ACCESS_TABLE = {
-  /** Organisations: names, codes, the tree, structure figures. */
-  'organization.read': { label: '组织信息', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'in-scope', analyst: 'in-scope' },
-  /** Committee members and elections: people's names. */
-  'organization.committee': { label: '委员会与换届（姓名）', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'in-scope', analyst: 'never' },
-  /** Create, change, move, dissolve organisations; elections and appointments. */
-  'organization.manage': { label: '维护组织', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'never', analyst: 'never' },
-  /** A member record and member lists: name, gender, stage, dates, development, dues of one person. */
-  'member.read': { label: '党员信息与名册', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'own', analyst: 'never' },
-  /** ID number, phone and birth date in clear (audit-logged); otherwise masked / withheld. */
-  'member.personal': { label: '身份证号、电话、出生日期（明文）', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'own', analyst: 'never' },
-  /** Looking a person up by ID number. */
-  'member.lookup': { label: '按身份证号查找', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'never', analyst: 'never' },
-  /** The roster as CSV. */
-  'member.export': { label: '导出党员名册', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'never', analyst: 'never' },
-  /** Register, correct, develop, transfer members, record dues, import. */
-  'member.manage': { label: '维护党员信息', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'never', analyst: 'never' },
-  /** 发展党员待办: names of people due for a development step. */
-  developmentDue: { label: '发展党员待办（姓名）', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'never', analyst: 'never' },
-  /** 欠交党费: names of members in arrears. */
-  duesArrears: { label: '欠交党费名单', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'never', analyst: 'never' },
-  /** 党费收缴汇总: counts and amounts only. */
-  duesSummary: { label: '党费收缴汇总', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'never', analyst: 'in-scope' },
-  /** Transfers in and out: names of the people moving. */
-  memberTransfers: { label: '组织关系转接', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'never', analyst: 'never' },
-  /** Who saw whose ID number. */
-  personalDataAccessLog: { label: '个人信息查看记录', 'district-admin': 'anywhere', 'party-cadre': 'never', member: 'never', analyst: 'never' },
-  /** Meetings and lessons: topic, place, minutes, lecturer. */
-  'activity.read': { label: '组织生活记录', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'in-scope', analyst: 'never' },
-  /** Who attended what: attendance lists and a member's attendance and rate. */
-  'activity.attendance': { label: '出勤名单', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'own', analyst: 'never' },
-  /** 三会一课落实情况, plans, compliance report: figures per organisation. */
-  'activity.compliance': { label: '三会一课落实情况', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'in-scope', analyst: 'in-scope' },
-  /** Record, plan, cancel, nominate activities. */
-  'activity.manage': { label: '记录组织生活', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'never', analyst: 'never' },
-  /** Rolled-up figures, the district overview and the figures CSV. */
-  'statistics.read': { label: '统计数据', 'district-admin': 'anywhere', 'party-cadre': 'in-scope', member: 'never', analyst: 'in-scope' },
-} as const satisfies Record<string, { label: string } & Record<Role, Condition>>;
+  // operation               row(label,                                 district-admin, party-cadre, member, analyst)
+  'organization.read':      row('组织信息',                               'anywhere', 'in-scope', 'in-scope', 'in-scope'),
+  'organization.committee': row('委员会与换届（姓名）',                   'anywhere', 'in-scope', 'in-scope', 'never'),
+  'organization.manage':    row('维护组织',                               'anywhere', 'in-scope', 'never',    'never'),
+  'member.read':            row('党员信息与名册',                         'anywhere', 'in-scope', 'own',      'never'),
+  'member.personal':        row('身份证号、电话、出生日期（明文）',       'anywhere', 'in-scope', 'own',      'never'),
+  'member.lookup':          row('按身份证号查找',                         'anywhere', 'in-scope', 'never',    'never'),
+  'member.export':          row('导出党员名册',                           'anywhere', 'in-scope', 'never',    'never'),
+  'member.manage':          row('维护党员信息',                           'anywhere', 'in-scope', 'never',    'never'),
+  developmentDue:           row('发展党员待办（姓名）',                   'anywhere', 'in-scope', 'never',    'never'),
+  duesArrears:              row('欠交党费名单',                           'anywhere', 'in-scope', 'never',    'never'),
+  duesSummary:              row('党费收缴汇总',                           'anywhere', 'in-scope', 'never',    'in-scope'),
+  memberTransfers:          row('组织关系转接',                           'anywhere', 'in-scope', 'never',    'never'),
+  personalDataAccessLog:    row('个人信息查看记录',                       'anywhere', 'never',    'never',    'never'),
+  'activity.read':          row('组织生活记录',                           'anywhere', 'in-scope', 'in-scope', 'never'),
+  'activity.attendance':    row('出勤名单',                               'anywhere', 'in-scope', 'own',      'never'),
+  'activity.compliance':    row('三会一课落实情况',                       'anywhere', 'in-scope', 'in-scope', 'in-scope'),
+  'activity.manage':        row('记录组织生活',                           'anywhere', 'in-scope', 'never',    'never'),
+  'statistics.read':        row('统计数据',                               'anywhere', 'in-scope', 'never',    'in-scope'),
+} satisfies Record<string, Row>;
 
 export type Operation = keyof typeof ACCESS_TABLE;
 
@@ -74,8 +76,8 @@ const ROLE_LABEL: Record<Role, string> = {
 /** The most generous condition any of the caller's roles has for the operation. */
 export function conditionFor(caller: Caller, operation: Operation): Condition {
   const order: Condition[] = ['anywhere', 'in-scope', 'own', 'never'];
-  const row = ACCESS_TABLE[operation] as Record<Role, Condition>;
-  return caller.roles.map((role) => row[role]).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0] ?? 'never';
+  const cells: Row = ACCESS_TABLE[operation];
+  return caller.roles.map((role) => cells[role]).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0] ?? 'never';
 }
 
 /** Does one role's condition let the caller act on the target? */
@@ -99,8 +101,8 @@ function meets(caller: Caller, condition: Condition, target: Target): boolean {
 
 /** May the caller do the operation on the target? Any of their roles may grant it. */
 export function allowed(caller: Caller, operation: Operation, target: Target = {}): boolean {
-  const row = ACCESS_TABLE[operation] as Record<Role, Condition>;
-  return caller.roles.some((role) => meets(caller, row[role], target));
+  const cells: Row = ACCESS_TABLE[operation];
+  return caller.roles.some((role) => meets(caller, cells[role], target));
 }
 
 /** Does any role of the caller have the operation at all (before looking at a target)? */

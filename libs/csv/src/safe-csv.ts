@@ -30,7 +30,8 @@ export function neutralise(value: string | number | null | undefined): string | 
 }
 
 /** The reverse, for files read back in (an import of an export): drops the apostrophe `neutralise` added. */
-export const unneutralise = (value: string): string => (value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value);
+export const unneutralise = (value: string): string =>
+  value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 
 /**
  * The one CSV writer of the platform's exports: RFC 4180 quoting by csv-stringify, CRLF line

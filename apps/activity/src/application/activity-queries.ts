@@ -58,7 +58,8 @@ export class ActivityQueries {
   async nominations(caller: Caller, year: number, underId: string | null, window: Window): Promise<Page<NominationRecord>> {
     assertAllowed(caller, 'activity.read');
     let query = this.dataSource.manager.createQueryBuilder(NominationRecord, 'n').where('n.year = :year', { year });
-    if (underId) query = query.andWhere('n.host_path @> ARRAY[:under]::uuid[]', { under: await this.under(caller, underId, 'activity.read') });
+    if (underId)
+      query = query.andWhere('n.host_path @> ARRAY[:under]::uuid[]', { under: await this.under(caller, underId, 'activity.read') });
     if (!hasRole(caller, Role.DISTRICT_ADMIN)) query = query.andWhere('n.host_path && :scope::uuid[]', { scope: caller.scope });
     const [items, total] = await query.orderBy('n.nominated_at').take(window.limit).skip(window.offset).getManyAndCount();
     return toPage(items, total, window);

@@ -9,7 +9,12 @@ export function assertCanManage(caller: Caller): void {
 }
 
 /** An organisation of the service's copy of the tree on which the access table allows the operation. */
-export async function visibleNode(manager: EntityManager, caller: Caller, id: string, operation: Operation = 'activity.manage'): Promise<OrgNode> {
+export async function visibleNode(
+  manager: EntityManager,
+  caller: Caller,
+  id: string,
+  operation: Operation = 'activity.manage',
+): Promise<OrgNode> {
   assertAllowed(caller, operation);
   const node = await new OrgTree(manager).node(id);
   if (!node) throw new OrganizationUnknownError(id);

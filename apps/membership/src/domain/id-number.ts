@@ -39,7 +39,8 @@ export function parseIdNumber(raw: string): ParsedIdNumber {
 export const maskIdNumber = (value: string): string => `${'*'.repeat(Math.max(value.length - 4, 0))}${value.slice(-4)}`;
 
 /** `*******5678`: the last four only (the first three of a mobile name the carrier, little, but nothing is needed). */
-export const maskPhone = (value: string): string => (value.length <= 4 ? '*'.repeat(value.length) : `${'*'.repeat(value.length - 4)}${value.slice(-4)}`);
+export const maskPhone = (value: string): string =>
+  value.length <= 4 ? '*'.repeat(value.length) : `${'*'.repeat(value.length - 4)}${value.slice(-4)}`;
 
 /** Mobile (11 digits starting with 1) or landline with area code (e.g. 023-12345678). */
 export const isPhone = (value: string): boolean => /^1\d{10}$/.test(value) || /^0\d{2,3}-?\d{7,8}$/.test(value);

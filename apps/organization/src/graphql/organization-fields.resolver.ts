@@ -37,7 +37,9 @@ export class OrganizationFieldsResolver {
     return toPage(items, total, window);
   }
 
-  @FieldResolver(() => [CommitteeMember], { description: '现任委员会 — the current committee (names: access table organization.committee)' })
+  @FieldResolver(() => [CommitteeMember], {
+    description: '现任委员会 — the current committee (names: access table organization.committee)',
+  })
   committee(@Root() o: Organization, @Ctx() ctx: OrganizationContext) {
     assertAllowed(ctx.caller, 'organization.committee', { path: [...o.ancestorIds, o.id] }, o.name);
     return ctx.loaders.committees.load(o.id);
