@@ -196,6 +196,35 @@ describe('the access table, cell by cell, through the gateway', () => {
     expect(codeOf(list)).toBe('FORBIDDEN');
   });
 
+  it('shows a member only their own line of an attendance list, and an analyst none', async () => {
+    const held = await stack.as(ADMIN)(`mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
+      input: {
+        organizationId: f.org.own,
+        type: 'THEMED_PARTY_DAY',
+        record: { heldOn: '2026-11-05', topic: '主题党日：档案安全' },
+        attendance: {
+          entries: [
+            { memberId: f.member.own, status: 'PRESENT' },
+            { memberId: f.member.inScope, status: 'ABSENT' },
+          ],
+        },
+      },
+    });
+    expect(held.errors).toBeUndefined();
+    const LIST = `query($id: ID!) { activity(id: $id) { topic attendance { memberId status } } }`;
+    const id = held.data.recordActivity.id;
+    const cadre = await stack.as(callers[Role.PARTY_CADRE])(LIST, { id });
+    expect(cadre.data.activity.attendance).toHaveLength(2);
+    const member = await stack.as(callers[Role.MEMBER])(LIST, { id });
+    expect(member.errors).toBeUndefined();
+    expect(member.data.activity.attendance).toEqual([{ memberId: f.member.own, status: 'PRESENT' }]);
+    const analyst = await stack.as(callers[Role.ANALYST])(LIST, { id });
+    expect(analyst.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'activity.read' });
+    // Branch-mates' names through the attendance list: refused to the member like a direct read.
+    const names = await stack.as(callers[Role.MEMBER])(`query($id: ID!) { activity(id: $id) { attendance { member { name } } } }`, { id });
+    expect(names.data.activity.attendance).toEqual([{ member: { name: '周敏' } }]);
+  });
+
   it('shows a receiving cadre an incoming member masked to the last four, without a birth date', async () => {
     const issued = await stack.as(ADMIN)(`mutation($input: IssueTransferInput!) { issueTransfer(input: $input) { id } }`, {
       input: { memberId: f.member.elsewhere, toOrganizationId: f.org.own, issuedOn: '2026-11-20' },

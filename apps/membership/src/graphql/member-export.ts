@@ -1,8 +1,7 @@
 import { CsvColumn, CsvHeaders, writeCsv } from '@partybuild/csv';
-import { ForbiddenError } from '../errors';
+import { assertAllowed } from '@partybuild/auth';
 import { maskIdNumber, maskPhone } from '../domain/id-number';
 import { CHINESE_LABELS, IMPORT_COLUMNS } from '../application/member-import';
-import { mayUnmask } from '../application/member-access';
 import { PersonalDataReader } from '../application/personal-data';
 import { MemberRecord } from '../entities';
 import type { MembershipContext } from './context';
@@ -45,9 +44,8 @@ export async function exportCsv(
   headers: CsvHeaders = CsvHeaders.ENGLISH,
 ): Promise<string> {
   const node = await ctx.queries.visibleNode(ctx.caller, organizationId, 'member.export');
-  if (unmasked && !mayUnmask(ctx.caller, node.path)) {
-    throw new ForbiddenError('You may export this list only with ID numbers and phones masked.');
-  }
+  // Unmasked for a whole list: the caller must hold `member.personal` on the organisation itself.
+  if (unmasked) assertAllowed(ctx.caller, 'member.personal', { path: node.path }, node.name);
   const members = await ctx.queries.allMembers(ctx.caller, organizationId, { includeSubtree, partyGroup: node.kind === 'PARTY_GROUP' });
   const codes = await ctx.loaders.orgNode.loadMany([
     ...new Set(members.flatMap((m) => [m.organizationId, m.partyGroupId ?? m.organizationId])),
