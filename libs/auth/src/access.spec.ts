@@ -1,4 +1,4 @@
-import { ACCESS_TABLE, OPERATIONS, allowed, assertAllowed, conditionFor } from './access';
+import { ACCESS_TABLE, OPERATIONS, allowed, assertAllowed, conditionFor, reach } from './access';
 import { Caller, Role } from './caller';
 import { issueUserToken, verifyUserToken } from './tokens';
 
@@ -57,6 +57,13 @@ describe('the access table', () => {
     expect(allowed(callers[Role.MEMBER], 'activity.attendance', { memberId: 'me' })).toBe(true);
     expect(allowed(callers[Role.MEMBER], 'activity.attendance')).toBe(true);
     expect(allowed({ ...callers[Role.MEMBER], memberId: undefined }, 'activity.attendance')).toBe(false);
+  });
+
+  it('gives database filters the reach of the caller: everywhere, scope roots, nothing, or a refusal', () => {
+    expect(reach(callers[Role.DISTRICT_ADMIN], 'activity.read')).toEqual({ anywhere: true, roots: [] });
+    expect(reach(callers[Role.PARTY_CADRE], 'activity.read')).toEqual({ anywhere: false, roots: ['branch-1'] });
+    expect(reach(callers[Role.MEMBER], 'activity.attendance')).toEqual({ anywhere: false, roots: [] });
+    expect(() => reach(callers[Role.ANALYST], 'activity.read')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 
   it('takes the most generous of several roles', () => {

@@ -105,6 +105,17 @@ export function allowed(caller: Caller, operation: Operation, target: Target = {
   return caller.roles.some((role) => meets(caller, cells[role], target));
 }
 
+/**
+ * For lists filtered in the database: `anywhere`, or the scope roots below which the caller may
+ * do the operation (empty for a member's `own`: no organisation's list is theirs). Refuses a
+ * `never` like `assertAllowed`.
+ */
+export function reach(caller: Caller, operation: Operation): { anywhere: boolean; roots: string[] } {
+  assertAllowed(caller, operation);
+  const condition = conditionFor(caller, operation);
+  return { anywhere: condition === 'anywhere', roots: condition === 'in-scope' ? [...caller.scope] : [] };
+}
+
 /** Does any role of the caller have the operation at all (before looking at a target)? */
 export const mayEver = (caller: Caller, operation: Operation): boolean => conditionFor(caller, operation) !== 'never';
 

@@ -1,5 +1,5 @@
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Caller, Operation, Role, allowed, assertAllowed, hasRole } from '@partybuild/auth';
+import { Caller, Operation, allowed, assertAllowed, reach } from '@partybuild/auth';
 import { addDays } from '@partybuild/calendar';
 import { Page, toPage } from '@partybuild/federation';
 import { OrgTree } from '@partybuild/org-tree';
@@ -56,11 +56,11 @@ export class ActivityQueries {
   }
 
   async nominations(caller: Caller, year: number, underId: string | null, window: Window): Promise<Page<NominationRecord>> {
-    assertAllowed(caller, 'activity.read');
+    const { anywhere, roots } = reach(caller, 'activity.read');
     let query = this.dataSource.manager.createQueryBuilder(NominationRecord, 'n').where('n.year = :year', { year });
     if (underId)
       query = query.andWhere('n.host_path @> ARRAY[:under]::uuid[]', { under: await this.under(caller, underId, 'activity.read') });
-    if (!hasRole(caller, Role.DISTRICT_ADMIN)) query = query.andWhere('n.host_path && :scope::uuid[]', { scope: caller.scope });
+    if (!anywhere) query = query.andWhere('n.host_path && :scope::uuid[]', { scope: roots });
     const [items, total] = await query.orderBy('n.nominated_at').take(window.limit).skip(window.offset).getManyAndCount();
     return toPage(items, total, window);
   }
@@ -98,10 +98,10 @@ export class ActivityQueries {
   }
 
   private scoped(caller: Caller, underId: string | null): SelectQueryBuilder<ActivityRecord> {
-    assertAllowed(caller, 'activity.read');
+    const { anywhere, roots } = reach(caller, 'activity.read');
     let query = this.dataSource.manager.createQueryBuilder(ActivityRecord, 'a').where('true');
     if (underId) query = query.andWhere('a.host_path @> ARRAY[:under]::uuid[]', { under: underId });
-    if (!hasRole(caller, Role.DISTRICT_ADMIN)) query = query.andWhere('a.host_path && :scope::uuid[]', { scope: caller.scope });
+    if (!anywhere) query = query.andWhere('a.host_path && :scope::uuid[]', { scope: roots });
     return query;
   }
 }
