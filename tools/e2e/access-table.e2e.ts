@@ -158,7 +158,15 @@ describe('the access table, cell by cell, through the gateway', () => {
         const code = codeOf(result);
         // A refusal is a stable code, never an internal error or a partial answer.
         const refusedWell = !granted && (!result.errors || (probe.refusedCodes ?? ['FORBIDDEN']).includes(String(code)));
-        outcome[place] = granted ? true : refusedWell ? false : `unexpected ${code}: ${result.errors?.[0]?.message}`;
+        // A `never` cell is refused for the role itself, even in the caller's scope (elsewhere the
+        // read the probe goes through may already refuse it as out of scope).
+        const reason = result.errors?.[0]?.extensions?.reason;
+        const neverWell = condition !== 'never' || place === 'elsewhere' || reason === 'ROLE_NOT_ALLOWED';
+        outcome[place] = granted
+          ? true
+          : refusedWell && neverWell
+            ? false
+            : `unexpected ${code} (${reason}): ${result.errors?.[0]?.message}`;
       }
       expect({ operation, role, condition, ...outcome }).toEqual({ operation, role, condition, ...want });
     });
