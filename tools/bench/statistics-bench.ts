@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role } from '@partybuild/auth';
-import { todayIn } from '@partybuild/calendar';
+import { parsePeriod, todayIn } from '@partybuild/calendar';
+import { computeFigures } from '@partybuild/app-statistics';
 import { createTransport } from '@partybuild/events';
 import { createLogger } from '@partybuild/logging';
 import { startEmbeddedPostgres } from '@partybuild/persistence';
@@ -126,6 +127,7 @@ async function main() {
     `rebuild: ${rebuilt.events} events in ${rebuilt.seconds.toFixed(1)} s = ${Math.round(rebuilt.events / rebuilt.seconds)} events/s`,
   );
 
+  const reconcileStarted = performance.now();
   const result = await reconcile(
     statistics.manager,
     {
@@ -137,7 +139,15 @@ async function main() {
     today,
   );
   console.log(
-    `reconciliation over ${result.organizations} organisations: ${result.differences.length ? `${result.differences.length} differences, e.g. ${JSON.stringify(result.differences.slice(0, 3))}` : 'no differences'}`,
+    `reconciliation over ${result.organizations} organisations (counts, dues, 三会一课, 组织生活) in ${fmt(performance.now() - reconcileStarted)}: ${result.differences.length ? `${result.differences.length} differences, e.g. ${JSON.stringify(result.differences.slice(0, 3))}` : 'no differences'}`,
+  );
+  const totals = (await computeFigures(statistics.manager, [district.rootId], parsePeriod(year), today)).get(district.rootId)!;
+  const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+  const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)} %`);
+  const { dues, activities: a } = totals;
+  console.log(
+    `district ${year}: dues expected ${yuan(dues.expectedFen)}, collected ${yuan(dues.collectedFen)}, ${dues.membersInArrears} members in arrears; ` +
+      `三会一课 ${a.requiredMeetingsHeld}/${a.requiredMeetingsDue} = ${percent(a.complianceRate)}; 组织生活 ${a.organizationalLifeHeld}/${a.organizationalLifeDue} = ${percent(a.organizationalLifeRate)}`,
   );
   await rebuilt.dataSource.destroy();
   await transport.close();

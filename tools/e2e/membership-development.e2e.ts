@@ -130,10 +130,19 @@ describe('member development through the gateway: application to full member', (
     });
     await ok('SUPERIOR_PRE_REVIEW', '2024-05-13');
     await ok('APPLICATION_FORM_FILLED', '2024-05-20');
-    const vote = (present: number, votesFor: number) => ({ vote: { eligibleVoters: 9, present, votesFor } });
-    await refused('ADMISSION_VOTE', '2024-06-01', vote(4, 4), 'VOTE_WITHOUT_QUORUM', /4 of 9 .* more than half must attend/);
-    await refused('ADMISSION_VOTE', '2024-06-01', vote(7, 4), 'VOTE_NOT_PASSED', /more than half of all 9/);
-    await ok('ADMISSION_VOTE', '2024-06-01', vote(6, 5));
+    // The branch has three full members (the introducers): they are the members with voting rights.
+    const vote = (present: number, votesFor: number) => ({ vote: { eligibleVoters: 3, present, votesFor } });
+    await refused(
+      'ADMISSION_VOTE',
+      '2024-06-01',
+      { vote: { eligibleVoters: 9, present: 6, votesFor: 5 } },
+      'VOTE_COUNT_MISMATCH',
+      /应到会有表决权的党员数（9）.*有表决权的正式党员数（3）/,
+      { expected: 3, given: 9 },
+    );
+    await refused('ADMISSION_VOTE', '2024-06-01', vote(1, 1), 'VOTE_WITHOUT_QUORUM', /1 of 3 .* more than half must attend/);
+    await refused('ADMISSION_VOTE', '2024-06-01', vote(3, 1), 'VOTE_NOT_PASSED', /more than half of all 3/);
+    await ok('ADMISSION_VOTE', '2024-06-01', vote(3, 2));
     await ok('SUPERIOR_TALK', '2024-06-10');
     const admitted = await ok('ADMITTED_AS_PROBATIONARY', '2024-10-15');
     expect(admitted).toMatchObject({ stage: 'PROBATIONARY', joinedOn: '2024-06-01', probationEndsOn: '2025-06-01' });
@@ -142,8 +151,8 @@ describe('member development through the gateway: application to full member', (
     await ok('OATH_TAKEN', '2024-10-22');
     await ok('PROBATION_EDUCATION', '2025-03-01');
     await ok('CONVERSION_APPLIED', '2025-05-10');
-    await refused('CONVERSION_VOTE', '2025-05-20', vote(6, 6), 'STEP_TOO_EARLY', /lasts until 2025-06-01/, { possibleFrom: '2025-06-01' });
-    await ok('CONVERSION_VOTE', '2025-06-05', vote(6, 6));
+    await refused('CONVERSION_VOTE', '2025-05-20', vote(3, 3), 'STEP_TOO_EARLY', /lasts until 2025-06-01/, { possibleFrom: '2025-06-01' });
+    await ok('CONVERSION_VOTE', '2025-06-05', vote(3, 3));
     expect(await ok('CONVERTED_TO_FULL', '2025-06-20')).toMatchObject({ stage: 'FULL', fullMemberSince: '2025-06-01' });
     expect(await ok('RECORDS_ARCHIVED', '2025-07-01')).toMatchObject({ lastStep: 25, nextSteps: [] });
 

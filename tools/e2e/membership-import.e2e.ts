@@ -56,14 +56,14 @@ describe('bulk import from CSV through the gateway', () => {
       [4, 'idNumber', 'ID_NUMBER_INVALID'],
       [5, 'idNumber', 'ID_NUMBER_TAKEN'],
       [6, 'category', 'BAD_USER_INPUT'],
-      [6, 'branchCode', 'BAD_USER_INPUT'],
+      [6, 'branchCode', 'ORGANIZATION_NOT_BRANCH_LEVEL'],
       [6, 'joinedOn', 'BAD_USER_INPUT'],
       [6, 'duesBase', 'BAD_USER_INPUT'],
       [7, 'gender', 'BAD_USER_INPUT'],
     ]);
     const messages = importMembers.errors.map((e: { message: string }) => e.message);
     expect(messages[2]).toMatch(/already on row 2 of this file/);
-    expect(messages[4]).toMatch(/卫健委机关党委 is not an active branch/);
+    expect(messages[4]).toMatch(/卫健委机关党委/);
     expect(messages[7]).toMatch(/does not match the ID number/);
     expect({ members: await count('member'), outbox: await count('outbox') }).toEqual(before);
   });

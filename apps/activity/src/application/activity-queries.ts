@@ -34,8 +34,8 @@ export class ActivityQueries {
     if (!activity) throw new ActivityNotFoundError(id);
     assertAllowed(caller, 'activity.read');
     if (!allowed(caller, 'activity.read', { path: activity.hostPath })) {
-      // A co-host's cadres see the joint activity too.
-      const coHosts = await new OrgTree(this.dataSource.manager).nodes(activity.coHostIds);
+      // A co-host's cadres see the joint activity too (also before they confirm it).
+      const coHosts = await new OrgTree(this.dataSource.manager).nodes([...activity.coHostIds, ...activity.pendingCoHostIds]);
       if (![...coHosts.values()].some((n) => allowed(caller, 'activity.read', { path: n.path })))
         throw new OutOfScopeError(`activity “${activity.topic}”`);
     }

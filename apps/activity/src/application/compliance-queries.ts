@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { isBranchLevel } from '@partybuild/org-tree';
 import { ATTENDING_STAGES, GONE_STATUSES, Requirement } from '../domain/activity-type';
-import { ComplianceResult, ComplianceSubject, HeldCounts, assessCompliance, complianceRate, requirementOf } from '../domain/compliance';
+import { Tally, addTallies, complianceRulesOn, hasCommittee, rateOf } from '@partybuild/compliance';
+import { ComplianceResult, ComplianceSubject, HeldCounts, assessCompliance, requirementOf } from '../domain/compliance';
 import { Period } from '../domain/period';
-import { ACTIVITY_RULES, Requirements } from '../reference/activity-rules';
+import { Requirements } from '../reference/activity-rules';
 
 export interface ComplianceSummary {
   /** Organisations checked: branches, and Party committees for their democratic life meeting. */
@@ -13,8 +14,16 @@ export interface ComplianceSummary {
   satisfiedSlots: number;
   missingSlots: number;
   dueSlots: number;
+  /** 三会一课 of the four kinds, summed over the organisations; its rate is also `rate`. */
+  threeMeetingsOneLesson: RatedTally;
   rate: number | null;
+  /** 主题党日 and 组织生活会, beside 三会一课. */
+  organizationalLife: RatedTally;
 }
+
+export type RatedTally = Tally & { rate: number | null };
+
+export const rated = (t: Tally): RatedTally => ({ ...t, rate: rateOf(t) });
 
 export interface CompliancePicture {
   own: ComplianceResult;
@@ -46,11 +55,16 @@ export function summarise(results: ComplianceResult[]): ComplianceSummary {
     missingSlots: sum((r) => r.missingSlots),
     dueSlots: sum((r) => r.dueSlots),
   };
+  const none: Tally = { required: 0, held: 0 };
+  const threeMeetingsOneLesson = results.reduce((t, r) => addTallies(t, r.threeMeetingsOneLesson), none);
+  const organizationalLife = results.reduce((t, r) => addTallies(t, r.organizationalLife), none);
   return {
     organizations: results.length,
     withoutGaps: results.filter((r) => r.missingSlots === 0).length,
     ...totals,
-    rate: complianceRate(totals),
+    threeMeetingsOneLesson: rated(threeMeetingsOneLesson),
+    rate: rateOf(threeMeetingsOneLesson),
+    organizationalLife: rated(organizationalLife),
   };
 }
 
@@ -95,13 +109,14 @@ export class ComplianceQueries {
     const memberCount = new Map(members.map((r) => [r.id, r.n]));
     const seatCount = new Map(seats.map((r) => [r.id, r.n]));
     const today = this.today();
+    const rules = complianceRulesOn(period.start);
     const results = new Map<string, ComplianceResult>();
     for (const n of subjects) {
       const subject: ComplianceSubject = {
         id: n.id,
         kind: n.kind,
         branchLevel: isBranchLevel(n),
-        hasCommittee: (memberCount.get(n.id) ?? 0) >= ACTIVITY_RULES.committeeFromMembers || (seatCount.get(n.id) ?? 0) > 1,
+        hasCommittee: hasCommittee(memberCount.get(n.id) ?? 0, seatCount.get(n.id) ?? 0, rules),
         partyGroupIds: groupsOf.get(n.id) ?? [],
       };
       results.set(n.id, assessCompliance(subject, this.requirements, period, today, held));
@@ -116,7 +131,15 @@ export class ComplianceQueries {
         .sort(
           (a, b) => b.missingSlots - a.missingSlots || (code.get(a.organizationId) ?? '').localeCompare(code.get(b.organizationId) ?? ''),
         );
-      const own = results.get(root) ?? { organizationId: root, requirements: [], satisfiedSlots: 0, missingSlots: 0, dueSlots: 0 };
+      const own = results.get(root) ?? {
+        organizationId: root,
+        requirements: [],
+        satisfiedSlots: 0,
+        missingSlots: 0,
+        dueSlots: 0,
+        threeMeetingsOneLesson: { required: 0, held: 0 },
+        organizationalLife: { required: 0, held: 0 },
+      };
       pictures.set(root, { own, subtree, summary: summarise(subtree), paths });
     }
     return pictures;

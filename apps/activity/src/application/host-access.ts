@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, Operation, assertAllowed } from '@partybuild/auth';
+import { Caller, Operation, allowed, assertAllowed } from '@partybuild/auth';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
 import { ActivityRuleError, OrganizationUnknownError } from '../errors';
 
@@ -23,23 +23,27 @@ export async function visibleNode(
 }
 
 /**
- * The host of an activity being recorded: in the caller's scope and not dissolved. Co-hosts
- * (a paired village branch, another agency) need only exist: joint work crosses scopes.
+ * The host of an activity being recorded: in the caller's scope and not dissolved. Joint work
+ * crosses scopes (a paired village branch, another agency), but a cadre may not speak for an
+ * organisation they are not responsible for: co-hosts in the caller's scope are confirmed at
+ * once, the others wait until a cadre of theirs confirms (`confirmCoHosting`).
  */
 export async function hostsFor(
   manager: EntityManager,
   caller: Caller,
   hostId: string,
   coHostIds: readonly string[] = [],
-): Promise<{ host: OrgNode; coHosts: OrgNode[] }> {
+): Promise<{ host: OrgNode; coHosts: OrgNode[]; pending: OrgNode[] }> {
   assertCanManage(caller);
   const host = await visibleNode(manager, caller, hostId);
   if (host.status !== 'ACTIVE')
     throw new ActivityRuleError('host-dissolved', `${host.name} has been dissolved; it hosts no more activities.`);
   const unique = [...new Set(coHostIds)].filter((id) => id !== hostId);
-  if (unique.length === 0) return { host, coHosts: [] };
+  if (unique.length === 0) return { host, coHosts: [], pending: [] };
   const nodes = await new OrgTree(manager).nodes(unique);
   const missing = unique.find((id) => !nodes.has(id));
   if (missing) throw new OrganizationUnknownError(missing);
-  return { host, coHosts: unique.map((id) => nodes.get(id) as OrgNode) };
+  const named = unique.map((id) => nodes.get(id) as OrgNode);
+  const mine = (n: OrgNode) => allowed(caller, 'activity.manage', { path: n.path });
+  return { host, coHosts: named.filter(mine), pending: named.filter((n) => !mine(n)) };
 }

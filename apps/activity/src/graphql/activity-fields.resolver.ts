@@ -18,6 +18,11 @@ export class ActivityFieldsResolver {
     return a.coHostIds.map((id) => ({ id }));
   }
 
+  @FieldResolver(() => [Organization], { description: '待确认的联办组织 — co-hosts awaiting confirmation' })
+  pendingCoHosts(@Root() a: Activity): Organization[] {
+    return a.pendingCoHostIds.map((id) => ({ id }));
+  }
+
   @FieldResolver(() => Lecturer, { nullable: true, description: '主讲人 — for a Party lecture' })
   lecturer(@Root() a: Activity): Lecturer | null {
     return a.lecturerName ? { name: a.lecturerName, memberId: a.lecturerMemberId, isSecretary: a.lecturerIsSecretary } : null;

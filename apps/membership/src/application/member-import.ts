@@ -4,7 +4,8 @@ import type { Caller } from '@partybuild/auth';
 import { allowed } from '@partybuild/auth';
 import { unneutralise } from '@partybuild/csv';
 import { appendToOutbox } from '@partybuild/events';
-import { OrgNode, isBranchLevel } from '@partybuild/org-tree';
+import { OrgNode } from '@partybuild/org-tree';
+import { groupRefusal, placementRefusal } from '../domain/placement';
 import { MemberRecord } from '../entities';
 import { DomainError, IdNumberTakenError, InvalidInputError } from '../errors';
 import { DevelopmentStage, Gender, MemberCategory } from '../domain/member-kinds';
@@ -12,10 +13,10 @@ import { NewMember, ValidMember, validateNewMember } from '../domain/new-member'
 import { parseCsv } from '../domain/csv';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
 import { RECORD_RULES } from '../reference/membership-rules';
-import { MemberEvent, memberEnvelope } from './member-events';
+import { MemberEvent, duesHistoryOf, memberEnvelope } from './member-events';
 import { assertCanManage, isDuplicateIdNumber } from './member-access';
 import { recordFrom } from './member-commands';
-import { UnitOfWork } from '@partybuild/persistence';
+import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 
 /** The columns of an import file; headers may be these names or the Chinese ones. */
 export const IMPORT_COLUMNS = [
@@ -132,7 +133,7 @@ export class MemberImport {
     private readonly today: () => string,
   ) {}
 
-  async run(caller: Caller, csv: string, allOrNothing: boolean): Promise<ImportResult> {
+  async run(caller: Caller, csv: string, allOrNothing: boolean, once: IdempotencyScope | null = null): Promise<ImportResult> {
     assertCanManage(caller);
     let rows: string[][];
     try {
@@ -161,148 +162,151 @@ export class MemberImport {
     // An export of ours neutralised formula-leading cells with an apostrophe: read them back as written.
     const cell = (row: string[], column: Column) => (index.has(column) ? unneutralise((row[index.get(column)!] ?? '').trim()) : '');
 
-    return this.unitOfWork.run(async (manager) => {
-      const codes = [
-        ...new Set(
-          rows
-            .slice(1)
-            .flatMap((r) => [cell(r, 'branchCode'), cell(r, 'partyGroupCode')])
-            .filter(Boolean),
-        ),
-      ];
-      const nodes = await this.nodesByCode(manager, codes);
-      const problems: ImportProblem[] = [];
-      const problem = (row: number, column: Column | null, error: DomainError) =>
-        problems.push({ row, column: column ? (headerOf.get(column) ?? column) : null, code: error.code, message: error.message });
-      const valid: Array<{ row: number; value: ValidMember; branch: OrgNode; group: OrgNode | null; hash: string }> = [];
-      const seen = new Map<string, number>();
-      const today = this.today();
+    return this.unitOfWork.run((manager) =>
+      createOnce(
+        manager,
+        once,
+        { csv: this.cipher.lookupHash(csv), allOrNothing },
+        async () => {
+          const codes = [
+            ...new Set(
+              rows
+                .slice(1)
+                .flatMap((r) => [cell(r, 'branchCode'), cell(r, 'partyGroupCode')])
+                .filter(Boolean),
+            ),
+          ];
+          const nodes = await this.nodesByCode(manager, codes);
+          const problems: ImportProblem[] = [];
+          const problem = (row: number, column: Column | null, error: DomainError) =>
+            problems.push({ row, column: column ? (headerOf.get(column) ?? column) : null, code: error.code, message: error.message });
+          const valid: Array<{ row: number; value: ValidMember; branch: OrgNode; group: OrgNode | null; hash: string }> = [];
+          const seen = new Map<string, number>();
+          const today = this.today();
 
-      rows.slice(1).forEach((row, i) => {
-        const line = i + 2;
-        const before = problems.length;
-        if (row.length !== headers.length) {
-          problem(line, null, new InvalidInputError('csv', `The row has ${row.length} fields; the header has ${headers.length}.`));
-          return;
-        }
-        const mapped = <T>(column: 'gender' | 'category' | 'stage'): T | null => {
-          const text = cell(row, column);
-          if (!text) return null;
-          const value =
-            (VALUES[column] as Record<string, unknown>)[text] ?? (VALUES[column] as Record<string, unknown>)[text.toUpperCase()];
-          if (value === undefined) {
-            problem(
-              line,
-              column,
-              new InvalidInputError(column, `"${text}" is not a known ${column} (${Object.keys(VALUES[column]).join(', ')}).`),
+          rows.slice(1).forEach((row, i) => {
+            const line = i + 2;
+            const before = problems.length;
+            if (row.length !== headers.length) {
+              problem(line, null, new InvalidInputError('csv', `The row has ${row.length} fields; the header has ${headers.length}.`));
+              return;
+            }
+            const mapped = <T>(column: 'gender' | 'category' | 'stage'): T | null => {
+              const text = cell(row, column);
+              if (!text) return null;
+              const value =
+                (VALUES[column] as Record<string, unknown>)[text] ?? (VALUES[column] as Record<string, unknown>)[text.toUpperCase()];
+              if (value === undefined) {
+                problem(
+                  line,
+                  column,
+                  new InvalidInputError(column, `"${text}" is not a known ${column} (${Object.keys(VALUES[column]).join(', ')}).`),
+                );
+                return null;
+              }
+              return value as T;
+            };
+            let duesBaseFen: number | null = null;
+            const base = cell(row, 'duesBase');
+            if (base) {
+              try {
+                duesBaseFen = yuanToFen(base);
+              } catch (error) {
+                problem(line, 'duesBase', error as DomainError);
+              }
+            }
+            const input: NewMember = {
+              name: cell(row, 'name'),
+              idNumber: cell(row, 'idNumber'),
+              gender: mapped<Gender>('gender'),
+              ethnicity: cell(row, 'ethnicity'),
+              education: cell(row, 'education'),
+              phone: cell(row, 'phone'),
+              workUnit: cell(row, 'workUnit'),
+              post: cell(row, 'post'),
+              category: mapped<MemberCategory>('category') ?? (cell(row, 'category') as MemberCategory),
+              stage: mapped<DevelopmentStage>('stage') ?? DevelopmentStage.FULL,
+              activistSince: cell(row, 'activistSince'),
+              candidateSince: cell(row, 'candidateSince'),
+              joinedOn: cell(row, 'joinedOn'),
+              fullMemberSince: cell(row, 'fullMemberSince'),
+              duesBaseFen,
+              duesPaidThrough: cell(row, 'duesPaidThrough'),
+            };
+            const { value, problems: fieldProblems } = validateNewMember(input, today);
+            for (const p of fieldProblems) {
+              if (!(p.field === 'category' && problems.some((q) => q.row === line && q.column === headerOf.get('category')))) {
+                problem(line, p.field as Column, p.error);
+              }
+            }
+            const branch = nodes.get(cell(row, 'branchCode'));
+            if (!branch)
+              problem(
+                line,
+                'branchCode',
+                new InvalidInputError('branchCode', `No organisation has the code ${cell(row, 'branchCode') || '(empty)'}.`),
+              );
+            else if (placementRefusal(branch)) {
+              problem(line, 'branchCode', placementRefusal(branch)!);
+            } else if (!allowed(caller, 'member.manage', { path: branch.path })) {
+              problem(
+                line,
+                'branchCode',
+                new InvalidInputError('branchCode', `${branch.name} is outside the organisations you are responsible for.`),
+              );
+            }
+            const groupCode = cell(row, 'partyGroupCode');
+            const group = groupCode ? (nodes.get(groupCode) ?? null) : null;
+            if (groupCode && !group) {
+              problem(line, 'partyGroupCode', new InvalidInputError('partyGroupCode', `No organisation has the code ${groupCode}.`));
+            } else if (group && branch && groupRefusal(group, branch.id)) {
+              problem(line, 'partyGroupCode', groupRefusal(group, branch.id)!);
+            }
+            if (!value) return;
+            const hash = this.cipher.lookupHash(value.idNumber);
+            const first = seen.get(hash);
+            if (first)
+              problem(
+                line,
+                'idNumber',
+                new DomainError('ID_NUMBER_TAKEN', `The same ID number (身份证号) is already on row ${first} of this file.`),
+              );
+            else seen.set(hash, line);
+            if (problems.length === before && branch) valid.push({ row: line, value, branch, group, hash });
+          });
+
+          if (valid.length) {
+            const taken: Array<{ id_number_hash: string }> = await manager.query(
+              `SELECT id_number_hash FROM member WHERE id_number_hash = ANY($1::text[])`,
+              [valid.map((v) => v.hash)],
             );
-            return null;
+            const takenSet = new Set(taken.map((t) => t.id_number_hash));
+            for (const v of valid.filter((x) => takenSet.has(x.hash))) problem(v.row, 'idNumber', new IdNumberTakenError());
           }
-          return value as T;
-        };
-        let duesBaseFen: number | null = null;
-        const base = cell(row, 'duesBase');
-        if (base) {
+          const position = (column: string | null) => (column === null ? -1 : headers.indexOf(column));
+          problems.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
+          const badRows = new Set(problems.map((p) => p.row));
+          const accepted = valid.filter((v) => !badRows.has(v.row));
+          const result = (imported: number): ImportResult => ({
+            imported,
+            rowsRead: rows.length - 1,
+            rejectedRows: badRows.size,
+            errors: problems.slice(0, MAX_LISTED_ERRORS),
+            totalErrors: problems.length,
+          });
+          if ((problems.length && allOrNothing) || !accepted.length) return result(0);
           try {
-            duesBaseFen = yuanToFen(base);
+            await this.insert(manager, caller, accepted);
           } catch (error) {
-            problem(line, 'duesBase', error as DomainError);
+            if (isDuplicateIdNumber(error)) throw new IdNumberTakenError();
+            throw error;
           }
-        }
-        const input: NewMember = {
-          name: cell(row, 'name'),
-          idNumber: cell(row, 'idNumber'),
-          gender: mapped<Gender>('gender'),
-          ethnicity: cell(row, 'ethnicity'),
-          education: cell(row, 'education'),
-          phone: cell(row, 'phone'),
-          workUnit: cell(row, 'workUnit'),
-          post: cell(row, 'post'),
-          category: mapped<MemberCategory>('category') ?? (cell(row, 'category') as MemberCategory),
-          stage: mapped<DevelopmentStage>('stage') ?? DevelopmentStage.FULL,
-          activistSince: cell(row, 'activistSince'),
-          candidateSince: cell(row, 'candidateSince'),
-          joinedOn: cell(row, 'joinedOn'),
-          fullMemberSince: cell(row, 'fullMemberSince'),
-          duesBaseFen,
-          duesPaidThrough: cell(row, 'duesPaidThrough'),
-        };
-        const { value, problems: fieldProblems } = validateNewMember(input, today);
-        for (const p of fieldProblems) {
-          if (!(p.field === 'category' && problems.some((q) => q.row === line && q.column === headerOf.get('category')))) {
-            problem(line, p.field as Column, p.error);
-          }
-        }
-        const branch = nodes.get(cell(row, 'branchCode'));
-        if (!branch)
-          problem(
-            line,
-            'branchCode',
-            new InvalidInputError('branchCode', `No organisation has the code ${cell(row, 'branchCode') || '(empty)'}.`),
-          );
-        else if (!isBranchLevel(branch) || branch.status !== 'ACTIVE') {
-          problem(
-            line,
-            'branchCode',
-            new InvalidInputError('branchCode', `${branch.name} is not an active branch; members belong to a branch.`),
-          );
-        } else if (!allowed(caller, 'member.manage', { path: branch.path })) {
-          problem(
-            line,
-            'branchCode',
-            new InvalidInputError('branchCode', `${branch.name} is outside the organisations you are responsible for.`),
-          );
-        }
-        const groupCode = cell(row, 'partyGroupCode');
-        const group = groupCode ? (nodes.get(groupCode) ?? null) : null;
-        if (groupCode && (!group || group.kind !== 'PARTY_GROUP' || group.parentId !== branch?.id)) {
-          problem(
-            line,
-            'partyGroupCode',
-            new InvalidInputError('partyGroupCode', `${groupCode} is not a Party group of the branch ${cell(row, 'branchCode')}.`),
-          );
-        }
-        if (!value) return;
-        const hash = this.cipher.lookupHash(value.idNumber);
-        const first = seen.get(hash);
-        if (first)
-          problem(
-            line,
-            'idNumber',
-            new DomainError('ID_NUMBER_TAKEN', `The same ID number (身份证号) is already on row ${first} of this file.`),
-          );
-        else seen.set(hash, line);
-        if (problems.length === before && branch) valid.push({ row: line, value, branch, group, hash });
-      });
-
-      if (valid.length) {
-        const taken: Array<{ id_number_hash: string }> = await manager.query(
-          `SELECT id_number_hash FROM member WHERE id_number_hash = ANY($1::text[])`,
-          [valid.map((v) => v.hash)],
-        );
-        const takenSet = new Set(taken.map((t) => t.id_number_hash));
-        for (const v of valid.filter((x) => takenSet.has(x.hash))) problem(v.row, 'idNumber', new IdNumberTakenError());
-      }
-      const position = (column: string | null) => (column === null ? -1 : headers.indexOf(column));
-      problems.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
-      const badRows = new Set(problems.map((p) => p.row));
-      const accepted = valid.filter((v) => !badRows.has(v.row));
-      const result = (imported: number): ImportResult => ({
-        imported,
-        rowsRead: rows.length - 1,
-        rejectedRows: badRows.size,
-        errors: problems.slice(0, MAX_LISTED_ERRORS),
-        totalErrors: problems.length,
-      });
-      if ((problems.length && allOrNothing) || !accepted.length) return result(0);
-      try {
-        await this.insert(manager, caller, accepted);
-      } catch (error) {
-        if (isDuplicateIdNumber(error)) throw new IdNumberTakenError();
-        throw error;
-      }
-      return result(accepted.length);
-    });
+          return result(accepted.length);
+        },
+        (r) => JSON.stringify(r),
+        async (recorded) => JSON.parse(recorded) as ImportResult,
+      ),
+    );
   }
 
   private async nodesByCode(manager: EntityManager, codes: string[]): Promise<Map<string, OrgNode>> {
@@ -326,6 +330,7 @@ export class MemberImport {
         recordFrom(a.value, this.cipher, { id: randomUUID(), organizationId: a.branch.id, partyGroupId: a.group?.id ?? null }),
       ),
     );
+    for (const r of records) r.monthlyDues = duesHistoryOf(r);
     const columns: Array<[string, string, (r: MemberRecord) => unknown]> = [
       ['id', 'uuid', (r) => r.id],
       ['organization_id', 'uuid', (r) => r.organizationId],
@@ -351,6 +356,7 @@ export class MemberImport {
       ['full_member_since', 'date', (r) => r.fullMemberSince],
       ['dues_base_fen', 'int', (r) => r.duesBaseFen],
       ['dues_start_month', 'text', (r) => r.duesStartMonth],
+      ['monthly_dues', 'jsonb', (r) => JSON.stringify(r.monthlyDues)],
     ];
     await manager.query(
       `INSERT INTO member (${columns.map(([c]) => c).join(', ')})

@@ -1,17 +1,18 @@
 import { DataSource, In } from 'typeorm';
 import { Caller, Operation, allowed, assertAllowed } from '@partybuild/auth';
-import { addYears } from '@partybuild/calendar';
+import { addYears, monthsOf, parsePeriod } from '@partybuild/calendar';
+import { DuesAccount, dueIn, memberDues, sumDues } from '@partybuild/dues';
 import { Page, toPage } from '@partybuild/federation';
 import { OrgNode } from '@partybuild/org-tree';
 import { DevelopmentStepRecord, MemberRecord, PersonalDataAccessRecord, TransferRecord } from '../entities';
 import { InvalidInputError, MemberNotFoundError } from '../errors';
 import { DevelopmentStage, Gender, MEMBER_STAGES, MemberCategory, MemberStatus } from '../domain/member-kinds';
 import { DueItem, dueFor } from '../domain/due-next';
-import { arrears, isMonth, monthlyDueFen, monthsBetween } from '../domain/dues';
+import { arrears, monthlyDueFen } from '../domain/dues';
 import { monthOf } from '../domain/dates';
 import { effectiveState } from '../domain/transfer';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
-import { duesRulesOn } from '../reference/membership-rules';
+import { DuesRules, duesRulesOn } from '../reference/membership-rules';
 import { assertMemberAccess, assertVisible, organizationNode } from './member-access';
 
 export interface Window {
@@ -39,7 +40,18 @@ export interface DueEntry extends DueItem {
 }
 
 /** What dues are computed from. */
-export type DuesFacts = Pick<MemberRecord, 'id' | 'name' | 'stage' | 'category' | 'duesBaseFen' | 'duesStartMonth'>;
+export type DuesFacts = Pick<MemberRecord, 'id' | 'name' | 'stage' | 'category' | 'duesBaseFen' | 'duesStartMonth' | 'monthlyDues'>;
+
+/** What the shared dues definition reads of a member (a record from before the history: today's due throughout). */
+export const accountOf = (m: DuesFacts, rules: DuesRules): DuesAccount => {
+  const startMonth = MEMBER_STAGES.includes(m.stage) ? m.duesStartMonth : null;
+  const monthlyDues = m.monthlyDues?.length
+    ? m.monthlyDues
+    : startMonth
+      ? [{ from: startMonth, fen: monthlyDueFen(m.category, m.duesBaseFen, rules) }]
+      : [];
+  return { startMonth, monthlyDues };
+};
 
 export type DuesOf = Omit<ArrearsEntry, 'member'>;
 
@@ -213,40 +225,26 @@ export class MemberQueries {
     );
   }
 
-  /** Collection for a month (`YYYY-MM`) or a year (`YYYY`) over the organisation's subtree. */
+  /**
+   * Collection over the organisation's subtree for a year, a quarter or a month, by the shared
+   * definition of dues (`@partybuild/dues`, the same the statistics count): expected for the
+   * months owed (ended, from each member's start month, at the due in force that month);
+   * collected for the months of the period, also paid ahead; in arrears with an owed month unpaid.
+   */
   async duesSummary(caller: Caller, organizationId: string, period: string): Promise<DuesSummary> {
     await this.visibleNode(caller, organizationId, 'duesSummary');
+    const months = monthsOf(parsePeriod(period));
     const current = monthOf(this.today());
-    // Expected counts months up to now; collected counts every payment for the period, also those made ahead.
-    let from: string, to: string, last: string;
-    if (isMonth(period)) from = to = last = period;
-    else if (/^\d{4}$/.test(period)) {
-      from = `${period}-01`;
-      last = `${period}-12`;
-      to = last < current ? last : current;
-    } else throw new InvalidInputError('period', 'The period is a month (YYYY-MM) or a year (YYYY).');
     const state = await this.duesState(organizationId);
     const rules = duesRulesOn(this.today());
-    const [{ collected, paid }] = await this.dataSource.manager.query(
-      `SELECT coalesce(sum(p.amount_fen), 0) AS collected, count(DISTINCT p.member_id) AS paid
-       FROM dues_payment p JOIN member m ON m.id = p.member_id
-       WHERE m.organization_id IN (SELECT id FROM org_node WHERE path @> ARRAY[$1::uuid]) AND p.month BETWEEN $2 AND $3`,
-      [organizationId, from, last],
-    );
-    let expectedFen = 0;
-    for (const { member } of state) {
-      const start = member.duesStartMonth && member.duesStartMonth > from ? member.duesStartMonth : from;
-      const months = start <= to ? monthsBetween(start, to).length : 0;
-      expectedFen += months * monthlyDueFen(member.category, member.duesBaseFen, rules);
-    }
+    const perMember = state.map(({ member, paid }) => memberDues(accountOf(member, rules), months, current, paid));
+    const totals = sumDues(perMember);
     return {
       organizationId,
       period,
       members: state.length,
-      expectedFen,
-      collectedFen: Number(collected),
-      membersPaid: Number(paid),
-      membersInArrears: state.filter((s) => s.unpaidMonths.length).length,
+      ...totals,
+      membersPaid: perMember.filter((d) => d.collectedFen > 0).length,
       flaggedMembers: state.filter((s) => s.flagged).length,
     };
   }
@@ -255,28 +253,34 @@ export class MemberQueries {
    * Every paying member of the subtree with their arrears: one statement returning only what
    * dues need (the whole district is 30 000 rows), months paid aggregated in the database.
    */
-  private async duesState(organizationId: string): Promise<Array<DuesOf & { member: DuesFacts }>> {
-    const rows: Array<DuesFacts & { months: string[] }> = await this.dataSource.manager.query(
+  private async duesState(organizationId: string): Promise<Array<DuesOf & { member: DuesFacts; paid: Map<string, number> }>> {
+    const rows: Array<DuesFacts & { paid: Record<string, number> }> = await this.dataSource.manager.query(
       `SELECT m.id, m.name, m.stage, m.category, m.dues_base_fen AS "duesBaseFen", m.dues_start_month AS "duesStartMonth",
-              coalesce((SELECT array_agg(p.month) FROM dues_payment p WHERE p.member_id = m.id AND p.month >= m.dues_start_month), '{}') AS months
+              m.monthly_dues AS "monthlyDues",
+              coalesce((SELECT jsonb_object_agg(p.month, p.amount_fen) FROM dues_payment p
+                        WHERE p.member_id = m.id AND p.month >= m.dues_start_month), '{}') AS paid
        FROM member m
        WHERE m.organization_id IN (SELECT id FROM org_node WHERE path @> ARRAY[$1::uuid])
          AND m.stage = ANY($2::text[]) AND m.status = ANY($3::text[])`,
       [organizationId, MEMBER_STAGES, CURRENT_STATUSES],
     );
-    return rows.map((row) => ({ ...this.duesOf(row, new Set(row.months)), member: row }));
+    return rows.map((row) => {
+      const paid = new Map(Object.entries(row.paid));
+      return { ...this.duesOf(row, paid), member: row, paid };
+    });
   }
 
-  duesOf(member: DuesFacts, paid: ReadonlySet<string>): DuesOf {
+  /** A member's arrears over every owed month so far (not only a period's). */
+  duesOf(member: DuesFacts, paid: ReadonlySet<string> | ReadonlyMap<string, number>): DuesOf {
     const rules = duesRulesOn(this.today());
     const current = monthOf(this.today());
-    const paying = MEMBER_STAGES.includes(member.stage) && member.duesStartMonth;
-    const { unpaid, consecutive } = paying ? arrears(member.duesStartMonth!, current, paid) : { unpaid: [], consecutive: 0 };
+    const account = accountOf(member, rules);
+    const { unpaid, consecutive } = account.startMonth ? arrears(account.startMonth, current, paid) : { unpaid: [], consecutive: 0 };
     return {
       unpaidMonths: unpaid,
       consecutiveUnpaid: consecutive,
       flagged: consecutive >= rules.flagAfterUnpaidMonths,
-      owedFen: unpaid.length * monthlyDueFen(member.category, member.duesBaseFen, rules),
+      owedFen: unpaid.reduce((sum, month) => sum + dueIn(account, month), 0),
     };
   }
 

@@ -34,10 +34,12 @@ export class MemberQueryResolver {
     return ctx.queries.arrears(ctx.caller, organizationId, pageWindow(page));
   }
 
-  @Query(() => DuesSummary, { description: '党费收缴汇总 — collection of an organisation and its subtree for a month or a year' })
+  @Query(() => DuesSummary, {
+    description: '党费收缴汇总 — collection of an organisation and its subtree for a year, a quarter or a month',
+  })
   duesSummary(
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('period', { description: 'YYYY-MM or YYYY' }) period: string,
+    @Arg('period', { description: '2026, 2026-Q3 or 2026-07' }) period: string,
     @Ctx() ctx: MembershipContext,
   ) {
     return ctx.queries.duesSummary(ctx.caller, organizationId, period);

@@ -53,7 +53,7 @@ export class StatisticsQueryResolver {
       organization: { id: node.id },
       code: node.code,
       name: node.name,
-      statistics: toStatistics(f),
+      statistics: toStatistics(f, { caller: ctx.caller, organizationPath: node.path, minimumCellSize: ctx.minimumCellSize }),
     }));
   }
 
