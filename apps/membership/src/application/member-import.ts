@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
-import { inScope } from '@partybuild/auth';
+import { allowed } from '@partybuild/auth';
+import { unneutralise } from '@partybuild/csv';
 import { appendToOutbox } from '@partybuild/events';
 import { OrgNode } from '@partybuild/org-tree';
 import { groupRefusal, placementRefusal } from '../domain/placement';
@@ -62,6 +63,11 @@ const CHINESE_HEADERS: Record<string, Column> = {
   党费基数: 'duesBase',
   党费交至: 'duesPaidThrough',
 };
+
+/** The Chinese header of each column when an export asks for one (the first name the importer accepts). */
+export const CHINESE_LABELS = Object.fromEntries(
+  IMPORT_COLUMNS.map((c) => [c, Object.entries(CHINESE_HEADERS).find(([, column]) => column === c)![0]]),
+) as Record<Column, string>;
 
 const VALUES = {
   gender: { 男: Gender.MALE, 女: Gender.FEMALE, MALE: Gender.MALE, FEMALE: Gender.FEMALE } as Record<string, Gender>,
@@ -154,7 +160,8 @@ export class MemberImport {
     }
     const headerOf = new Map(columns.map((c, i) => [c, headers[i]]));
     const index = new Map(columns.map((c, i) => [c, i]));
-    const cell = (row: string[], column: Column) => (index.has(column) ? (row[index.get(column)!] ?? '').trim() : '');
+    // An export of ours neutralised formula-leading cells with an apostrophe: read them back as written.
+    const cell = (row: string[], column: Column) => (index.has(column) ? unneutralise((row[index.get(column)!] ?? '').trim()) : '');
 
     return this.unitOfWork.run((manager) =>
       createOnce(
@@ -242,7 +249,7 @@ export class MemberImport {
               );
             else if (placementRefusal(branch)) {
               problem(line, 'branchCode', placementRefusal(branch)!);
-            } else if (!inScope(caller, branch.path)) {
+            } else if (!allowed(caller, 'member.manage', { path: branch.path })) {
               problem(
                 line,
                 'branchCode',

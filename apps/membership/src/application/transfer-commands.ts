@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { isBranchLevel } from '@partybuild/org-tree';
 import { MemberRecord, TransferRecord } from '../entities';
-import { DomainError, InvalidInputError, MembershipErrorCode, OutOfScopeError, TransferError } from '../errors';
+import { DomainError, InvalidInputError, MembershipErrorCode, TransferError } from '../errors';
 import { MEMBER_STAGES, MemberStatus, TransferState } from '../domain/member-kinds';
 import { addMonths } from '../domain/dates';
 import { effectiveState } from '../domain/transfer';
@@ -12,7 +12,6 @@ import { DATE_LIMITS, MembershipDateLimits, backdateRange } from '../reference/m
 import { MemberEvent, recordChange } from './member-events';
 import { assertCanManage, assertVisible, lockMember, organizationNode } from './member-access';
 import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
-import { inScope } from '@partybuild/auth';
 
 export interface IssueTransfer {
   memberId: string;
@@ -179,8 +178,7 @@ export class TransferCommands {
     if (!transfer.toOrganizationId)
       throw new TransferError(MembershipErrorCode.TRANSFER_NOT_PENDING, 'A transfer out of the district is not accepted here.');
     const target = await organizationNode(manager, transfer.toOrganizationId);
-    if (!inScope(caller, target.path)) throw new OutOfScopeError(`transfers into ${target.name}`);
-    assertVisible(caller, target);
+    assertVisible(caller, target, `transfers into ${target.name}`, 'member.manage');
     // Accepted or rejected no earlier than the letter was issued.
     if (on) checkDayWithin('on', '接收或退回日期', on, { earliest: transfer.issuedOn, latest: today });
     const state = effectiveState(transfer, on ?? today);
