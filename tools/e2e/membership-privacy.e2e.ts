@@ -63,11 +63,12 @@ describe('personal data, scope and the member list through the gateway', () => {
     expect(await auditRows(zhang)).toEqual([{ actor: 'admin', fields: ['idNumber', 'phone'], purpose: 'read' }]);
   });
 
-  it('shows them to the branch cadre (audited) but masks them for an analyst (nothing to audit)', async () => {
+  it('shows them to the branch cadre (audited); an analyst reads no member record at all (nothing to audit)', async () => {
     const mine = await cadre()(READ, { id: zhang });
     expect(mine.data.member).toMatchObject({ idNumber: ZHANG_ID, phone: '13812345678' });
     const theirs = await analyst()(READ, { id: zhang });
-    expect(theirs.data.member).toMatchObject({ idNumber: `110***********${ZHANG_ID.slice(-4)}`, phone: '138****5678' });
+    expect(codeOf(theirs)).toBe('FORBIDDEN');
+    expect(theirs.data?.member ?? null).toBeNull();
     expect((await auditRows(zhang)).map((r: { actor: string }) => r.actor)).toEqual(['admin', 'cadre-1']);
     const log = await admin()(`query($id: ID!) { personalDataAccessLog(memberId: $id) { totalCount items { actor fields } } }`, {
       id: zhang,
@@ -177,9 +178,11 @@ describe('personal data, scope and the member list through the gateway', () => {
 
   it('exports masked by default; unmasked only for those allowed, and audited', async () => {
     const masked = await cadre()(`query($id: ID!) { exportMembers(organizationId: $id) }`, { id: branch });
-    expect(masked.data.exportMembers).toContain('110***********');
+    expect(masked.data.exportMembers).toContain(`**************${ZHANG_ID.slice(-4)}`);
     expect(masked.data.exportMembers).not.toContain(ZHANG_ID);
-    expect(masked.data.exportMembers.split('\r\n')[0]).toMatch(/^name,idNumber,gender/);
+    expect(masked.data.exportMembers).not.toContain(ZHANG_ID.slice(0, 6));
+    expect(masked.data.exportMembers).not.toContain('138');
+    expect(masked.data.exportMembers.split('\r\n')[0]).toMatch(/^\uFEFFname,idNumber,gender/);
     expect(codeOf(await analyst()(`query($id: ID!) { exportMembers(organizationId: $id, unmasked: true) }`, { id: branch }))).toBe(
       'FORBIDDEN',
     );

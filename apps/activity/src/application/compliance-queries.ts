@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { OrgTree, isBranchLevel } from '@partybuild/org-tree';
 import { ATTENDING_STAGES, GONE_STATUSES, Requirement } from '../domain/activity-type';
-import { Tally, addTallies, complianceRulesOn, hasCommittee, rateOf } from '@partybuild/compliance';
+import { THREE_MEETINGS_ONE_LESSON, Tally, addTallies, complianceRulesOn, hasCommittee, rateOf } from '@partybuild/compliance';
 import { ComplianceResult, ComplianceSubject, HeldCounts, assessCompliance, requirementOf } from '../domain/compliance';
 import { Period } from '../domain/period';
 import { Requirements } from '../reference/activity-rules';
@@ -99,6 +99,9 @@ export class ComplianceQueries {
     const seatCount = new Map(seats.map((r) => [r.id, r.n]));
     const today = this.today();
     const rules = complianceRulesOn(period.start);
+    // 三会一课 by the rules in force for the period (national, never a district's), the rest as configured.
+    const requirements: Requirements = { ...this.requirements };
+    for (const kind of THREE_MEETINGS_ONE_LESSON) requirements[kind as Requirement] = rules.requirements[kind];
     const results = new Map<string, ComplianceResult>();
     for (const n of subjects) {
       const subject: ComplianceSubject = {
@@ -108,7 +111,7 @@ export class ComplianceQueries {
         hasCommittee: hasCommittee(memberCount.get(n.id) ?? 0, seatCount.get(n.id) ?? 0, rules),
         partyGroupIds: groupsOf.get(n.id) ?? [],
       };
-      results.set(n.id, assessCompliance(subject, this.requirements, period, today, held));
+      results.set(n.id, assessCompliance(subject, requirements, period, today, held));
     }
     const code = new Map(nodes.map((n) => [n.id, n.code]));
     const paths = new Map(nodes.map((n) => [n.id, n.path]));

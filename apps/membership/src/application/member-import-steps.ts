@@ -1,12 +1,13 @@
 import type { Caller } from '@partybuild/auth';
-import { inScope } from '@partybuild/auth';
+import { allowed } from '@partybuild/auth';
+import { unneutralise } from '@partybuild/csv';
 import type { OrgNode } from '@partybuild/org-tree';
 import { groupRefusal, placementRefusal } from '../domain/placement';
 import { DomainError, IdNumberTakenError, InvalidInputError } from '../errors';
 import { DevelopmentStage, Gender, MemberCategory } from '../domain/member-kinds';
 import { NewMember, ValidMember, validateNewMember } from '../domain/new-member';
 import { parseCsv } from '../domain/csv';
-import { RECORD_RULES } from '../reference/membership-rules';
+import { DATE_LIMITS, MembershipDateLimits, RECORD_RULES } from '../reference/membership-rules';
 
 /*
  * The checks of a member import (批量导入), one step each, in the order the import runs them:
@@ -61,6 +62,11 @@ const CHINESE_HEADERS: Record<string, ImportColumn> = {
   党费交至: 'duesPaidThrough',
 };
 
+/** The Chinese header of each column when an export asks for one (the first name the importer accepts). */
+export const CHINESE_LABELS = Object.fromEntries(
+  IMPORT_COLUMNS.map((c) => [c, Object.entries(CHINESE_HEADERS).find(([, column]) => column === c)![0]]),
+) as Record<ImportColumn, string>;
+
 const VALUES = {
   gender: { 男: Gender.MALE, 女: Gender.FEMALE, MALE: Gender.MALE, FEMALE: Gender.FEMALE } as Record<string, Gender>,
   category: {
@@ -113,7 +119,7 @@ export interface ImportLayout {
   headers: string[];
   /** The header the user wrote for a column (its own name when the file has no such column). */
   headerOf(column: ImportColumn): string;
-  /** A row's trimmed value for a column; empty when the file has no such column. */
+  /** A row's trimmed value for a column (as written, see `cell` below); empty when the file has no such column. */
   cell(row: readonly string[], column: ImportColumn): string;
 }
 
@@ -135,7 +141,8 @@ export function mapHeaders(headerRow: readonly string[]): ImportLayout {
   return {
     headers,
     headerOf: (column) => headers[index.get(column) ?? -1] ?? column,
-    cell: (row, column) => (index.has(column) ? (row[index.get(column)!] ?? '').trim() : ''),
+    // An export of ours neutralised formula-leading cells with an apostrophe: read them back as written.
+    cell: (row, column) => (index.has(column) ? unneutralise((row[index.get(column)!] ?? '').trim()) : ''),
   };
 }
 
@@ -153,7 +160,12 @@ function codedValue(column: keyof typeof VALUES, text: string): string | undefin
 }
 
 /** Step 2: a row's own fields — its width, coded values, the dues base and the person's record rules. */
-export function checkRow(row: readonly string[], layout: ImportLayout, today: string): { value?: ValidMember; problems: CellProblem[] } {
+export function checkRow(
+  row: readonly string[],
+  layout: ImportLayout,
+  today: string,
+  limits: MembershipDateLimits = DATE_LIMITS,
+): { value?: ValidMember; problems: CellProblem[] } {
   if (row.length !== layout.headers.length) {
     const error = new InvalidInputError('csv', `The row has ${row.length} fields; the header has ${layout.headers.length}.`);
     return { problems: [{ column: null, error }] };
@@ -198,7 +210,7 @@ export function checkRow(row: readonly string[], layout: ImportLayout, today: st
     duesPaidThrough: layout.cell(row, 'duesPaidThrough'),
   };
   const categoryReported = problems.some((p) => p.column === 'category');
-  const { value, problems: fieldProblems } = validateNewMember(input, today);
+  const { value, problems: fieldProblems } = validateNewMember(input, today, limits);
   for (const p of fieldProblems) {
     // An unknown category was reported above; the record rules would only say it again.
     if (!(p.field === 'category' && categoryReported)) problems.push({ column: p.field as ImportColumn, error: p.error });
@@ -217,7 +229,7 @@ export function checkBranch(
   if (!branch) return refuse(new InvalidInputError('branchCode', `No organisation has the code ${code || '(empty)'}.`));
   const refusal = placementRefusal(branch);
   if (refusal) return refuse(refusal);
-  if (!inScope(caller, branch.path)) {
+  if (!allowed(caller, 'member.manage', { path: branch.path })) {
     return refuse(new InvalidInputError('branchCode', `${branch.name} is outside the organisations you are responsible for.`));
   }
   return { branch };

@@ -8,6 +8,7 @@ import { MemberRecord } from '../entities';
 import { IdNumberTakenError } from '../errors';
 import { ValidMember } from '../domain/new-member';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
+import { DATE_LIMITS, MembershipDateLimits } from '../reference/membership-rules';
 import { MemberEvent, duesHistoryOf, memberEnvelope } from './member-events';
 import { assertCanManage, isDuplicateIdNumber } from './member-access';
 import { recordFrom } from './member-commands';
@@ -22,7 +23,7 @@ import {
   rejectTakenIds,
 } from './member-import-steps';
 
-export { IMPORT_COLUMNS } from './member-import-steps';
+export { CHINESE_LABELS, IMPORT_COLUMNS } from './member-import-steps';
 
 export interface ImportProblem {
   /** Line of the file: the header is row 1. */
@@ -63,6 +64,7 @@ export class MemberImport {
     private readonly unitOfWork: UnitOfWork,
     private readonly cipher: PersonalDataCipher,
     private readonly today: () => string,
+    private readonly limits: MembershipDateLimits = DATE_LIMITS,
   ) {}
 
   /** Runs an import; with `once`, a repeat of the same file and key returns the first result. */
@@ -135,7 +137,7 @@ export class MemberImport {
     const checked: CheckedRow[] = [];
     rows.forEach((row, i) => {
       const line = i + 2;
-      const own = checkRow(row, layout, today);
+      const own = checkRow(row, layout, today, this.limits);
       own.problems.forEach((p) => report(line, p));
       if (own.problems.some((p) => p.column === null)) return; // the row could not be read at all
       const branchCode = layout.cell(row, 'branchCode');

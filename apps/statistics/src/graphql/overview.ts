@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, Role, hasRole } from '@partybuild/auth';
+import { Caller, reach } from '@partybuild/auth';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
 import type { Figures } from '../figures/figures';
 
 /** The active units of one kind, under an organisation or in the whole district, within the caller's scope. */
 export function unitsOfKind(manager: EntityManager, caller: Caller, kind: string, under: string | null): Promise<OrgNode[]> {
-  const within = hasRole(caller, Role.DISTRICT_ADMIN) ? null : caller.scope;
-  return new OrgTree(manager).activeOfKind(kind, { under, within });
+  const { anywhere, roots } = reach(caller, 'statistics.read');
+  return new OrgTree(manager).activeOfKind(kind, { under, within: anywhere ? null : roots });
 }
 
 export enum OverviewSort {
