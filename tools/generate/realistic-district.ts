@@ -139,7 +139,7 @@ export function lastMonths(today: string, count: number): string[] {
   return months;
 }
 
-/** A month's meetings of one branch as DOMAIN §3 asks for them, one in ten forgotten. */
+/** A month's meetings of one branch as docs/domain.md §3 asks for them, one in ten forgotten. */
 function meetingsOf(branch: RealisticDistrict['branches'][number], month: string, next: () => number) {
   const quarterEnd = Number(month.slice(5)) % 3 === 0;
   const wanted: Array<{ host: string; type: string }> = [

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { isBranchLevel } from '@partybuild/org-tree';
+import { OrgTree, isBranchLevel } from '@partybuild/org-tree';
 import { ATTENDING_STAGES, GONE_STATUSES, Requirement } from '../domain/activity-type';
 import { THREE_MEETINGS_ONE_LESSON, Tally, addTallies, complianceRulesOn, hasCommittee, rateOf } from '@partybuild/compliance';
 import { ComplianceResult, ComplianceSubject, HeldCounts, assessCompliance, requirementOf } from '../domain/compliance';
@@ -32,14 +32,6 @@ export interface CompliancePicture {
   summary: ComplianceSummary;
   /** Paths of the subtree's organisations, to sum any part of it. */
   paths: Map<string, string[]>;
-}
-
-interface NodeRow {
-  id: string;
-  parent_id: string | null;
-  code: string;
-  kind: string;
-  path: string[];
 }
 
 const CHECKED_ABOVE_BRANCH = ['PARTY_COMMITTEE', 'WORKING_COMMITTEE'];
@@ -81,13 +73,10 @@ export class ComplianceQueries {
 
   async forRoots(rootIds: readonly string[], period: Period): Promise<Map<string, CompliancePicture>> {
     const manager = this.dataSource.manager;
-    const nodes: NodeRow[] = await manager.query(
-      `SELECT id, parent_id, code, kind, path FROM org_node WHERE path && $1::uuid[] AND status = 'ACTIVE'`,
-      [rootIds],
-    );
+    const nodes = await new OrgTree(manager).activeWithin(rootIds);
     const groupsOf = new Map<string, string[]>();
     for (const n of nodes) {
-      if (n.kind === 'PARTY_GROUP' && n.parent_id) groupsOf.set(n.parent_id, [...(groupsOf.get(n.parent_id) ?? []), n.id]);
+      if (n.kind === 'PARTY_GROUP' && n.parentId) groupsOf.set(n.parentId, [...(groupsOf.get(n.parentId) ?? []), n.id]);
     }
     const subjects = nodes.filter((n) => isBranchLevel(n) || CHECKED_ABOVE_BRANCH.includes(n.kind));
     const branchIds = subjects.filter((n) => isBranchLevel(n)).map((n) => n.id);
