@@ -119,7 +119,7 @@ export interface ImportLayout {
   headers: string[];
   /** The header the user wrote for a column (its own name when the file has no such column). */
   headerOf(column: ImportColumn): string;
-  /** A row's trimmed value for a column (as written, see `cell` below); empty when the file has no such column. */
+  /** A row's trimmed value for a column; empty when the file has no such column. */
   cell(row: readonly string[], column: ImportColumn): string;
 }
 

@@ -23,7 +23,7 @@ import {
   rejectTakenIds,
 } from './member-import-steps';
 
-export { CHINESE_LABELS, IMPORT_COLUMNS } from './member-import-steps';
+export { IMPORT_COLUMNS, CHINESE_LABELS } from './member-import-steps';
 
 export interface ImportProblem {
   /** Line of the file: the header is row 1. */
