@@ -1,12 +1,7 @@
 import { Role } from '@partybuild/auth';
-import { eventually } from '@partybuild/testing';
-import { checkCharacter } from '@partybuild/app-membership';
-import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
+import { ADMIN, TestStack, codeOf, createTree, idNumber as validIdNumber, startTestStack } from './fixtures';
 
-const idNumber = (birth: string, seq: number) => {
-  const first17 = `110105${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-  return `${first17}${checkCharacter(first17)}`;
-};
+const idNumber = (birth: string, seq: number) => validIdNumber(birth, seq, '110105');
 
 const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`;
 const READ = `query($id: ID!) { member(id: $id) { name idNumber phone organization { id name } } }`;
@@ -28,17 +23,13 @@ describe('personal data, scope and the member list through the gateway', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    const root = await createOrg(stack, { code: 'W', name: '区直机关工委', kind: 'WORKING_COMMITTEE' });
-    committee = await createOrg(stack, { code: 'W-ZF', name: '政法委机关党委', kind: 'PARTY_COMMITTEE', parentId: root });
-    branch = await createOrg(stack, { code: 'W-ZF-01', name: '政法委机关党支部', kind: 'BRANCH', parentId: committee });
-    group = await createOrg(stack, { code: 'W-ZF-01-G1', name: '第一党小组', kind: 'PARTY_GROUP', parentId: branch });
-    otherBranch = await createOrg(stack, { code: 'W-ZF-02', name: '司法局机关党支部', kind: 'BRANCH', parentId: committee });
-    await eventually(
-      async () =>
-        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = $1`, [otherBranch])).length ? true : undefined,
-      15_000,
-      'the tree to reach the membership service',
-    );
+    ({ committee, branch, group, otherBranch } = await createTree(stack, {
+      root: { code: 'W', name: '区直机关工委', kind: 'WORKING_COMMITTEE' },
+      committee: { code: 'W-ZF', name: '政法委机关党委', kind: 'PARTY_COMMITTEE', parent: 'root' },
+      branch: { code: 'W-ZF-01', name: '政法委机关党支部', kind: 'BRANCH', parent: 'committee' },
+      group: { code: 'W-ZF-01-G1', name: '第一党小组', kind: 'PARTY_GROUP', parent: 'branch' },
+      otherBranch: { code: 'W-ZF-02', name: '司法局机关党支部', kind: 'BRANCH', parent: 'committee' },
+    }));
     const people: Array<[string, string, string, string, string | null]> = [
       ['张三', idNumber('1985-06-12', 17), 'FULL', 'IN_SERVICE', group],
       ['李四', idNumber('1990-01-20', 22), 'FULL', 'IN_SERVICE', null],

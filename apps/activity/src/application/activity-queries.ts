@@ -1,3 +1,5 @@
+import { PERIOD_YEARS } from '@partybuild/calendar';
+import { checkNumberWithin } from '@partybuild/errors';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Caller, Operation, allowed, assertAllowed, reach } from '@partybuild/auth';
 import { addDays } from '@partybuild/calendar';
@@ -67,6 +69,7 @@ export class ActivityQueries {
 
   /** 计划与落实: the organisation's plan for a year against what was held, by type. */
   async plan(caller: Caller, organizationId: string, year: number): Promise<PlanLine[]> {
+    checkNumberWithin('year', '年度', year, PERIOD_YEARS);
     await visibleNode(this.dataSource.manager, caller, organizationId, 'activity.compliance');
     const rows: Array<Record<string, string | number>> = await this.dataSource.manager.query(
       `SELECT type,

@@ -44,6 +44,8 @@ export async function hostsFor(
   const missing = unique.find((id) => !nodes.has(id));
   if (missing) throw new OrganizationUnknownError(missing);
   const named = unique.map((id) => nodes.get(id) as OrgNode);
+  const dissolved = named.find((n) => n.status !== 'ACTIVE');
+  if (dissolved) throw new ActivityRuleError('co-host-dissolved', `${dissolved.name} has been dissolved; it co-hosts no more activities.`);
   const mine = (n: OrgNode) => allowed(caller, 'activity.manage', { path: n.path });
   return { host, coHosts: named.filter(mine), pending: named.filter((n) => !mine(n)) };
 }

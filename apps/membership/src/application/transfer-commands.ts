@@ -8,7 +8,7 @@ import { addMonths } from '../domain/dates';
 import { effectiveState } from '../domain/transfer';
 import { placementRefusal } from '../domain/placement';
 import { checkDayWithin } from '@partybuild/errors';
-import { DATE_LIMITS, backdateRange } from '../reference/membership-rules';
+import { DATE_LIMITS, MembershipDateLimits, backdateRange } from '../reference/membership-rules';
 import { MemberEvent, recordChange } from './member-events';
 import { assertCanManage, assertVisible, lockMember, organizationNode } from './member-access';
 import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
@@ -28,13 +28,14 @@ export class TransferCommands {
     private readonly unitOfWork: UnitOfWork,
     private readonly today: () => string,
     private readonly validMonths: number,
+    private readonly limits: MembershipDateLimits = DATE_LIMITS,
   ) {}
 
   async issue(caller: Caller, input: IssueTransfer, once: IdempotencyScope | null = null): Promise<TransferRecord> {
     const today = this.today();
     const issuedOn = input.issuedOn ?? today;
     if (issuedOn > today) throw new InvalidInputError('issuedOn', `The date ${issuedOn} is in the future.`);
-    checkDayWithin('issuedOn', '介绍信开具日期', issuedOn, backdateRange(today, DATE_LIMITS.backdateYears.transfer));
+    checkDayWithin('issuedOn', '介绍信开具日期', issuedOn, backdateRange(today, this.limits.backdateYears.transfer));
     return this.unitOfWork.run((manager) =>
       createOnce(
         manager,

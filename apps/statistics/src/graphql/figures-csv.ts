@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { CsvColumn, CsvHeaders, writeCsv } from '@partybuild/csv';
+import { OrgTree } from '@partybuild/org-tree';
 import type { Figures } from '../figures/figures';
 
 interface Row {
@@ -42,11 +43,7 @@ export async function figuresCsv(
   rootId: string,
   headers: CsvHeaders = CsvHeaders.ENGLISH,
 ): Promise<string> {
-  const nodes: Array<{ id: string; code: string; name: string; kind: string; depth: number }> = await manager.query(
-    `SELECT id, code, name, kind, cardinality(path) AS depth FROM org_node
-     WHERE path @> ARRAY[$1::uuid] AND status = 'ACTIVE' ORDER BY cardinality(path), code`,
-    [rootId],
-  );
+  const nodes = await new OrgTree(manager).activeWithin([rootId]);
   const figures = await loader.loadMany(nodes.map((n) => n.id));
   return writeCsv(
     COLUMNS,
