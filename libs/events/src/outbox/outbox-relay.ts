@@ -73,7 +73,8 @@ export class OutboxRelay {
         if (sent < this.batchSize) await this.pause(this.idleMs);
       } catch (error) {
         this.stats.failures += 1;
-        backoff = Math.min(backoff ? backoff * 2 : 100, 5000);
+        // Capped at a second: after a broker outage publishing resumes within about a second.
+        backoff = Math.min(backoff ? backoff * 2 : 100, 1000);
         this.options.logger.warn({ err: error, retryInMs: backoff }, 'outbox relay could not publish; will retry');
         await this.pause(backoff);
       }
