@@ -52,9 +52,15 @@ describe('a Kafka outage', () => {
       await client.end();
     }
     const catchUpSeconds = (Date.now() - back) / 1000;
-    process.stdout.write(`kafka outage: stack started in ${startSeconds.toFixed(1)} s with the broker down; caught up ${catchUpSeconds.toFixed(1)} s after it returned\n`);
+    process.stdout.write(
+      `kafka outage: stack started in ${startSeconds.toFixed(1)} s with the broker down; caught up ${catchUpSeconds.toFixed(1)} s after it returned\n`,
+    );
     // The reconnect pauses are capped at one second; the rest is the group join and one batch.
     expect(catchUpSeconds).toBeLessThan(10);
-    await eventually(async () => ((await readiness('statistics')).body.degraded ? undefined : true), 15_000, 'readiness without degraded parts');
+    await eventually(
+      async () => ((await readiness('statistics')).body.degraded ? undefined : true),
+      15_000,
+      'readiness without degraded parts',
+    );
   });
 });

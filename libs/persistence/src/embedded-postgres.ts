@@ -86,7 +86,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     child.stdout!.on('data', onData);
     child.once('error', (error) => reject(new EmbeddedPostgresError(`PostgreSQL could not be run: ${error.message}`, log)));
     child.once('exit', (code, signal) =>
-      reject(new EmbeddedPostgresError(`PostgreSQL on port ${options.port} (data in ${dataDir}) exited at start (${signal ?? `code ${code}`})`, log)),
+      reject(
+        new EmbeddedPostgresError(
+          `PostgreSQL on port ${options.port} (data in ${dataDir}) exited at start (${signal ?? `code ${code}`})`,
+          log,
+        ),
+      ),
     );
   });
   // Keep draining its output (a full pipe would block the server) and keep the tail for diagnostics.
@@ -173,7 +178,10 @@ function postgresUser(): { uid: number; gid: number } {
       execFileSync('useradd', ['-g', USER, USER], { stdio: 'ignore' });
       return ids();
     } catch (error) {
-      throw new EmbeddedPostgresError(`PostgreSQL cannot run as root and no "${USER}" user could be created: ${(error as Error).message}`, []);
+      throw new EmbeddedPostgresError(
+        `PostgreSQL cannot run as root and no "${USER}" user could be created: ${(error as Error).message}`,
+        [],
+      );
     }
   }
 }
@@ -188,4 +196,3 @@ function grantTraversal(dataDir: string): void {
     }
   }
 }
-

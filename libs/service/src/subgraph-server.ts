@@ -72,7 +72,9 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
   app.get('/readyz', async (_req, res) => {
     const ready = await options.isReady().catch(() => false);
     const degraded = options.degraded?.() ?? [];
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name, ...(degraded.length ? { degraded } : {}) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', service: options.name, ...(degraded.length ? { degraded } : {}) });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(options.metrics.contentType).send(await options.metrics.metrics());

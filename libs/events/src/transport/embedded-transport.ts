@@ -108,7 +108,9 @@ export class EmbeddedTransport implements EventTransport {
     let failed: Error | undefined;
     try {
       await client.query('BEGIN');
-      const { rows: lock } = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`${options.groupId}/${topic}`]);
+      const { rows: lock } = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
+        `${options.groupId}/${topic}`,
+      ]);
       if (!lock[0].locked) {
         await client.query('COMMIT');
         return 0;
@@ -120,7 +122,9 @@ export class EmbeddedTransport implements EventTransport {
         [options.groupId, topic, BATCH_SIZE],
       );
       if (rows.length) {
-        await options.handleBatch(rows.map((r) => ({ topic, partition: 0, offset: String(r.position), key: r.message_key, value: r.value })));
+        await options.handleBatch(
+          rows.map((r) => ({ topic, partition: 0, offset: String(r.position), key: r.message_key, value: r.value })),
+        );
         await client.query('UPDATE event_log_offset SET position = $3 WHERE group_id = $1 AND topic = $2', [
           options.groupId,
           topic,

@@ -23,7 +23,12 @@ describe('Kafka topics made by the system', () => {
 
   it('creates a topic on first publish with infinite retention and the configured partitions, and every message says it is a CloudEvent', async () => {
     const topic = uniqueName('partybuild.topics.');
-    const transport = new KafkaTransport({ brokers: brokers(), clientId: uniqueName('c'), logger, topics: { partitions: 2, replicationFactor: 1 } });
+    const transport = new KafkaTransport({
+      brokers: brokers(),
+      clientId: uniqueName('c'),
+      logger,
+      topics: { partitions: 2, replicationFactor: 1 },
+    });
     try {
       await transport.publish([{ topic, key: 'org-1', value: '{"specversion":"1.0"}' }]);
       expect(await configOf(topic)).toEqual({ 'retention.ms': '-1', 'retention.bytes': '-1', 'cleanup.policy': 'delete' });
@@ -46,7 +51,10 @@ describe('Kafka topics made by the system', () => {
 
   it('brings a topic made with the broker default (seven days) to infinite retention, and sets min.insync.replicas when asked', async () => {
     const topic = uniqueName('partybuild.legacy.');
-    await admin.createTopics({ topics: [{ topic, configEntries: [{ name: 'retention.ms', value: String(7 * 24 * 3600 * 1000) }] }], waitForLeaders: true });
+    await admin.createTopics({
+      topics: [{ topic, configEntries: [{ name: 'retention.ms', value: String(7 * 24 * 3600 * 1000) }] }],
+      waitForLeaders: true,
+    });
     expect((await configOf(topic))['retention.ms']).toBe(String(7 * 24 * 3600 * 1000));
 
     expect(await ensureTopics(admin, [topic], { partitions: 3, replicationFactor: 1, minInsyncReplicas: 1 })).toEqual([]);
@@ -62,7 +70,12 @@ describe('Kafka topics made by the system', () => {
     const topic = uniqueName('partybuild.early.');
     const transport = new KafkaTransport({ brokers: brokers(), clientId: uniqueName('c'), logger });
     const inbox = new Inbox();
-    const subscription = await transport.subscribe({ groupId: uniqueName('g'), topics: [topic], fromBeginning: true, handleBatch: inbox.handleBatch });
+    const subscription = await transport.subscribe({
+      groupId: uniqueName('g'),
+      topics: [topic],
+      fromBeginning: true,
+      handleBatch: inbox.handleBatch,
+    });
     try {
       await transport.publish([{ topic, key: 'a', value: 'one' }]);
       await inbox.waitFor(1, 30_000);
