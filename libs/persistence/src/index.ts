@@ -7,3 +7,4 @@ export type { EmbeddedPostgres, EmbeddedPostgresOptions } from './embedded-postg
 export { UnitOfWork } from './unit-of-work';
 export { runOnce, idempotencyMigrations, IdempotencyErrors } from './idempotency';
 export type { IdempotencyScope } from './idempotency';
+export { isDatabaseUnavailable } from './connection-errors';

@@ -13,6 +13,7 @@ import { createErrorFormatter, RequestContext } from '@partybuild/federation';
 import type { Logger } from '@partybuild/logging';
 import { beginQueryCount } from '@partybuild/persistence';
 import { callerGuard } from './caller-guard';
+import { withDatabaseOutages } from './service-errors';
 
 export interface SubgraphServerOptions<C extends RequestContext> {
   name: string;
@@ -57,7 +58,7 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
     schema: options.schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(options.logger),
+    formatError: withDatabaseOutages(createErrorFormatter(options.logger)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
