@@ -73,6 +73,7 @@ export class SupervisedService {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const began = Date.now();
     child.kill('SIGTERM');
     const timer = setTimeout(() => {
       this.say(`did not stop within ${(this.stopTimeoutMs / 1000).toFixed(0)} s; killing it`);
@@ -80,6 +81,7 @@ export class SupervisedService {
     }, this.stopTimeoutMs);
     await exited;
     clearTimeout(timer);
+    this.say(`stopped in ${((Date.now() - began) / 1000).toFixed(1)} s`);
   }
 
   /** Last resort when the launcher itself exits: nothing may be left running. */

@@ -55,7 +55,7 @@ describe('a Kafka outage', () => {
     process.stdout.write(
       `kafka outage: stack started in ${startSeconds.toFixed(1)} s with the broker down; caught up ${catchUpSeconds.toFixed(1)} s after it returned\n`,
     );
-    // The reconnect pauses are capped at one second; the rest is the group join and one batch.
+    // The reconnect pauses are capped at half a second; the rest is the group join and one batch.
     expect(catchUpSeconds).toBeLessThan(10);
     await eventually(
       async () => ((await readiness('statistics')).body.degraded ? undefined : true),

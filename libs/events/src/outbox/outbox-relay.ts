@@ -73,8 +73,8 @@ export class OutboxRelay {
         if (sent < this.batchSize) await this.pause(this.idleMs);
       } catch (error) {
         this.stats.failures += 1;
-        // Capped at a second: after a broker outage publishing resumes within about a second.
-        backoff = Math.min(backoff ? backoff * 2 : 100, 1000);
+        // Capped at half a second: after a broker outage publishing resumes within about a second.
+        backoff = Math.min(backoff ? backoff * 2 : 100, 500);
         this.options.logger.warn({ err: error, retryInMs: backoff }, 'outbox relay could not publish; will retry');
         await this.pause(backoff);
       }

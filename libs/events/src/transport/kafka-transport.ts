@@ -15,11 +15,12 @@ export interface KafkaTransportOptions {
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
 
 /**
- * Reconnect attempts stay short and capped at one second, so that after a broker outage the
+ * Reconnect attempts stay short and capped at half a second, so that after a broker outage the
  * relay and the consumers are back within a couple of seconds (kafkajs's default grows to 30 s).
+ * An attempt against a broker that is down costs one refused connection.
  */
-const RETRY: RetryOptions = { retries: 5, initialRetryTime: 100, maxRetryTime: 1000 };
-const RESTART_CAP_MS = 1000;
+const RETRY: RetryOptions = { retries: 5, initialRetryTime: 100, maxRetryTime: 500 };
+const RESTART_CAP_MS = 500;
 
 /**
  * Kafka through kafkajs: idempotent producer, acks from all in-sync replicas, one request in
