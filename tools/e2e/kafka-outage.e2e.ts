@@ -54,6 +54,12 @@ describe('a Kafka outage', () => {
     expect(statistics.body.degraded?.join(' ')).toMatch(/consumer group statistics .*waiting for Kafka/);
 
     const id = await createOrg(stack, { code: 'OUT', name: '停电期间成立的党委', kind: 'PARTY_COMMITTEE' });
+    await eventually(
+      async () =>
+        (await readiness('organization')).body.degraded?.some((d) => d.startsWith('outbox relay cannot publish')) ? true : undefined,
+      15_000,
+      'readiness naming the relay',
+    );
     const [pending] = await stack.services.organization.dataSource.query(`SELECT published_at FROM outbox WHERE message_key = $1`, [id]);
     expect(pending.published_at).toBeNull();
 

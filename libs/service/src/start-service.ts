@@ -80,7 +80,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     isReady: async () => dataSource.isInitialized && (await dataSource.query('SELECT 1')).length === 1,
     // Writes go to the outbox and do not need the broker: a consumer waiting for it leaves the
     // service ready, and readiness says what is degraded.
-    degraded: () => transport.degraded(),
+    degraded: () => [relay.problem(), ...transport.degraded()].filter((problem): problem is string => Boolean(problem)),
   });
 
   return {
