@@ -44,6 +44,7 @@ describe('a PostgreSQL restart', () => {
     token = system.tokenFor({ subject: 'admin', name: '管理员', roles: [Role.DISTRICT_ADMIN], scope: [] });
   });
   afterAll(async () => {
+    if (process.env.RESTART_TEST_LOG) require('node:fs').writeFileSync(process.env.RESTART_TEST_LOG, lines.join('\n'));
     await system?.stop().catch(() => undefined);
     await postgres?.stop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });

@@ -27,6 +27,23 @@ export class EmbeddedTransport implements EventTransport {
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'event log connection lost; reconnecting on next use'));
   }
 
+  /**
+   * A connection for one unit of work. While checked out, a connection has no listener of the
+   * pool's, and a server that goes away makes it emit `error`: without one of ours, that would
+   * end the process. The failure reaches the caller through its query anyway.
+   */
+  private async checkout(): Promise<PoolClient> {
+    const client = await this.pool.connect();
+    const onError = (error: Error) => this.logger.warn({ err: error }, 'event log connection lost during work');
+    client.on('error', onError);
+    const release = client.release.bind(client);
+    client.release = (destroy?: boolean | Error) => {
+      client.removeListener('error', onError);
+      return release(destroy);
+    };
+    return client;
+  }
+
   /** The log has no topics to create: every topic is a value of one table. */
   async ensureTopics(): Promise<void> {}
 
@@ -39,7 +56,7 @@ export class EmbeddedTransport implements EventTransport {
     await this.ensureSchema();
     let client: PoolClient | undefined;
     try {
-      client = await this.pool.connect();
+      client = await this.checkout();
       await client.query('BEGIN');
       await client.query('LOCK TABLE event_log IN EXCLUSIVE MODE');
       await client.query(
@@ -104,7 +121,7 @@ export class EmbeddedTransport implements EventTransport {
    * batch is not handed out twice and the committed position never goes back.
    */
   private async deliverNext(options: SubscribeOptions, topic: string): Promise<number> {
-    const client = await this.pool.connect();
+    const client = await this.checkout();
     let failed: Error | undefined;
     try {
       await client.query('BEGIN');
