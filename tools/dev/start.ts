@@ -15,6 +15,9 @@ import { SERVICES } from './services';
 import { localSecrets } from './local-secrets';
 import { launch } from './launch';
 import { seedDemoDistrict } from '../seed/demo-district';
+import { demoUsers, startLocalConsole } from './console';
+import { seedDemoAtScale } from '../seed/demo-scale';
+import { todayIn } from '@partybuild/calendar';
 
 async function main() {
   const started = Date.now();
@@ -39,11 +42,13 @@ async function main() {
   });
 
   let stopping = false;
+  let stopConsole: () => Promise<void> = async () => undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    write(`\n${signal}: stopping the gateway, then the services, then PostgreSQL…`);
+    write(`\n${signal}: stopping the console and the gateway, then the services, then PostgreSQL…`);
     const began = Date.now();
+    await stopConsole();
     await system.stop();
     write(`stopped in ${((Date.now() - began) / 1000).toFixed(1)} s`);
     process.exit(0);
@@ -54,13 +59,22 @@ async function main() {
   const readySeconds = ((Date.now() - started) / 1000).toFixed(1);
   const seedToken = system.tokenFor({ subject: 'seed', name: 'Demo seed', roles: [Role.DISTRICT_ADMIN], scope: [] });
   const { rootId, created } = await seedDemoDistrict(system.gatewayUrl, seedToken);
+  const scale = await seedDemoAtScale(system.gatewayUrl, seedToken, todayIn(process.env.TIME_ZONE ?? 'Asia/Shanghai'), write);
   const adminToken = system.tokenFor({ subject: 'admin', name: '区委组织部管理员', roles: [Role.DISTRICT_ADMIN], scope: [rootId] });
+  const consoleApp = await startLocalConsole(
+    system.gatewayUrl,
+    await demoUsers(system.gatewayUrl, adminToken, system.tokenFor),
+    Number(process.env.CONSOLE_PORT ?? 4200),
+    'development',
+  );
+  stopConsole = () => consoleApp.stop();
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   write(
     [
       '',
       `Party-building platform is running (every service ready in ${readySeconds}s, seeded by ${seconds}s; ${created ? `seeded ${created} demo organisations` : 'demo district already present'}).`,
+      `  Console (web):    ${consoleApp.url}   (sign in as one of the demo users)`,
       `  GraphQL gateway:  ${system.gatewayUrl}   (pid ${system.gateway.pid})`,
       ...system.services.map((s) => `  ${s.spec.name.padEnd(16)}  ${s.spec.readyUrl.replace(/\/readyz$/, '/graphql')}   (pid ${s.pid})`),
       `  Events:           ${transport === 'kafka' ? `Kafka at ${process.env.KAFKA_BROKERS}` : 'embedded log (table event_log in database partybuild_events)'}`,
@@ -73,9 +87,15 @@ async function main() {
       `  curl -s ${system.gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer <token>" \\`,
       `    -d '{"query":"{ organizationByCode(code: \\"HC\\") { name children { items { name kind } } } }"}'`,
       '',
+      scale ? `The demo's year of meetings is still being recorded in the background (${scale.branches} branches).` : '',
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
+  );
+  const meetingsStarted = Date.now();
+  scale?.meetings.then(
+    (n) => write(`demo: ${n} meetings with attendance recorded in ${((Date.now() - meetingsStarted) / 1000).toFixed(1)}s`),
+    (error: Error) => write(`demo meetings stopped: ${error.message}`),
   );
 }
 

@@ -123,12 +123,18 @@ describe('parseEnvelope', () => {
 });
 
 describe('schema versions', () => {
-  it('lets a handler of version 1 read version 2, whose data is unchanged, but not an unknown version', () => {
-    expect(understands([1], 1)).toBe(true);
-    expect(understands([1], 2)).toBe(true);
-    expect(understands([2], 2)).toBe(true);
-    expect(understands([2], 1)).toBe(false);
-    expect(understands([1], 3)).toBe(false);
+  it('lets a handler of version 1 read version 2 of an organisation event, whose data is unchanged, but not an unknown version', () => {
+    expect(understands([1], 1, 'organization.created')).toBe(true);
+    expect(understands([1], 2, 'organization.created')).toBe(true);
+    expect(understands([1], 2, 'activity.held')).toBe(true);
+    expect(understands([2], 1, 'organization.created')).toBe(false);
+    expect(understands([1], 3, 'organization.created')).toBe(false);
+  });
+
+  it('does not let a handler of membership version 1 read version 2, whose data changed (dues), but reads 3 as 2', () => {
+    expect(understands([1], 2, 'membership.member.registered')).toBe(false);
+    expect(understands([1, 2], 3, 'membership.member.registered')).toBe(true);
+    expect(understands([1], 3, 'membership.member.registered')).toBe(false);
   });
 
   it('gives a version-1 event, which has no text path, the path as text when it is read', () => {

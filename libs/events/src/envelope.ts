@@ -42,21 +42,28 @@ export interface NewEvent<T> {
 }
 
 /**
- * The schema version new events carry. Version 2 added `organizationpathtext`; its data is
- * exactly that of version 1.
+ * The schema version new events carry unless their producer says otherwise. Version 2 of the
+ * organisation and activity events added `organizationpathtext`; their data is that of
+ * version 1. (Membership events were already at 2 for a data change, so their path text came
+ * with 3; the membership contract says so.)
  */
 export const CURRENT_SCHEMA_VERSION = 2;
 
-/** Versions whose data is the same as an earlier version's (only envelope attributes were added). */
-const SAME_DATA_AS: Record<number, number> = { 2: 1 };
+/** Per producer: versions whose data is the same as an earlier version's (only envelope attributes were added). */
+const SAME_DATA_AS: Record<string, Record<number, number>> = {
+  organization: { 2: 1 },
+  activity: { 2: 1 },
+  membership: { 3: 2 },
+};
 
 /**
- * The compatibility rule for consumers: a handler written for version n also reads every later
- * version whose data is unchanged from n (2 reads as 1); a version that changes the data is
- * new to the handler until it declares it.
+ * The compatibility rule for consumers: a handler written for version n of a type also reads
+ * every later version whose data is unchanged from n (an organisation event of version 2 reads
+ * as 1); a version that changes the data is new to the handler until it declares it.
  */
-export function understands(handledVersions: number[], schemaversion: number): boolean {
-  for (let v: number | undefined = schemaversion; v !== undefined; v = SAME_DATA_AS[v]) if (handledVersions.includes(v)) return true;
+export function understands(handledVersions: number[], schemaversion: number, type = ''): boolean {
+  const same = SAME_DATA_AS[type.split('.')[0]] ?? {};
+  for (let v: number | undefined = schemaversion; v !== undefined; v = same[v]) if (handledVersions.includes(v)) return true;
   return false;
 }
 

@@ -5,6 +5,6 @@ export { startEmbeddedPostgres } from './embedded-postgres';
 export { EmbeddedPostgresError } from './embedded-postgres';
 export type { EmbeddedPostgres, EmbeddedPostgresOptions } from './embedded-postgres';
 export { UnitOfWork } from './unit-of-work';
-export { runOnce, idempotencyMigrations, IdempotencyErrors } from './idempotency';
+export { runOnce, createOnce, idempotencyMigrations, IdempotencyErrors } from './idempotency';
 export type { IdempotencyScope } from './idempotency';
 export { isDatabaseUnavailable } from './connection-errors';
