@@ -190,6 +190,10 @@ describe('activities: co-hosts, repeats, idempotency and impossible dates, throu
       input: { organizationId: host, heldOn: '1900-01-01', committee: [{ personName: '某人', role: 'SECRETARY' }] },
     });
     expect(codeOf(election)).toBe('DATE_OUT_OF_RANGE');
+    const periods = await send(ADMIN, `query($id: ID!) { organization(id: $id) { compliance(period: "0000") { period } } }`, { id: host });
+    expect(codeOf(periods)).toBe('NUMBER_OUT_OF_RANGE');
+    const plan0 = await send(ADMIN, `query($id: ID!) { organization(id: $id) { activityPlan(year: 0) { year } } }`, { id: host });
+    expect(codeOf(plan0)).toBe('NUMBER_OUT_OF_RANGE');
   });
 
   it('creates an organisation once per idempotency key', async () => {

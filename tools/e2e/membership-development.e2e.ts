@@ -1,12 +1,4 @@
-import { eventually } from '@partybuild/testing';
-import { checkCharacter } from '@partybuild/app-membership';
-import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
-
-/** A valid ID number (GB 11643) for a birth date and a sequence number. */
-const idNumber = (birth: string, seq: number) => {
-  const first17 = `500117${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-  return `${first17}${checkCharacter(first17)}`;
-};
+import { ADMIN, TestStack, codeOf, createTree, idNumber, startTestStack } from './fixtures';
 
 const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id stage } }`;
 const STEP = `mutation($id: ID!, $input: DevelopmentStepInput!) {
@@ -43,15 +35,11 @@ describe('member development through the gateway: application to full member', (
 
   beforeAll(async () => {
     stack = await startTestStack();
-    const root = await createOrg(stack, { code: 'W', name: '合川区直属机关工作委员会', kind: 'WORKING_COMMITTEE' });
-    const committee = await createOrg(stack, { code: 'W-JT', name: '合川区交通局机关党委', kind: 'PARTY_COMMITTEE', parentId: root });
-    branch = await createOrg(stack, { code: 'W-JT-01', name: '合川区交通局机关党支部', kind: 'BRANCH', parentId: committee });
-    await eventually(
-      async () =>
-        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = $1`, [branch])).length ? true : undefined,
-      15_000,
-      'the branch to reach the membership service',
-    );
+    ({ branch } = await createTree(stack, {
+      root: { code: 'W', name: '合川区直属机关工作委员会', kind: 'WORKING_COMMITTEE' },
+      committee: { code: 'W-JT', name: '合川区交通局机关党委', kind: 'PARTY_COMMITTEE', parent: 'root' },
+      branch: { code: 'W-JT-01', name: '合川区交通局机关党支部', kind: 'BRANCH', parent: 'committee' },
+    }));
     for (const [i, name] of ['张伟', '李娜', '王强'].entries()) {
       const result = await admin()(REGISTER, {
         input: {

@@ -6,6 +6,7 @@
  * activity service's recordActivity (some held jointly with a neighbouring branch), and dues:
  * some members pay part of what they owe, some pay ahead, some declare a new base.
  */
+import { randomUUID } from 'node:crypto';
 import { inParallel } from '../dev/concurrency';
 import { mustQuery } from '../dev/graphql-client';
 import { districtMembersCsv, importDistrictMembers, random } from './district';
@@ -43,7 +44,7 @@ export interface RealisticDistrict {
 
 const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
 const MEMBERS = `query($id: ID!) { organization(id: $id) { members(first: 200) { items { id } } } }`;
-const RECORD = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`;
+const RECORD = `mutation($input: RecordActivityInput!, $key: String) { recordActivity(input: $input, idempotencyKey: $key) { id } }`;
 const DUES = `query($id: ID!) { organization(id: $id) { members(first: 200) { items { id dues { unpaidMonths } } } } }`;
 const PAY = `mutation($input: DuesPaymentInput!) { recordDuesPayment(input: $input) { months } }`;
 const NEW_BASE = `mutation($id: ID!, $fen: Int!) { updateMember(id: $id, input: { duesBaseFen: $fen }) { id } }`;
@@ -138,7 +139,7 @@ export function lastMonths(today: string, count: number): string[] {
   return months;
 }
 
-/** A month's meetings of one branch as DOMAIN §3 asks for them, one in ten forgotten. */
+/** A month's meetings of one branch as docs/domain.md §3 asks for them, one in ten forgotten. */
 function meetingsOf(branch: RealisticDistrict['branches'][number], month: string, next: () => number) {
   const quarterEnd = Number(month.slice(5)) % 3 === 0;
   const wanted: Array<{ host: string; type: string }> = [
@@ -175,8 +176,11 @@ export async function recordMeetings(
     for (const month of months) {
       for (const meeting of meetingsOf(branch, month, next)) {
         const present = meeting.host === branch.id ? members.filter(() => next() < 0.85) : [];
+        // One key per meeting: a retry after a lost answer returns the meeting instead of a repeat refusal.
+        const key = randomUUID();
         await patiently(() =>
           mustQuery(url, token, RECORD, {
+            key,
             input: {
               organizationId: meeting.host,
               type: meeting.type,

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { isBranchLevel } from '@partybuild/org-tree';
+import { OrgTree, isBranchLevel } from '@partybuild/org-tree';
 import { ATTENDING_STAGES, GONE_STATUSES, Requirement } from '../domain/activity-type';
-import { Tally, addTallies, complianceRulesOn, hasCommittee, rateOf } from '@partybuild/compliance';
+import { THREE_MEETINGS_ONE_LESSON, Tally, addTallies, complianceRulesOn, hasCommittee, rateOf } from '@partybuild/compliance';
 import { ComplianceResult, ComplianceSubject, HeldCounts, assessCompliance, requirementOf } from '../domain/compliance';
 import { Period } from '../domain/period';
 import { Requirements } from '../reference/activity-rules';
@@ -32,14 +32,6 @@ export interface CompliancePicture {
   summary: ComplianceSummary;
   /** Paths of the subtree's organisations, to sum any part of it. */
   paths: Map<string, string[]>;
-}
-
-interface NodeRow {
-  id: string;
-  parent_id: string | null;
-  code: string;
-  kind: string;
-  path: string[];
 }
 
 const CHECKED_ABOVE_BRANCH = ['PARTY_COMMITTEE', 'WORKING_COMMITTEE'];
@@ -81,13 +73,10 @@ export class ComplianceQueries {
 
   async forRoots(rootIds: readonly string[], period: Period): Promise<Map<string, CompliancePicture>> {
     const manager = this.dataSource.manager;
-    const nodes: NodeRow[] = await manager.query(
-      `SELECT id, parent_id, code, kind, path FROM org_node WHERE path && $1::uuid[] AND status = 'ACTIVE'`,
-      [rootIds],
-    );
+    const nodes = await new OrgTree(manager).activeWithin(rootIds);
     const groupsOf = new Map<string, string[]>();
     for (const n of nodes) {
-      if (n.kind === 'PARTY_GROUP' && n.parent_id) groupsOf.set(n.parent_id, [...(groupsOf.get(n.parent_id) ?? []), n.id]);
+      if (n.kind === 'PARTY_GROUP' && n.parentId) groupsOf.set(n.parentId, [...(groupsOf.get(n.parentId) ?? []), n.id]);
     }
     const subjects = nodes.filter((n) => isBranchLevel(n) || CHECKED_ABOVE_BRANCH.includes(n.kind));
     const branchIds = subjects.filter((n) => isBranchLevel(n)).map((n) => n.id);
@@ -110,6 +99,9 @@ export class ComplianceQueries {
     const seatCount = new Map(seats.map((r) => [r.id, r.n]));
     const today = this.today();
     const rules = complianceRulesOn(period.start);
+    // 三会一课 by the rules in force for the period (national, never a district's), the rest as configured.
+    const requirements: Requirements = { ...this.requirements };
+    for (const kind of THREE_MEETINGS_ONE_LESSON) requirements[kind as Requirement] = rules.requirements[kind];
     const results = new Map<string, ComplianceResult>();
     for (const n of subjects) {
       const subject: ComplianceSubject = {
@@ -119,7 +111,7 @@ export class ComplianceQueries {
         hasCommittee: hasCommittee(memberCount.get(n.id) ?? 0, seatCount.get(n.id) ?? 0, rules),
         partyGroupIds: groupsOf.get(n.id) ?? [],
       };
-      results.set(n.id, assessCompliance(subject, this.requirements, period, today, held));
+      results.set(n.id, assessCompliance(subject, requirements, period, today, held));
     }
     const code = new Map(nodes.map((n) => [n.id, n.code]));
     const paths = new Map(nodes.map((n) => [n.id, n.path]));

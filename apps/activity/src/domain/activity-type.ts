@@ -1,4 +1,4 @@
-/** The kinds of organisational life (DOMAIN §3); the first four are 三会一课. */
+/** The kinds of organisational life (docs/domain.md §3); the first four are 三会一课. */
 export enum ActivityType {
   /** 支部党员大会 */
   GENERAL_MEETING = 'GENERAL_MEETING',

@@ -7,7 +7,7 @@ export type { RequirementRule } from '@partybuild/compliance';
 const official = complianceRulesOn('2026-01-01').requirements;
 
 /**
- * The national defaults of DOMAIN §3 (三会一课 and the rest), in one place. 三会一课 and
+ * The national defaults of docs/domain.md §3 (三会一课 and the rest), in one place. 三会一课 and
  * 组织生活 come from the shared compliance rules (the statistics count the same); a district
  * changes the others through ACTIVITY_REQUIREMENTS (see config.ts): any requirement's frequency
  * or times, or `null` to drop it.

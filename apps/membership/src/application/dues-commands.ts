@@ -8,7 +8,7 @@ import { isMonth } from '../domain/dues';
 import { dueIn } from '@partybuild/dues';
 import { accountOf } from './member-queries';
 import { addMonthsToMonth, monthOf } from '../domain/dates';
-import { DATE_LIMITS, backdateRange, duesRulesOn } from '../reference/membership-rules';
+import { DATE_LIMITS, MembershipDateLimits, backdateRange, duesRulesOn } from '../reference/membership-rules';
 import { checkDayWithin } from '@partybuild/errors';
 import { MemberEvent, recordChange } from './member-events';
 import { lockMember } from './member-access';
@@ -40,13 +40,14 @@ export class DuesCommands {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly today: () => string,
+    private readonly limits: MembershipDateLimits = DATE_LIMITS,
   ) {}
 
   async pay(caller: Caller, input: DuesPaymentInput, once: IdempotencyScope | null = null): Promise<DuesPaymentResult> {
     const today = this.today();
     const paidOn = input.paidOn ?? today;
     if (paidOn > today) throw new InvalidInputError('paidOn', `The payment date ${paidOn} is in the future.`);
-    const allowed = backdateRange(today, DATE_LIMITS.backdateYears.duesPayment);
+    const allowed = backdateRange(today, this.limits.backdateYears.duesPayment);
     checkDayWithin('paidOn', '缴纳日期', paidOn, allowed);
     const months = [...new Set(input.months.map((m) => m.trim()))].sort();
     if (!months.length) throw new InvalidInputError('months', 'Name the month(s) the payment covers (YYYY-MM).');

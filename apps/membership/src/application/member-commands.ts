@@ -14,7 +14,7 @@ import { votingMembersOn } from './branch-voters';
 import { isPhone } from '../domain/id-number';
 import { monthOf } from '../domain/dates';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
-import { DATE_LIMITS, backdateRange, duesRulesOn, RECORD_RULES } from '../reference/membership-rules';
+import { DATE_LIMITS, MembershipDateLimits, backdateRange, duesRulesOn, RECORD_RULES } from '../reference/membership-rules';
 import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
 import { MemberEvent, duesHistoryOf, recordChange } from './member-events';
 import { isDuplicateIdNumber, lockMember, manageableNode, organizationNode } from './member-access';
@@ -87,10 +87,11 @@ export class MemberCommands {
     private readonly unitOfWork: UnitOfWork,
     private readonly cipher: PersonalDataCipher,
     private readonly today: () => string,
+    private readonly limits: MembershipDateLimits = DATE_LIMITS,
   ) {}
 
   async register(caller: Caller, input: RegisterMember, once: IdempotencyScope | null = null): Promise<MemberRecord> {
-    const { value, problems } = validateNewMember(input, this.today());
+    const { value, problems } = validateNewMember(input, this.today(), this.limits);
     if (!value) throw problems[0].error;
     return this.run((manager) =>
       createOnce(
@@ -150,7 +151,7 @@ export class MemberCommands {
         }
       }
       if (input.category !== undefined) set('category', input.category);
-      if (input.duesBaseFen != null) checkNumberWithin('duesBaseFen', '党费基数（分）', input.duesBaseFen, DATE_LIMITS.duesBaseFen);
+      if (input.duesBaseFen != null) checkNumberWithin('duesBaseFen', '党费基数（分）', input.duesBaseFen, this.limits.duesBaseFen);
       if (input.duesBaseFen !== undefined) {
         checkDeclaredBase(member.category, input.duesBaseFen, duesRulesOn(this.today()));
         set('duesBaseFen', input.duesBaseFen, 'duesBase');
@@ -336,29 +337,29 @@ export class MemberCommands {
   private checkStepInput(input: StepInput): void {
     const today = this.today();
     // A date after today keeps its own refusal (decideStep); only the far past is caught here.
-    if (input.on <= today) checkDayWithin('on', '步骤日期', input.on, backdateRange(today, DATE_LIMITS.backdateYears.developmentStep));
+    if (input.on <= today) checkDayWithin('on', '步骤日期', input.on, backdateRange(today, this.limits.backdateYears.developmentStep));
     const { data } = input;
     if (data.noticeStartsOn) {
       checkDayWithin(
         'noticeStartsOn',
         '公示开始日期',
         data.noticeStartsOn,
-        backdateRange(today, DATE_LIMITS.backdateYears.developmentStep),
+        backdateRange(today, this.limits.backdateYears.developmentStep),
       );
     }
-    if (data.trainingDays != null) checkNumberWithin('trainingDays', '培训天数', data.trainingDays, DATE_LIMITS.trainingDays);
-    if (data.trainingHours != null) checkNumberWithin('trainingHours', '培训学时', data.trainingHours, DATE_LIMITS.trainingHours);
+    if (data.trainingDays != null) checkNumberWithin('trainingDays', '培训天数', data.trainingDays, this.limits.trainingDays);
+    if (data.trainingHours != null) checkNumberWithin('trainingHours', '培训学时', data.trainingHours, this.limits.trainingHours);
     if (data.vote) {
-      checkNumberWithin('vote.eligibleVoters', '应到会有表决权的党员数', data.vote.eligibleVoters, DATE_LIMITS.voters);
-      checkNumberWithin('vote.present', '实到会有表决权的党员数', data.vote.present, DATE_LIMITS.voters);
-      checkNumberWithin('vote.votesFor', '赞成票数', data.vote.votesFor, DATE_LIMITS.voters);
+      checkNumberWithin('vote.eligibleVoters', '应到会有表决权的党员数', data.vote.eligibleVoters, this.limits.voters);
+      checkNumberWithin('vote.present', '实到会有表决权的党员数', data.vote.present, this.limits.voters);
+      checkNumberWithin('vote.votesFor', '赞成票数', data.vote.votesFor, this.limits.voters);
     }
   }
 
   /** A decision entered after the fact: not in the future, not before the limit of the district's rules. */
   private checkDecisionDay(field: string, label: string, day: string): void {
     const today = this.today();
-    if (day <= today) checkDayWithin(field, label, day, backdateRange(today, DATE_LIMITS.backdateYears.statusChange));
+    if (day <= today) checkDayWithin(field, label, day, backdateRange(today, this.limits.backdateYears.statusChange));
   }
 
   private async checkedGroup(manager: EntityManager, groupId: string | null, branchId: string): Promise<string | null> {

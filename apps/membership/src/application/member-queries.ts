@@ -1,11 +1,11 @@
 import { DataSource, In } from 'typeorm';
-import { Caller, Role, hasRole, inScope } from '@partybuild/auth';
+import { Caller, Operation, allowed, assertAllowed } from '@partybuild/auth';
 import { addYears, monthsOf, parsePeriod } from '@partybuild/calendar';
 import { DuesAccount, dueIn, memberDues, sumDues } from '@partybuild/dues';
 import { Page, toPage } from '@partybuild/federation';
 import { OrgNode } from '@partybuild/org-tree';
 import { DevelopmentStepRecord, MemberRecord, PersonalDataAccessRecord, TransferRecord } from '../entities';
-import { ForbiddenError, InvalidInputError, MemberNotFoundError } from '../errors';
+import { InvalidInputError, MemberNotFoundError } from '../errors';
 import { DevelopmentStage, Gender, MEMBER_STAGES, MemberCategory, MemberStatus } from '../domain/member-kinds';
 import { DueItem, dueFor } from '../domain/due-next';
 import { arrears, monthlyDueFen } from '../domain/dues';
@@ -13,7 +13,7 @@ import { monthOf } from '../domain/dates';
 import { effectiveState } from '../domain/transfer';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
 import { DuesRules, duesRulesOn } from '../reference/membership-rules';
-import { assertVisible, organizationNode } from './member-access';
+import { assertMemberAccess, assertVisible, organizationNode } from './member-access';
 
 export interface Window {
   limit: number;
@@ -86,28 +86,27 @@ export class MemberQueries {
   async byId(caller: Caller, id: string): Promise<MemberRecord> {
     const member = await this.dataSource.manager.findOne(MemberRecord, { where: { id } });
     if (!member) throw new MemberNotFoundError(id);
-    assertVisible(caller, await organizationNode(this.dataSource.manager, member.organizationId), 'this member record');
+    assertMemberAccess(caller, 'member.read', member, await organizationNode(this.dataSource.manager, member.organizationId));
     return member;
   }
 
   /** Looks a person up by ID number through its keyed hash (the number itself is never compared in clear). */
   async byIdNumber(caller: Caller, idNumber: string): Promise<MemberRecord> {
-    if (!hasRole(caller, Role.DISTRICT_ADMIN) && !hasRole(caller, Role.PARTY_CADRE)) {
-      throw new ForbiddenError('Only district administrators and party-affairs cadres may look people up by ID number.');
-    }
+    assertAllowed(caller, 'member.lookup');
     const member = await this.dataSource.manager.findOne(MemberRecord, {
       where: { idNumberHash: this.cipher.lookupHash(idNumber.trim().toUpperCase()) },
     });
     // Outside the caller's scope reads like absent: a lookup must not tell who is registered elsewhere.
     const node = member ? await organizationNode(this.dataSource.manager, member.organizationId) : null;
-    if (!member || !node || !inScope(caller, node.path)) throw new MemberNotFoundError('with this ID number');
+    if (!member || !node || !allowed(caller, 'member.lookup', { path: node.path })) throw new MemberNotFoundError('with this ID number');
     return member;
   }
 
-  /** An organisation the caller may read. */
-  async visibleNode(caller: Caller, organizationId: string): Promise<OrgNode> {
+  /** An organisation on which the access table lets the caller do the operation. */
+  async visibleNode(caller: Caller, organizationId: string, operation: Operation): Promise<OrgNode> {
+    assertAllowed(caller, operation);
     const node = await organizationNode(this.dataSource.manager, organizationId);
-    assertVisible(caller, node);
+    assertVisible(caller, node, node.name, operation);
     return node;
   }
 
@@ -133,7 +132,7 @@ export class MemberQueries {
 
   /** All matching records (for export), in name order. */
   async allMembers(caller: Caller, organizationId: string, filter: MemberFilter): Promise<MemberRecord[]> {
-    await this.visibleNode(caller, organizationId);
+    await this.visibleNode(caller, organizationId, 'member.export');
     const { where, params } = this.where(organizationId, filter);
     return this.dataSource.manager
       .createQueryBuilder(MemberRecord, 'm')
@@ -186,7 +185,7 @@ export class MemberQueries {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366) {
       throw new InvalidInputError('withinDays', 'withinDays is a whole number of days between 0 and 366.');
     }
-    await this.visibleNode(caller, organizationId);
+    await this.visibleNode(caller, organizationId, 'developmentDue');
     const manager = this.dataSource.manager;
     const members = await manager
       .createQueryBuilder(MemberRecord, 'm')
@@ -211,7 +210,7 @@ export class MemberQueries {
 
   /** Members who owe dues (months before the current one unpaid), longest runs first. */
   async arrears(caller: Caller, organizationId: string, window: Window): Promise<Page<ArrearsEntry>> {
-    await this.visibleNode(caller, organizationId);
+    await this.visibleNode(caller, organizationId, 'duesArrears');
     const entries = (await this.duesState(organizationId)).filter((e) => e.unpaidMonths.length);
     entries.sort((a, b) => b.consecutiveUnpaid - a.consecutiveUnpaid || a.member.name.localeCompare(b.member.name));
     const slice = entries.slice(window.offset, window.offset + window.limit);
@@ -233,7 +232,7 @@ export class MemberQueries {
    * collected for the months of the period, also paid ahead; in arrears with an owed month unpaid.
    */
   async duesSummary(caller: Caller, organizationId: string, period: string): Promise<DuesSummary> {
-    await this.visibleNode(caller, organizationId);
+    await this.visibleNode(caller, organizationId, 'duesSummary');
     const months = monthsOf(parsePeriod(period));
     const current = monthOf(this.today());
     const state = await this.duesState(organizationId);
@@ -295,7 +294,7 @@ export class MemberQueries {
   }
 
   async transfers(caller: Caller, organizationId: string, incoming: boolean, window: Window): Promise<Page<TransferRecord>> {
-    await this.visibleNode(caller, organizationId);
+    await this.visibleNode(caller, organizationId, 'memberTransfers');
     const column = incoming ? 't.to_organization_id' : 't.from_organization_id';
     const [items, total] = await this.dataSource.manager
       .createQueryBuilder(TransferRecord, 't')
@@ -314,8 +313,10 @@ export class MemberQueries {
   }
 
   async accessLog(caller: Caller, memberId: string, window: Window): Promise<Page<PersonalDataAccessRecord>> {
-    if (!hasRole(caller, Role.DISTRICT_ADMIN)) throw new ForbiddenError('Only district administrators read the personal-data access log.');
-    await this.byId(caller, memberId);
+    assertAllowed(caller, 'personalDataAccessLog');
+    const member = await this.dataSource.manager.findOne(MemberRecord, { where: { id: memberId } });
+    if (!member) throw new MemberNotFoundError(memberId);
+    assertMemberAccess(caller, 'personalDataAccessLog', member, await organizationNode(this.dataSource.manager, member.organizationId));
     const [items, total] = await this.dataSource.manager.findAndCount(PersonalDataAccessRecord, {
       where: { memberId },
       order: { id: 'DESC' },

@@ -2,17 +2,16 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { isBranchLevel } from '@partybuild/org-tree';
 import { MemberRecord, TransferRecord } from '../entities';
-import { DomainError, InvalidInputError, MembershipErrorCode, OutOfScopeError, TransferError } from '../errors';
+import { DomainError, InvalidInputError, MembershipErrorCode, TransferError } from '../errors';
 import { MEMBER_STAGES, MemberStatus, TransferState } from '../domain/member-kinds';
 import { addMonths } from '../domain/dates';
 import { effectiveState } from '../domain/transfer';
 import { placementRefusal } from '../domain/placement';
 import { checkDayWithin } from '@partybuild/errors';
-import { DATE_LIMITS, backdateRange } from '../reference/membership-rules';
+import { DATE_LIMITS, MembershipDateLimits, backdateRange } from '../reference/membership-rules';
 import { MemberEvent, recordChange } from './member-events';
 import { assertCanManage, assertVisible, lockMember, organizationNode } from './member-access';
 import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
-import { inScope } from '@partybuild/auth';
 
 export interface IssueTransfer {
   memberId: string;
@@ -29,13 +28,14 @@ export class TransferCommands {
     private readonly unitOfWork: UnitOfWork,
     private readonly today: () => string,
     private readonly validMonths: number,
+    private readonly limits: MembershipDateLimits = DATE_LIMITS,
   ) {}
 
   async issue(caller: Caller, input: IssueTransfer, once: IdempotencyScope | null = null): Promise<TransferRecord> {
     const today = this.today();
     const issuedOn = input.issuedOn ?? today;
     if (issuedOn > today) throw new InvalidInputError('issuedOn', `The date ${issuedOn} is in the future.`);
-    checkDayWithin('issuedOn', '介绍信开具日期', issuedOn, backdateRange(today, DATE_LIMITS.backdateYears.transfer));
+    checkDayWithin('issuedOn', '介绍信开具日期', issuedOn, backdateRange(today, this.limits.backdateYears.transfer));
     return this.unitOfWork.run((manager) =>
       createOnce(
         manager,
@@ -178,8 +178,7 @@ export class TransferCommands {
     if (!transfer.toOrganizationId)
       throw new TransferError(MembershipErrorCode.TRANSFER_NOT_PENDING, 'A transfer out of the district is not accepted here.');
     const target = await organizationNode(manager, transfer.toOrganizationId);
-    if (!inScope(caller, target.path)) throw new OutOfScopeError(`transfers into ${target.name}`);
-    assertVisible(caller, target);
+    assertVisible(caller, target, `transfers into ${target.name}`, 'member.manage');
     // Accepted or rejected no earlier than the letter was issued.
     if (on) checkDayWithin('on', '接收或退回日期', on, { earliest: transfer.issuedOn, latest: today });
     const state = effectiveState(transfer, on ?? today);

@@ -2,7 +2,7 @@ import { addYears } from '@partybuild/calendar';
 import { isIsoDate } from '@partybuild/federation';
 import { DomainError, InvalidInputError } from '../errors';
 import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
-import { DATE_LIMITS, RECORD_RULES, developmentRulesOn, duesRulesOn } from '../reference/membership-rules';
+import { DATE_LIMITS, MembershipDateLimits, RECORD_RULES, developmentRulesOn, duesRulesOn } from '../reference/membership-rules';
 import { LAST_STEP_OF_ENTRY } from './development-step';
 import { DevelopmentStage, Gender, MemberCategory } from './member-kinds';
 import { addMonthsToMonth, monthOf } from './dates';
@@ -70,7 +70,11 @@ const HISTORY_LABELS: Partial<Record<keyof NewMember, string>> = {
   fullMemberSince: '转正日期',
 };
 
-export function validateNewMember(input: NewMember, today: string): { value?: ValidMember; problems: FieldProblem[] } {
+export function validateNewMember(
+  input: NewMember,
+  today: string,
+  limits: MembershipDateLimits = DATE_LIMITS,
+): { value?: ValidMember; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const check = <T>(field: string, fn: () => T): T | undefined => {
     try {
@@ -92,7 +96,7 @@ export function validateNewMember(input: NewMember, today: string): { value?: Va
     const parsed = parseIdNumber(input.idNumber ?? '');
     // A birth date in the year 0000 or after today is a mistyped number, not a person.
     checkDayWithin('idNumber', '身份证号中的出生日期', parsed.birthDate, {
-      earliest: addYears(today, -DATE_LIMITS.oldestAgeYears),
+      earliest: addYears(today, -limits.oldestAgeYears),
       latest: today,
     });
     return parsed;
@@ -127,7 +131,7 @@ export function validateNewMember(input: NewMember, today: string): { value?: Va
       if (value === null) return null;
       if (!isIsoDate(value)) throw new InvalidInputError(field, `"${value}" is not a date; write it as YYYY-MM-DD.`);
       if (value > today) throw new InvalidInputError(field, `${value} is in the future.`);
-      return checkDayWithin(field, HISTORY_LABELS[field] ?? field, value, { earliest: DATE_LIMITS.historyFrom, latest: today });
+      return checkDayWithin(field, HISTORY_LABELS[field] ?? field, value, { earliest: limits.historyFrom, latest: today });
     }) ?? null;
   const activistSince = date('activistSince');
   const candidateSince = date('candidateSince');
@@ -158,7 +162,7 @@ export function validateNewMember(input: NewMember, today: string): { value?: Va
   }
   const duesBaseFen = check('duesBase', () => {
     const base = input.duesBaseFen ?? null;
-    if (base !== null) checkNumberWithin('duesBase', '党费基数（分）', base, DATE_LIMITS.duesBaseFen);
+    if (base !== null) checkNumberWithin('duesBase', '党费基数（分）', base, limits.duesBaseFen);
     if (category) checkDeclaredBase(category, base, duesRulesOn(today));
     return base;
   });

@@ -1,16 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, canManage, inScope } from '@partybuild/auth';
+import { Caller, assertAllowed } from '@partybuild/auth';
 import { OrganizationRecord, pathOf } from '../entities';
-import { DissolvedOrganizationError, OrganizationNotFoundError, OutOfScopeError } from '../errors';
+import { DissolvedOrganizationError, OrganizationNotFoundError } from '../errors';
 import { OrganizationStatus } from '../domain/organization-kind';
-import { DomainError } from '@partybuild/errors';
 
 /** Loads an organisation for a change: locked until the transaction ends, in scope, active. */
 export async function lockForChange(manager: EntityManager, caller: Caller, id: string): Promise<OrganizationRecord> {
   assertCanManage(caller);
   const organization = await manager.findOne(OrganizationRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!organization) throw new OrganizationNotFoundError(id);
-  assertVisible(caller, organization);
+  assertAllowed(caller, 'organization.manage', { path: pathOf(organization) }, organization.name);
   if (organization.status === OrganizationStatus.DISSOLVED) throw new DissolvedOrganizationError(organization.name);
   return organization;
 }
@@ -38,14 +37,14 @@ export async function lockForMove(
   return { organization: locked.get(id)!, parent: locked.get(newParentId)! };
 }
 
+/** Reading an organisation: the access table's `organization.read`. */
 export function assertVisible(caller: Caller, organization: OrganizationRecord): void {
-  if (!inScope(caller, pathOf(organization))) throw new OutOfScopeError(organization.name);
+  assertAllowed(caller, 'organization.read', { path: pathOf(organization) }, organization.name);
 }
 
+/** Whether the caller's role may change organisations at all (the access table's `organization.manage`). */
 export function assertCanManage(caller: Caller): void {
-  if (!canManage(caller)) {
-    throw new DomainError('FORBIDDEN', 'Only district administrators and party-affairs cadres may change organisations.');
-  }
+  assertAllowed(caller, 'organization.manage');
 }
 
 /** Postgres unique-violation on the organisation code. */

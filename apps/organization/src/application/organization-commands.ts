@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, Role, hasRole } from '@partybuild/auth';
+import { Caller, allowed } from '@partybuild/auth';
 import { DomainError } from '@partybuild/errors';
 import { OrganizationRecord } from '../entities';
 import { DuplicateCodeError, HasChildrenError, HasMembersError, InvalidInputError } from '../errors';
@@ -50,7 +50,8 @@ export class OrganizationCommands {
         input,
         async () => {
           const parent = input.parentId ? await lockForChange(manager, caller, input.parentId) : null;
-          if (!parent && !hasRole(caller, Role.DISTRICT_ADMIN)) {
+          // A top-level organisation is below nobody's scope: only `anywhere` in the access table creates one.
+          if (!parent && !allowed(caller, 'organization.manage', { path: [] })) {
             throw new DomainError('FORBIDDEN', 'Only a district administrator may create a top-level organisation.');
           }
           assertParentAllowed(input.kind, parent);

@@ -2,7 +2,7 @@ import { OrganizationKind as K } from '../domain/organization-kind';
 
 /**
  * The official numbers and structural rules this service applies, in one place
- * (中国共产党支部工作条例 and the national defaults in DOMAIN §1). A district that adopts
+ * (中国共产党支部工作条例 and the national defaults in docs/domain.md §1). A district that adopts
  * other numbers changes them here or through the matching environment variables.
  */
 export const ORGANIZATION_RULES = {

@@ -1,4 +1,4 @@
-import { Caller, Role, hasRole } from '@partybuild/auth';
+import { Caller, allowed } from '@partybuild/auth';
 import type { Figures, LabelCount, MemberFigures } from '../figures/figures';
 
 /** A count that may be withheld: `count` null and `suppressed` true when the cell is too small to show. */
@@ -10,11 +10,12 @@ export interface ShownCount {
 
 /**
  * Whether a caller may see the people of an organisation, so that its breakdowns need no
- * hiding: a district administrator, or a cadre whose scope holds it. Analysts (aggregated
- * figures only) and everyone else see small cells suppressed.
+ * hiding: the access table's `member.read` on the organisation (a district administrator, or a
+ * cadre whose scope holds it). Analysts (aggregated figures only) and everyone else see small
+ * cells suppressed.
  */
 export const maySeePeople = (caller: Caller, organizationPath: readonly string[]): boolean =>
-  hasRole(caller, Role.DISTRICT_ADMIN) || (hasRole(caller, Role.PARTY_CADRE) && organizationPath.some((id) => caller.scope.includes(id)));
+  allowed(caller, 'member.read', { path: organizationPath });
 
 /**
  * Withholds every cell of a breakdown under `minimum` people (a branch of two broken down by
