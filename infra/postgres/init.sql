@@ -2,4 +2,5 @@
 CREATE DATABASE organization;
 CREATE DATABASE membership;
 CREATE DATABASE activity;
+CREATE DATABASE pairing;
 CREATE DATABASE statistics;

@@ -4,6 +4,7 @@ import { buildOrganizationSchema, loadOrganizationConfig, startOrganizationServi
 import { buildMembershipSchema, loadMembershipConfig, startMembershipService } from '@partybuild/app-membership';
 import { buildStatisticsSchema, loadStatisticsConfig, startStatisticsService } from '@partybuild/app-statistics';
 import { buildActivitySchema, loadActivityConfig, startActivityService } from '@partybuild/app-activity';
+import { buildPairingSchema, loadPairingConfig, startPairingService } from '@partybuild/app-pairing';
 
 /** A subgraph service the launcher and the tests start: its name is also its database and URL variable. */
 export interface ServiceEntry {
@@ -33,6 +34,12 @@ export const SERVICES: ServiceEntry[] = [
     defaultPort: 4103,
     start: (env, today) => startActivityService(loadActivityConfig(env), today),
     buildSchema: buildActivitySchema,
+  },
+  {
+    name: 'pairing',
+    defaultPort: 4105,
+    start: (env, today) => startPairingService(loadPairingConfig(env), today),
+    buildSchema: buildPairingSchema,
   },
   // Statistics reads every other service's events: it stays last.
   {

@@ -1,0 +1,50 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { OrgNode, OrgTree } from '@partybuild/org-tree';
+import { PAIR_COLUMNS, PairRow } from '../application/pair-rows';
+import type { VillageProfile } from './pair.type';
+
+/** Per-request batching: one query per kind of lookup, whatever the number of parents. */
+export function createLoaders(dataSource: DataSource) {
+  const manager = dataSource.manager;
+
+  const nodes = new DataLoader<string, OrgNode | null>(async (ids) => {
+    const found = await new OrgTree(manager).nodes(ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  /** Every pair an organisation is a side of, newest first. */
+  const pairsOf = new DataLoader<string, PairRow[]>(async (ids) => {
+    const rows: Array<PairRow & { side: string }> = await manager.query(
+      `SELECT ${PAIR_COLUMNS}, s.side FROM unnest($1::uuid[]) AS s(side)
+       JOIN org_pair p ON p.helper_id = s.side OR p.helped_id = s.side
+       ORDER BY p.proposed_on DESC, p.id`,
+      [ids],
+    );
+    return ids.map((id) => rows.filter((r) => r.side === id));
+  });
+
+  const profiles = new DataLoader<string, VillageProfile | null>(async (ids) => {
+    const rows: VillageProfile[] = await manager.query(
+      `SELECT organization_id AS "organizationId", village_type AS "villageType", facts, population, households
+       FROM village_profile WHERE organization_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const found = new Map(rows.map((r) => [r.organizationId, r]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  /** The member's organisation path, for scope checks; null for a member the service does not know. */
+  const memberPaths = new DataLoader<string, string[] | null>(async (ids) => {
+    const rows: Array<{ id: string; path: string[] | null }> = await manager.query(
+      `SELECT m.id, n.path FROM member m LEFT JOIN org_node n ON n.id = m.organization_id WHERE m.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const found = new Map(rows.map((r) => [r.id, r.path ?? []]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  return { nodes, pairsOf, profiles, memberPaths };
+}
+
+export type PairingLoaders = ReturnType<typeof createLoaders>;
