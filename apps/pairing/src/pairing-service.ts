@@ -10,6 +10,11 @@ import { buildPairingSchema } from './graphql/schema';
 import { createLoaders } from './graphql/loaders';
 import { PairCommands } from './application/pair-commands';
 import { SuggestionQueries } from './application/suggestion-queries';
+import { ServiceCommands } from './application/service-commands';
+import { WishCommands } from './application/wish-commands';
+import { VisitCommands } from './application/visit-commands';
+import { PairingQueries } from './application/pairing-queries';
+import { startWishExpiry } from './application/wish-expiry';
 import { organizationHandlers } from './projections/organization-projection';
 import { memberHandlers } from './projections/member-projection';
 import type { PairingContext } from './graphql/context';
@@ -23,7 +28,8 @@ export function startPairingService(config: PairingConfig, today = () => todayIn
     entities: [],
     migrations: pairingMigrations,
     buildSchema: buildPairingSchema,
-    startWorkers: async ({ dataSource, transport, logger }) => [
+    startWorkers: async ({ dataSource, transport, logger, relay }) => [
+      startWishExpiry(new WishCommands(new UnitOfWork(dataSource, () => relay.nudge()), today, cipher), logger),
       await startIdempotentConsumer({
         transport,
         dataSource,
@@ -35,14 +41,17 @@ export function startPairingService(config: PairingConfig, today = () => todayIn
     ],
     createContext: ({ dataSource, relay }, caller, requestId) => {
       const unitOfWork = new UnitOfWork(dataSource, () => relay.nudge());
-      void cipher;
       return {
         caller,
         requestId,
         today,
-        loaders: createLoaders(dataSource),
+        loaders: createLoaders(dataSource, today),
         pairs: new PairCommands(unitOfWork, today, dataSource.manager),
         suggestions: new SuggestionQueries(dataSource, today, config.PAIRING_MATCHING_RULES),
+        services: new ServiceCommands(unitOfWork, today),
+        wishes: new WishCommands(unitOfWork, today, cipher),
+        visits: new VisitCommands(unitOfWork, today),
+        queries: new PairingQueries(dataSource, today, cipher),
       };
     },
   });

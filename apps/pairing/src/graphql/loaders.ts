@@ -2,10 +2,24 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
 import { PAIR_COLUMNS, PairRow } from '../application/pair-rows';
+import type { Period } from '@partybuild/calendar';
+import { SERVICE_COLUMNS, serviceView } from '../application/pairing-queries';
+import { SummaryRow, summaries } from '../application/summary-queries';
 import type { VillageProfile } from './pair.type';
 
+/** Cache DataLoaders per argument set: one loader (and so one query) per distinct window. */
+function keyed<A, K, V>(make: (args: A) => DataLoader<K, V>) {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  return (args: A) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = make(args)));
+    return loader;
+  };
+}
+
 /** Per-request batching: one query per kind of lookup, whatever the number of parents. */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, today: () => string) {
   const manager = dataSource.manager;
 
   const nodes = new DataLoader<string, OrgNode | null>(async (ids) => {
@@ -44,7 +58,32 @@ export function createLoaders(dataSource: DataSource) {
     return ids.map((id) => found.get(id) ?? null);
   });
 
-  return { nodes, pairsOf, profiles, memberPaths };
+  /** A page of each pair's services, for many pairs in one query. */
+  const pairServices = keyed(
+    (w: { limit: number; offset: number }) =>
+      new DataLoader<string, { items: ReturnType<typeof serviceView>[]; total: number }>(async (ids) => {
+        const rows: Array<Record<string, unknown> & { memberIds: string[]; pairId: string; total: number }> = await manager.query(
+          `SELECT s.* FROM unnest($1::uuid[]) AS k(pair) CROSS JOIN LATERAL (
+             SELECT ${SERVICE_COLUMNS}, count(*) OVER ()::int AS total FROM service_record WHERE pair_id = k.pair
+             ORDER BY delivered_on DESC, id LIMIT $2 OFFSET $3) s`,
+          [ids, w.limit, w.offset],
+        );
+        return ids.map((id) => {
+          const mine = rows.filter((r) => r.pairId === id);
+          return { items: mine.map(serviceView), total: mine[0]?.total ?? 0 };
+        });
+      }),
+  );
+
+  const summariesOf = keyed(
+    (period: Period) =>
+      new DataLoader<string, SummaryRow>(async (ids) => {
+        const rows = await summaries(manager, ids, period, today());
+        return ids.map((id) => rows.find((r) => r.root === id) as SummaryRow);
+      }),
+  );
+
+  return { nodes, pairsOf, profiles, memberPaths, pairServices, summaries: summariesOf };
 }
 
 export type PairingLoaders = ReturnType<typeof createLoaders>;

@@ -26,6 +26,8 @@ export interface PairingRules {
   problemMaxDays: number;
   /** 弱村 suggested from facts: a star rating at or below this, or 三会一课 compliance below this. */
   weakOrganization: { starRatingAtMost: number; complianceBelow: number };
+  /** 问题类别: code and the label a worker writes in a CSV. */
+  problemCategories: ReadonlyArray<{ code: string; label: string }>;
   /** Bulk visit recording: rows in one call or one CSV part. */
   maxVisitsPerCall: number;
   /** Text lengths (characters). */
@@ -67,6 +69,16 @@ export const PAIRING_RULES_HISTORY: readonly PairingRules[] = [
     problemDefaultDays: 15,
     problemMaxDays: 90,
     weakOrganization: { starRatingAtMost: 2, complianceBelow: 0.6 },
+    problemCategories: [
+      { code: 'INFRASTRUCTURE', label: '基础设施' },
+      { code: 'PUBLIC_ORDER', label: '社会治安' },
+      { code: 'DISPUTE', label: '矛盾纠纷' },
+      { code: 'LIVELIHOOD', label: '就业增收' },
+      { code: 'HEALTH', label: '医疗卫生' },
+      { code: 'EDUCATION', label: '教育' },
+      { code: 'ENVIRONMENT', label: '环境卫生' },
+      { code: 'OTHER', label: '其他' },
+    ],
     maxVisitsPerCall: 5000,
     text: { title: 100, outcome: 1000, description: 1000, name: 50, contact: 50 },
   },

@@ -1,0 +1,1 @@
+export { parseCsv, csvLine } from './csv';
