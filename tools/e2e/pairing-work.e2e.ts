@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { Role } from '@partybuild/auth';
-import { MEMBERSHIP_TOPIC, MembershipEventType } from '@partybuild/contracts';
+import { MEMBERSHIP_TOPIC, MembershipEventType, eventTopics, eventsSchema } from '@partybuild/contracts';
 import { createEnvelope } from '@partybuild/events';
 import { eventually } from '@partybuild/testing';
 import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
@@ -275,5 +277,48 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
       averageDaysToResolve: 21,
     });
     expect(summary.servicesByType.find((t: any) => t.type === 'LEGAL').count).toBe(1);
+  });
+
+  it('publishes every pairing event as documented in the feed’s schema, with no resident in any', async () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(eventsSchema);
+    const published = await eventually(
+      async () => {
+        const events = (await stack.eventLog()).filter((e) => e.topic === 'partybuild.pairing');
+        return events.some((e) => e.value.includes('pairing.problem.resolved')) ? events : undefined;
+      },
+      15_000,
+      'the pairing events',
+    );
+    const types = new Set<string>();
+    for (const event of published) {
+      const value = JSON.parse(event.value);
+      types.add(value.type);
+      expect({ type: value.type, valid: validate(value), errors: validate.errors ?? null }).toEqual({
+        type: value.type,
+        valid: true,
+        errors: null,
+      });
+      expect(event.key).toBe(value.subject);
+      expect((eventTopics.topics as Record<string, { types: string[] }>)['partybuild.pairing'].types).toContain(value.type);
+      expect(event.value).not.toMatch(/王秀英|13812345678|楼道灯坏/);
+    }
+    expect([...types].sort()).toEqual(
+      [
+        'pairing.pair.proposed',
+        'pairing.pair.activated',
+        'pairing.service.recorded',
+        'pairing.member-pair.created',
+        'pairing.wish.posted',
+        'pairing.wish.claimed',
+        'pairing.wish.fulfilled',
+        'pairing.visits.recorded',
+        'pairing.problem.collected',
+        'pairing.problem.resolved',
+      ].sort(),
+    );
+    const wish = JSON.parse(published.find((e) => e.value.includes('pairing.wish.posted'))!.value);
+    expect(validate({ ...wish, data: { wish: { ...wish.data.wish, residentName: '王秀英' } } })).toBe(false);
   });
 });
