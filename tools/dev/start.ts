@@ -14,6 +14,7 @@ import { startStack } from './stack';
 import { SERVICES } from './services';
 import { localSecrets } from './local-secrets';
 import { seedDemoDistrict } from '../seed/demo-district';
+import { demoUsers, startLocalConsole } from './console';
 
 async function main() {
   const started = Date.now();
@@ -38,12 +39,19 @@ async function main() {
   const seedToken = stack.tokenFor({ subject: 'seed', name: 'Demo seed', roles: [Role.DISTRICT_ADMIN], scope: [] });
   const { rootId, created } = await seedDemoDistrict(stack.gatewayUrl, seedToken);
   const adminToken = stack.tokenFor({ subject: 'admin', name: '区委组织部管理员', roles: [Role.DISTRICT_ADMIN], scope: [rootId] });
+  const consoleApp = await startLocalConsole(
+    stack.gatewayUrl,
+    await demoUsers(stack.gatewayUrl, adminToken, stack.tokenFor),
+    Number(process.env.CONSOLE_PORT ?? 4200),
+    'development',
+  );
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     [
       '',
       `Party-building platform is running (started in ${seconds}s; ${created ? `seeded ${created} demo organisations` : 'demo district already present'}).`,
+      `  Console (web):    ${consoleApp.url}   (sign in as one of the demo users)`,
       `  GraphQL gateway:  ${stack.gatewayUrl}`,
       `  Events:           ${transport === 'kafka' ? `Kafka at ${process.env.KAFKA_BROKERS}` : 'embedded log (table event_log in database partybuild_events)'}`,
       `  PostgreSQL:       ${external ? 'external' : `embedded on 127.0.0.1:${postgres!.port}, data in ${path.join(dataDir, 'postgres')}`}`,
@@ -64,6 +72,7 @@ async function main() {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await consoleApp.stop();
     await stack.stop();
     await postgres?.stop();
     process.exit(0);

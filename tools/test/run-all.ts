@@ -39,6 +39,7 @@ async function main(): Promise<number> {
         '--check',
       ]);
       step('type check', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+      step('type check of the console (browser code)', node, ['node_modules/typescript/bin/tsc', '-p', 'apps/console/web/tsconfig.json']);
       // The boundary rule reads Nx's project graph, which must be computed first.
       const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
       step('project graph', node, ['node_modules/nx/bin/nx.js', 'show', 'projects'], nxEnv);

@@ -9,6 +9,8 @@ export const membershipEnv = {
   PERSONAL_DATA_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 32 bytes written as 64 hex characters'),
   /** How long a transfer letter (组织关系介绍信) stays valid. */
   TRANSFER_VALID_MONTHS: z.coerce.number().int().min(1).max(12).default(3),
+  /** JSON file of official holiday years published after this release (see libs/calendar); optional. */
+  WORKING_DAY_CALENDAR_FILE: z.string().optional(),
 };
 
 export type MembershipConfig = ReturnType<typeof loadMembershipConfig>;

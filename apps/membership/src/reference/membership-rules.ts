@@ -17,7 +17,7 @@ export interface DevelopmentRules {
   contacts: { min: number; max: number };
   introducers: number;
   training: { minDays: number; minHours: number };
-  /** Working days (Mon–Fri) of the public notice (公示). */
+  /** Working days of the public notice (公示), counted by the official calendar (reference/working-days.ts). */
   publicNoticeWorkingDays: number;
   /** Superior approval expected within this many months of the branch vote; later ones are flagged. */
   approvalWithinMonths: number;
