@@ -279,6 +279,33 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
     expect(summary.servicesByType.find((t: any) => t.type === 'LEGAL').count).toBe(1);
   });
 
+  it('keeps instructors with their visits, and joint committees of several organisations', async () => {
+    const appointed = (
+      await ok(
+        `mutation($input: InstructorInput!) { appointInstructor(input: $input, idempotencyKey: "ins-1") { id member { id } startsOn endsOn visits } }`,
+        { input: { memberId: a2, organizationId: ids.other, startsOn: '2026-01-01', endsOn: '2026-12-31' } },
+      )
+    ).appointInstructor;
+    expect(appointed).toMatchObject({ member: { id: a2 }, visits: 0 });
+    const LOG = `mutation($id: ID!, $day: LocalDate!) { logInstructorVisit(instructorId: $id, visitedOn: $day, note: "指导换届准备") { visits } }`;
+    expect((await ok(LOG, { id: appointed.id, day: '2026-11-20' })).logInstructorVisit.visits).toBe(1);
+    expect(codeOf(await admin()(LOG, { id: appointed.id, day: '2026-11-30' }))).toBe('DATE_IN_FUTURE');
+    const wrong = await admin()(`mutation($input: InstructorInput!) { appointInstructor(input: $input) { id } }`, {
+      input: { memberId: r1, organizationId: ids.other, startsOn: '2026-01-01', endsOn: '2026-12-31' },
+    });
+    expect(codeOf(wrong)).toBe('MEMBER_WRONG_SIDE');
+    const committee = (
+      await ok(`mutation($input: JointCommitteeInput!) { createJointCommittee(input: $input) { id kind organizations { id } } }`, {
+        input: { kind: 'JOINT_COMMITTEE', name: '幸福社区共建委员会', organizationIds: [ids.agency, ids.village, ids.other] },
+      })
+    ).createJointCommittee;
+    expect(committee.organizations).toHaveLength(3);
+    const seen = await ok(`query($id: ID!) { organization(id: $id) { instructors { visits } jointCommittees { name } } }`, {
+      id: ids.other,
+    });
+    expect(seen.organization).toEqual({ instructors: [{ visits: 1 }], jointCommittees: [{ name: '幸福社区共建委员会' }] });
+  });
+
   it('publishes every pairing event as documented in the feed’s schema, with no resident in any', async () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);

@@ -15,6 +15,7 @@ import { WishCommands } from './application/wish-commands';
 import { VisitCommands } from './application/visit-commands';
 import { PairingQueries } from './application/pairing-queries';
 import { startWishExpiry } from './application/wish-expiry';
+import { RecordCommands } from './application/record-commands';
 import { organizationHandlers } from './projections/organization-projection';
 import { memberHandlers } from './projections/member-projection';
 import type { PairingContext } from './graphql/context';
@@ -52,6 +53,7 @@ export function startPairingService(config: PairingConfig, today = () => todayIn
         wishes: new WishCommands(unitOfWork, today, cipher),
         visits: new VisitCommands(unitOfWork, today),
         queries: new PairingQueries(dataSource, today, cipher),
+        records: new RecordCommands(unitOfWork, today),
       };
     },
   });

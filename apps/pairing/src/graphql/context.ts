@@ -5,6 +5,7 @@ import type { ServiceCommands } from '../application/service-commands';
 import type { WishCommands } from '../application/wish-commands';
 import type { VisitCommands } from '../application/visit-commands';
 import type { PairingQueries } from '../application/pairing-queries';
+import type { RecordCommands } from '../application/record-commands';
 import type { PairingLoaders } from './loaders';
 
 export interface PairingContext extends RequestContext {
@@ -15,5 +16,6 @@ export interface PairingContext extends RequestContext {
   wishes: WishCommands;
   visits: VisitCommands;
   queries: PairingQueries;
+  records: RecordCommands;
   today: () => string;
 }

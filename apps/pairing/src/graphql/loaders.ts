@@ -83,7 +83,25 @@ export function createLoaders(dataSource: DataSource, today: () => string) {
       }),
   );
 
-  return { nodes, pairsOf, profiles, memberPaths, pairServices, summaries: summariesOf };
+  const instructorsOf = new DataLoader<string, any[]>(async (ids) => {
+    const rows: any[] = await manager.query(
+      `SELECT i.id, i.member_id, i.organization_id, i.starts_on::text AS starts_on, i.ends_on::text AS ends_on,
+         (SELECT count(*) FROM instructor_visit v WHERE v.instructor_id = i.id)::int AS visits
+       FROM instructor i WHERE i.organization_id = ANY($1::uuid[]) ORDER BY i.starts_on DESC`,
+      [ids],
+    );
+    return ids.map((id) => rows.filter((r) => r.organization_id === id));
+  });
+
+  const committeesOf = new DataLoader<string, any[]>(async (ids) => {
+    const rows: Array<{ organization_ids: string[] }> = await manager.query(
+      `SELECT * FROM joint_committee WHERE organization_ids && $1::uuid[] ORDER BY name`,
+      [ids],
+    );
+    return ids.map((id) => rows.filter((r) => r.organization_ids.includes(id)));
+  });
+
+  return { nodes, pairsOf, profiles, memberPaths, pairServices, summaries: summariesOf, instructorsOf, committeesOf };
 }
 
 export type PairingLoaders = ReturnType<typeof createLoaders>;
