@@ -30,7 +30,9 @@ describe('the console in a real browser, with the network closed except the loca
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`The console's browser tests need Chromium at ${CHROMIUM} and it is not installed: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+      throw new Error(
+        `The console's browser tests need Chromium at ${CHROMIUM} and it is not installed: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+      );
     }
     mkdirSync(SHOTS, { recursive: true });
     ensureConsoleBuilt();
@@ -41,7 +43,8 @@ describe('the console in a real browser, with the network closed except the loca
     committeeB = await createOrg(stack, { code: 'C-B', name: '钱塘镇党委', kind: 'PARTY_COMMITTEE', parentId: root });
     branchB = await createOrg(stack, { code: 'C-B-01', name: '钱塘村党支部', kind: 'BRANCH', parentId: committeeB });
     await eventually(
-      async () => ((await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = $1`, [branchB])).length ? true : undefined),
+      async () =>
+        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = $1`, [branchB])).length ? true : undefined,
       15_000,
       'the tree to reach the membership service',
     );
@@ -59,7 +62,9 @@ describe('the console in a real browser, with the network closed except the loca
     }
     await eventually(
       async () => {
-        const [{ n }] = await stack.services.activity.dataSource.query(`SELECT count(*)::int AS n FROM member WHERE organization_id = $1`, [branchA]);
+        const [{ n }] = await stack.services.activity.dataSource.query(`SELECT count(*)::int AS n FROM member WHERE organization_id = $1`, [
+          branchA,
+        ]);
         return n === 3 ? true : undefined;
       },
       15_000,
@@ -78,7 +83,14 @@ describe('the console in a real browser, with the network closed except the loca
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -177,7 +189,9 @@ describe('the console in a real browser, with the network closed except the loca
     const report = page.getByRole('alert', { name: '导入问题' });
     await report.waitFor();
     expect(await report.textContent()).toMatch(/第 3 行.*身份证号/);
-    const [{ n }] = await stack.services.membership.dataSource.query(`SELECT count(*)::int AS n FROM member WHERE organization_id = $1`, [branchA]);
+    const [{ n }] = await stack.services.membership.dataSource.query(`SELECT count(*)::int AS n FROM member WHERE organization_id = $1`, [
+      branchA,
+    ]);
     expect(n).toBe(3);
 
     const fake = path.join(SHOTS, 'not-a-spreadsheet.xlsx');
@@ -202,6 +216,23 @@ describe('the console in a real browser, with the network closed except the loca
     await page.getByRole('button', { name: /支部书记/ }).click();
     await page.goto(`${app.url}#/branch/${branchA}`);
     expect(await page.getByLabel('主题').inputValue()).toBe('还没保存的主题');
+  });
+
+  it('a development step the rules refuse is explained, with the first day it becomes possible', async () => {
+    const young = await stack.as(ADMIN)(REGISTER, {
+      input: { organizationId: branchA, name: '周小青', idNumber: idNumber('2010-02-03', 66), category: 'STUDENT' },
+    });
+    if (young.errors) throw new Error(JSON.stringify(young.errors));
+    const page = await context.newPage();
+    await signIn(page, '支部书记');
+    await page.goto(`${app.url}#/branch/${branchA}`);
+    await page.getByLabel('人员').selectOption({ label: '周小青（入党申请人）' });
+    await page.getByLabel('步骤').selectOption({ index: 1 });
+    await page.getByLabel('日期', { exact: true }).fill('2026-11-01');
+    await page.getByRole('button', { name: '记录' }).click();
+    await page.getByText('最早可于 2028-02-03 办理这一步。').waitFor();
+    expect(await page.getByRole('alert').first().textContent()).toMatch(/18/);
+    await page.screenshot({ path: path.join(SHOTS, 'development-step-refused.png'), fullPage: true });
   });
 
   it('loaded nothing from outside the local stack', () => {

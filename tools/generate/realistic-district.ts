@@ -45,7 +45,7 @@ const MEMBERS = `query($id: ID!) { organization(id: $id) { members(first: 200) {
 const RECORD = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`;
 
 /** Services learn of new organisations and members from events, a moment after the change. */
-async function patiently<T>(work: () => Promise<T>, attempts = 1200): Promise<T> {
+export async function patiently<T>(work: () => Promise<T>, attempts = 1200): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
@@ -98,7 +98,7 @@ async function createTree(url: string, token: string, size: DistrictSize, tag: s
 }
 
 /** The months before `today`'s month, oldest first. */
-function lastMonths(today: string, count: number): string[] {
+export function lastMonths(today: string, count: number): string[] {
   const months: string[] = [];
   let [year, month] = today.split('-').map(Number);
   for (let i = 0; i < count; i++) {
@@ -126,33 +126,25 @@ function meetingsOf(branch: RealisticDistrict['branches'][number], month: string
   return wanted.filter(() => next() >= 0.1).map((m, i) => ({ ...m, heldOn: `${month}-${String(5 + ((i * 3) % 20)).padStart(2, '0')}` }));
 }
 
-export async function generateRealisticDistrict(
+/**
+ * The meetings of every branch over the months, with attendance (most members present, the
+ * rest recorded absent in the same call), through recordActivity; returns how many were held.
+ */
+export async function recordMeetings(
   url: string,
   token: string,
-  size: DistrictSize,
-  options: { today: string; tag?: string; onProgress?: (message: string) => void },
-): Promise<RealisticDistrict> {
-  const tag = options.tag ?? 'R';
-  const say = options.onProgress ?? (() => undefined);
-  const tree = await createTree(url, token, size, tag);
-  say(`created ${tree.organizations} organisations`);
-  // The membership service learns the new branches from their events; a refused part changed nothing and is sent again.
-  const csv = districtMembersCsv(
-    tree.branches.map((b) => b.code),
-    size.members,
-  );
-  const { imported } = await patiently(() => importDistrictMembers(url, token, csv));
-  say(`imported ${imported} members`);
-  const next = random(7);
-  const months = lastMonths(options.today, size.months);
+  branches: RealisticDistrict['branches'],
+  months: string[],
+  next: () => number,
+  onRecorded: (count: number) => void = () => undefined,
+): Promise<number> {
   let activities = 0;
-  await inParallel(tree.branches, 6, async (branch) => {
-    const members: string[] = (await mustQuery(url, token, MEMBERS, { id: branch.id })).organization.members.items.map(
+  await inParallel(branches, 6, async (branch) => {
+    const members: string[] = (await patiently(() => mustQuery(url, token, MEMBERS, { id: branch.id }))).organization.members.items.map(
       (m: { id: string }) => m.id,
     );
     for (const month of months) {
       for (const meeting of meetingsOf(branch, month, next)) {
-        // Branch meetings: most members present, the rest recorded absent in the same call.
         const present = meeting.host === branch.id ? members.filter(() => next() < 0.85) : [];
         await patiently(() =>
           mustQuery(url, token, RECORD, {
@@ -172,9 +164,32 @@ export async function generateRealisticDistrict(
           }),
         );
         activities += 1;
+        onRecorded(activities);
       }
     }
   });
+  return activities;
+}
+
+export async function generateRealisticDistrict(
+  url: string,
+  token: string,
+  size: DistrictSize,
+  options: { today: string; tag?: string; onProgress?: (message: string) => void },
+): Promise<RealisticDistrict> {
+  const tag = options.tag ?? 'R';
+  const say = options.onProgress ?? (() => undefined);
+  const tree = await createTree(url, token, size, tag);
+  say(`created ${tree.organizations} organisations`);
+  // The membership service learns the new branches from their events; a refused part changed nothing and is sent again.
+  const csv = districtMembersCsv(
+    tree.branches.map((b) => b.code),
+    size.members,
+  );
+  const { imported } = await patiently(() => importDistrictMembers(url, token, csv));
+  say(`imported ${imported} members`);
+  const months = lastMonths(options.today, size.months);
+  const activities = await recordMeetings(url, token, tree.branches, months, random(7));
   say(`recorded ${activities} meetings over ${months.length} months`);
   return {
     rootId: tree.rootId,

@@ -28,7 +28,10 @@ const FORWARDED = ['authorization', 'content-type', 'accept-language', 'idempote
  * talks to one origin and the console has no access the caller's token does not give: every
  * request goes through the gateway's sign-in check, limits and scopes like any other client.
  */
-export async function startConsole(config: ConsoleConfig, options: { demoUsers?: DemoUser[]; distDir?: string } = {}): Promise<RunningConsole> {
+export async function startConsole(
+  config: ConsoleConfig,
+  options: { demoUsers?: DemoUser[]; distDir?: string } = {},
+): Promise<RunningConsole> {
   const logger = createLogger('console');
   const distDir = options.distDir ?? CONSOLE_DIST;
   if (!existsSync(path.join(distDir, 'index.html'))) {

@@ -28,10 +28,14 @@ export function App() {
   const [expired, setExpired] = useState(false);
   const [route, setRoute] = useState(readRoute);
   const [org, setOrg] = useState<OrgRef | null>(null);
-  useEffect(() => onSignedOut(() => {
-    setExpired(true);
-    setSession(null);
-  }), []);
+  useEffect(
+    () =>
+      onSignedOut(() => {
+        setExpired(true);
+        setSession(null);
+      }),
+    [],
+  );
   useEffect(() => {
     const onHash = () => setRoute(readRoute());
     window.addEventListener('hashchange', onHash);
@@ -49,14 +53,25 @@ export function App() {
       });
   }, [session, route.orgId, org?.id]);
 
-  if (!session) return <SignIn expired={expired} onSignedIn={(s) => { setExpired(false); setSession(s); }} />;
+  if (!session)
+    return (
+      <SignIn
+        expired={expired}
+        onSignedIn={(s) => {
+          setExpired(false);
+          setSession(s);
+        }}
+      />
+    );
   const go = (view: View, target: OrgRef | null = org) => {
     if (target) setOrg(target);
     window.location.hash = `/${view}/${target?.id ?? ''}`;
   };
   return (
     <div className="shell">
-      <a className="skip" href="#main">跳到正文</a>
+      <a className="skip" href="#main">
+        跳到正文
+      </a>
       <header className="top">
         <h1>党建工作平台</h1>
         <nav aria-label="功能">
@@ -68,7 +83,15 @@ export function App() {
         </nav>
         <div className="who">
           {session.name}（{session.roles.map((r) => label(ROLES, r)).join('、')}）
-          <button type="button" onClick={() => { clearSession(); setSession(null); }}>退出</button>
+          <button
+            type="button"
+            onClick={() => {
+              clearSession();
+              setSession(null);
+            }}
+          >
+            退出
+          </button>
         </div>
       </header>
       <aside>

@@ -77,7 +77,13 @@ export function FigureChart({ title, categories, series, kind, format = String, 
         <table id={tableId} className="figures">
           <caption className="sr-only">{title}</caption>
           <thead>
-            <tr>{table.headers.map((h) => <th key={h} scope="col">{h}</th>)}</tr>
+            <tr>
+              {table.headers.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {categories.map((c, i) => (

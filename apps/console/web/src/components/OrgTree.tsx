@@ -40,13 +40,19 @@ export function OrgTree({ selectedId, onSelect }: { selectedId: string | null; o
       <ErrorNotice error={searchError} />
       {found ? (
         <ul className="tree-level" aria-label="查找结果">
-          {found.length === 0 ? <li className="muted">没有找到</li> : found.map((o) => <TreeNode key={o.id} org={o} selectedId={selectedId} onSelect={onSelect} />)}
+          {found.length === 0 ? (
+            <li className="muted">没有找到</li>
+          ) : (
+            found.map((o) => <TreeNode key={o.id} org={o} selectedId={selectedId} onSelect={onSelect} />)
+          )}
         </ul>
       ) : null}
       {roots.loading ? <Loading what="组织" /> : null}
       <ErrorNotice error={roots.error} />
       <ul className="tree-level" role="tree" aria-label="我负责的组织">
-        {roots.data?.myOrganizations.map((o) => <TreeNode key={o.id} org={o} selectedId={selectedId} onSelect={onSelect} />)}
+        {roots.data?.myOrganizations.map((o) => (
+          <TreeNode key={o.id} org={o} selectedId={selectedId} onSelect={onSelect} />
+        ))}
       </ul>
     </nav>
   );
@@ -70,7 +76,9 @@ function TreeNode({ org, selectedId, onSelect }: { org: OrgRef; selectedId: stri
   const leaf = org.kind === 'PARTY_GROUP';
   return (
     <li role="treeitem" aria-expanded={leaf ? undefined : open} aria-selected={selectedId === org.id}>
-      {leaf ? <span className="twisty" /> : (
+      {leaf ? (
+        <span className="twisty" />
+      ) : (
         <button type="button" className="twisty" aria-label={`${open ? '收起' : '展开'}${org.name}`} onClick={toggle}>
           {open ? '▾' : '▸'}
         </button>
@@ -82,7 +90,9 @@ function TreeNode({ org, selectedId, onSelect }: { org: OrgRef; selectedId: stri
       <ErrorNotice error={error} />
       {open && children ? (
         <ul role="group" className="tree-level">
-          {children.map((c) => <TreeNode key={c.id} org={c} selectedId={selectedId} onSelect={onSelect} />)}
+          {children.map((c) => (
+            <TreeNode key={c.id} org={c} selectedId={selectedId} onSelect={onSelect} />
+          ))}
         </ul>
       ) : null}
     </li>

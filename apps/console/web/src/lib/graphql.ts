@@ -23,7 +23,11 @@ export const onSignedOut = (listener: () => void): (() => void) => {
  * becomes a GraphRefusal; an unauthenticated answer ends the session (the page returns to
  * sign-in and keeps what was typed, see useDraft).
  */
-export async function request<T>(query: string, variables: Record<string, unknown> = {}, options: { idempotencyKey?: string } = {}): Promise<T> {
+export async function request<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { idempotencyKey?: string } = {},
+): Promise<T> {
   const session = readSession();
   if (!session) {
     signedOut.forEach((l) => l());
@@ -41,7 +45,10 @@ export async function request<T>(query: string, variables: Record<string, unknow
   } catch {
     throw new GraphRefusal('NETWORK', '无法连接到服务器，请检查网络后重试；已填写的内容不会丢失。');
   }
-  const body = (await response.json().catch(() => null)) as { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | null;
+  const body = (await response.json().catch(() => null)) as {
+    data?: T;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  } | null;
   const first = body?.errors?.[0];
   if (first) {
     const code = String(first.extensions?.code ?? 'ERROR');

@@ -19,7 +19,11 @@ export const STATISTICS = `query($id: ID!, $period: String!) { organization(id: 
  * general meeting and the Party lecture are quarterly duties, so a month alone says little.
  */
 export const quarterlyCompliance = (year: number, quarters: number): string => {
-  const fields = Array.from({ length: quarters }, (_, i) => `q${i + 1}: statistics(period: "${year}-Q${i + 1}") { activities { complianceRate requiredMeetingsDue requiredMeetingsHeld } }`).join('\n');
+  const fields = Array.from(
+    { length: quarters },
+    (_, i) =>
+      `q${i + 1}: statistics(period: "${year}-Q${i + 1}") { activities { complianceRate requiredMeetingsDue requiredMeetingsHeld } }`,
+  ).join('\n');
   return `query($id: ID!) { organization(id: $id) { id ${fields} } }`;
 };
 
@@ -49,4 +53,13 @@ export const TO_DO = `query($id: ID!, $period: String!) {
   duesArrears(organizationId: $id, first: 20) { items { member { id name } consecutiveUnpaid owedFen flagged } totalCount }
   committeeTermAlerts(under: $id, first: 20) { items { id name termEndsOn termStatus } }
   organization(id: $id) { id compliance(period: $period) { missingSlots dueSlots requirements { requirement slots { period status } } } }
+}`;
+
+export const DEVELOPING_MEMBERS = `query($id: ID!) {
+  organization(id: $id) { id members(first: 200, stages: [APPLICANT, ACTIVIST, CANDIDATE, PROBATIONARY]) {
+    items { id name stage nextSteps { step ordinal label } } } }
+}`;
+
+export const RECORD_STEP = `mutation($memberId: ID!, $input: DevelopmentStepInput!) {
+  recordDevelopmentStep(memberId: $memberId, input: $input) { id name stage nextSteps { step ordinal label } }
 }`;

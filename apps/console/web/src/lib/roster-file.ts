@@ -46,7 +46,9 @@ export async function rosterFileToCsv(file: File): Promise<{ csv: string; rows: 
 function checked(csv: string, dataRows: number): { csv: string; rows: number } {
   if (dataRows < 1) throw new RosterFileError('文件中只有表头，没有党员数据行。');
   if (dataRows > IMPORT_MAX_ROWS) {
-    throw new RosterFileError(`一次最多导入 ${IMPORT_MAX_ROWS.toLocaleString('zh-CN')} 行，本文件有 ${dataRows.toLocaleString('zh-CN')} 行：请拆分后分批导入。`);
+    throw new RosterFileError(
+      `一次最多导入 ${IMPORT_MAX_ROWS.toLocaleString('zh-CN')} 行，本文件有 ${dataRows.toLocaleString('zh-CN')} 行：请拆分后分批导入。`,
+    );
   }
   return { csv, rows: dataRows };
 }

@@ -10,7 +10,11 @@ export interface QueryState<T> {
 
 /** Runs a query when its variables change; the page shows what it has while the next answer comes. */
 export function useQuery<T>(query: string | null, variables: Record<string, unknown>): QueryState<T> {
-  const [state, setState] = useState<{ data: T | null; error: GraphRefusal | null; loading: boolean }>({ data: null, error: null, loading: !!query });
+  const [state, setState] = useState<{ data: T | null; error: GraphRefusal | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: !!query,
+  });
   const [generation, setGeneration] = useState(0);
   const key = JSON.stringify(variables);
   useEffect(() => {

@@ -4,14 +4,24 @@ import { currentQuarter, yuan } from '../lib/format';
 import { ACTIVITY_TYPES, BRANCH_KINDS, DUE_KINDS, REQUIREMENTS, label } from '../lib/labels';
 import { TO_DO } from '../lib/queries';
 import { useQuery } from '../lib/use-query';
+import { DevelopmentStep } from './DevelopmentStep';
 import { RecordMeeting } from './RecordMeeting';
 
 interface ToDo {
   activityReminders: { items: Array<{ id: string; type: string; topic: string; plannedOn: string | null; host: { name: string } }> };
   developmentDue: { items: Array<{ kind: string; dueOn: string; member: { id: string; name: string } }> };
-  duesArrears: { totalCount: number; items: Array<{ member: { id: string; name: string }; consecutiveUnpaid: number; owedFen: number; flagged: boolean }> };
+  duesArrears: {
+    totalCount: number;
+    items: Array<{ member: { id: string; name: string }; consecutiveUnpaid: number; owedFen: number; flagged: boolean }>;
+  };
   committeeTermAlerts: { items: Array<{ id: string; name: string; termEndsOn: string | null; termStatus: string }> };
-  organization: { compliance: { missingSlots: number; dueSlots: number; requirements: Array<{ requirement: string; slots: Array<{ period: string; status: string }> }> } };
+  organization: {
+    compliance: {
+      missingSlots: number;
+      dueSlots: number;
+      requirements: Array<{ requirement: string; slots: Array<{ period: string; status: string }> }>;
+    };
+  };
 }
 
 /** 支部工作: what a branch secretary does in a day — record a meeting, see what is due, as one list. */
@@ -19,7 +29,10 @@ export function BranchDay({ org }: { org: OrgRef }) {
   const quarter = currentQuarter();
   const todo = useQuery<ToDo>(TO_DO, { id: org.id, period: quarter });
   const d = todo.data;
-  const missing = d?.organization.compliance.requirements.flatMap((r) => r.slots.filter((s) => s.status === 'MISSING').map((s) => ({ requirement: r.requirement, period: s.period }))) ?? [];
+  const missing =
+    d?.organization.compliance.requirements.flatMap((r) =>
+      r.slots.filter((s) => s.status === 'MISSING').map((s) => ({ requirement: r.requirement, period: s.period })),
+    ) ?? [];
   return (
     <div className="page">
       <header className="page-head">
@@ -27,7 +40,10 @@ export function BranchDay({ org }: { org: OrgRef }) {
       </header>
       <div className="two-columns">
         {BRANCH_KINDS.has(org.kind) ? (
-          <RecordMeeting org={org} onRecorded={todo.reload} />
+          <div>
+            <RecordMeeting org={org} onRecorded={todo.reload} />
+            <DevelopmentStep org={org} />
+          </div>
         ) : (
           <p className="card muted">会议由支部登记：请在左侧组织树中选择一个党支部。</p>
         )}
@@ -67,7 +83,12 @@ export function BranchDay({ org }: { org: OrgRef }) {
                   {x.name}：任期{x.termEndsOn ? `至 ${x.termEndsOn}` : ''}，请按期换届
                 </li>
               ))}
-              {missing.length + d.activityReminders.items.length + d.developmentDue.items.length + d.duesArrears.items.length + d.committeeTermAlerts.items.length === 0 ? (
+              {missing.length +
+                d.activityReminders.items.length +
+                d.developmentDue.items.length +
+                d.duesArrears.items.length +
+                d.committeeTermAlerts.items.length ===
+              0 ? (
                 <li className="muted">本季度没有待办事项。</li>
               ) : null}
             </ul>

@@ -41,7 +41,12 @@ export function Dashboard({ org }: { org: OrgRef }) {
   const s = figures.data?.organization.statistics;
 
   const complianceSeries = useMemo(
-    () => [{ name: '三会一课落实率（%）', values: Array.from({ length: quarters }, (_, i) => rateValue(quarterly.data?.organization[`q${i + 1}`]?.activities.complianceRate)) }],
+    () => [
+      {
+        name: '三会一课落实率（%）',
+        values: Array.from({ length: quarters }, (_, i) => rateValue(quarterly.data?.organization[`q${i + 1}`]?.activities.complianceRate)),
+      },
+    ],
     [quarterly.data, quarters],
   );
   const monthSeries = useMemo(
@@ -69,7 +74,9 @@ export function Dashboard({ org }: { org: OrgRef }) {
         <Field label="年度">
           <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
             {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
-              <option key={y} value={y}>{y}年</option>
+              <option key={y} value={y}>
+                {y}年
+              </option>
             ))}
           </select>
         </Field>
@@ -81,10 +88,22 @@ export function Dashboard({ org }: { org: OrgRef }) {
           <dl className="kpis" aria-label="主要指标">
             <Kpi name="党员和发展对象总数" value={count(s.members.total)} />
             <Kpi name={`${year}年新发展党员`} value={count(s.members.newMembers)} />
-            <Kpi name="三会一课落实率" value={percent(s.activities.complianceRate)} hint={`应开 ${s.activities.requiredMeetingsDue} 次，已开 ${s.activities.requiredMeetingsHeld} 次`} />
+            <Kpi
+              name="三会一课落实率"
+              value={percent(s.activities.complianceRate)}
+              hint={`应开 ${s.activities.requiredMeetingsDue} 次，已开 ${s.activities.requiredMeetingsHeld} 次`}
+            />
             <Kpi name="组织生活开展次数" value={count(s.activities.held)} hint={`平均出勤率 ${percent(s.activities.attendanceRate)}`} />
-            <Kpi name="党费实收 / 应收" value={`${yuan(s.dues.collectedFen)} / ${yuan(s.dues.expectedFen)}`} hint={`欠缴 ${s.dues.membersInArrears} 人`} />
-            <Kpi name="党员不足3人的支部" value={count(s.branches.underThreeFullMembers)} hint={`超过50人 ${s.branches.overFiftyMembers} 个`} />
+            <Kpi
+              name="党费实收 / 应收"
+              value={`${yuan(s.dues.collectedFen)} / ${yuan(s.dues.expectedFen)}`}
+              hint={`欠缴 ${s.dues.membersInArrears} 人`}
+            />
+            <Kpi
+              name="党员不足3人的支部"
+              value={count(s.branches.underThreeFullMembers)}
+              hint={`超过50人 ${s.branches.overFiftyMembers} 个`}
+            />
             <Kpi name="换届到期 / 逾期" value={`${s.branches.electionsDue} / ${s.branches.electionsOverdue}`} />
           </dl>
           <div className="charts">
@@ -117,7 +136,13 @@ export function Dashboard({ org }: { org: OrgRef }) {
               series={typeSeries}
               fileName={`组织生活-${org.code ?? org.id}-${year}`}
             />
-            <FigureChart title="党费应收与实收" kind="bar" categories={[`${year}年`]} series={duesSeries} fileName={`党费-${org.code ?? org.id}-${year}`} />
+            <FigureChart
+              title="党费应收与实收"
+              kind="bar"
+              categories={[`${year}年`]}
+              series={duesSeries}
+              fileName={`党费-${org.code ?? org.id}-${year}`}
+            />
           </div>
         </>
       ) : null}
@@ -137,4 +162,5 @@ function Kpi({ name, value, hint }: { name: string; value: string; hint?: string
   );
 }
 
-const rateValue = (rate: number | null | undefined): number | null => (rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10);
+const rateValue = (rate: number | null | undefined): number | null =>
+  rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10;

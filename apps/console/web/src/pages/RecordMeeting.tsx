@@ -85,15 +85,18 @@ export function RecordMeeting({ org, onRecorded }: { org: OrgRef; onRecorded(): 
           minutes: draft.minutes.trim() || null,
           lecturer: draft.type === 'PARTY_LECTURE' && draft.lecturer.trim() ? { name: draft.lecturer.trim() } : null,
         },
-        attendance: { entries: (members ?? []).map((m) => ({ memberId: m.id, status: draft.attendance[m.id] ?? 'PRESENT' })), othersAbsent: false },
+        attendance: {
+          entries: (members ?? []).map((m) => ({ memberId: m.id, status: draft.attendance[m.id] ?? 'PRESENT' })),
+          othersAbsent: false,
+        },
       };
-      const data = await request<{ recordActivity: { topic: string; attendanceCounts: { present: number; late: number; excused: number; absent: number } } }>(
-        RECORD_ACTIVITY,
-        { input },
-        { idempotencyKey: draft.idempotencyKey },
-      );
+      const data = await request<{
+        recordActivity: { topic: string; attendanceCounts: { present: number; late: number; excused: number; absent: number } };
+      }>(RECORD_ACTIVITY, { input }, { idempotencyKey: draft.idempotencyKey });
       const c = data.recordActivity.attendanceCounts;
-      setSaved(`已登记“${data.recordActivity.topic}”：出席 ${c.present} 人，迟到 ${c.late} 人，请假 ${c.excused} 人，缺席 ${c.absent} 人。`);
+      setSaved(
+        `已登记“${data.recordActivity.topic}”：出席 ${c.present} 人，迟到 ${c.late} 人，请假 ${c.excused} 人，缺席 ${c.absent} 人。`,
+      );
       clearDraft();
       onRecorded();
     } catch (e) {
@@ -110,7 +113,9 @@ export function RecordMeeting({ org, onRecorded }: { org: OrgRef; onRecorded(): 
         <Field label="会议类型">
           <select value={draft.type} onChange={(e) => set({ type: e.target.value })}>
             {Object.entries(ACTIVITY_TYPES).map(([k, v]) => (
-              <option key={k} value={k}>{v}</option>
+              <option key={k} value={k}>
+                {v}
+              </option>
             ))}
           </select>
         </Field>
@@ -159,7 +164,9 @@ export function RecordMeeting({ org, onRecorded }: { org: OrgRef; onRecorded(): 
                     onChange={(e) => set({ attendance: { ...draft.attendance, [m.id]: e.target.value } })}
                   >
                     {Object.entries(ATTENDANCE).map(([k, v]) => (
-                      <option key={k} value={k}>{v}</option>
+                      <option key={k} value={k}>
+                        {v}
+                      </option>
                     ))}
                   </select>
                 </td>
@@ -185,10 +192,8 @@ async function loadMembers(orgId: string): Promise<BranchMember[]> {
   const all: BranchMember[] = [];
   let after: string | null = null;
   do {
-    const data: { organization: { members: { items: BranchMember[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } = await request(
-      BRANCH_MEMBERS,
-      { id: orgId, after },
-    );
+    const data: { organization: { members: { items: BranchMember[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } =
+      await request(BRANCH_MEMBERS, { id: orgId, after });
     all.push(...data.organization.members.items);
     after = data.organization.members.pageInfo.hasNextPage ? data.organization.members.pageInfo.endCursor : null;
   } while (after);

@@ -99,16 +99,30 @@ export function Roster({ org }: { org: OrgRef }) {
           <button type="button" onClick={exportRoster} disabled={!!busy}>
             导出 Excel
           </button>
-          <button type="button" onClick={async () => download(await tableToXlsx({ headers: ROSTER_TEMPLATE_HEADERS, rows: [] }, '花名册模板'), '花名册导入模板.xlsx')}>
+          <button
+            type="button"
+            onClick={async () =>
+              download(await tableToXlsx({ headers: ROSTER_TEMPLATE_HEADERS, rows: [] }, '花名册模板'), '花名册导入模板.xlsx')
+            }
+          >
             下载导入模板
           </button>
           <label className="file-button">
             导入花名册（.xlsx / .csv）
-            <input type="file" accept=".xlsx,.csv" disabled={!!busy} onChange={(e) => importFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+            <input
+              type="file"
+              accept=".xlsx,.csv"
+              disabled={!!busy}
+              onChange={(e) => importFile(e.target.files?.[0]).finally(() => (e.target.value = ''))}
+            />
           </label>
         </div>
       </header>
-      {busy ? <p role="status" className="loading">{busy}</p> : null}
+      {busy ? (
+        <p role="status" className="loading">
+          {busy}
+        </p>
+      ) : null}
       <ErrorNotice error={error ?? page.error} />
       {result ? <ImportReport result={result} /> : null}
       {page.loading && !members ? <Loading what="花名册" /> : null}
@@ -118,12 +132,26 @@ export function Roster({ org }: { org: OrgRef }) {
             共 {members.totalCount} 人{members.pageInfo.hasNextPage ? `，此处显示前 ${members.items.length} 人；导出 Excel 包含全部` : ''}
           </caption>
           <thead>
-            <tr>{HEADERS.map((h) => <th key={h} scope="col">{h}</th>)}</tr>
+            <tr>
+              {HEADERS.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {members.items.map((m) => (
               <tr key={m.id}>
-                {toRow(m).map((v, i) => (i === 0 ? <th key={i} scope="row">{v}</th> : <td key={i}>{v ?? '—'}</td>))}
+                {toRow(m).map((v, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row">
+                      {v}
+                    </th>
+                  ) : (
+                    <td key={i}>{v ?? '—'}</td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>
@@ -135,7 +163,11 @@ export function Roster({ org }: { org: OrgRef }) {
 
 function ImportReport({ result }: { result: ImportResult }) {
   if (result.totalErrors === 0) {
-    return <p className="notice notice-ok" role="status">已导入 {result.imported} 人（共读取 {result.rowsRead} 行）。</p>;
+    return (
+      <p className="notice notice-ok" role="status">
+        已导入 {result.imported} 人（共读取 {result.rowsRead} 行）。
+      </p>
+    );
   }
   return (
     <section className="notice notice-error import-errors" role="alert" aria-label="导入问题">
