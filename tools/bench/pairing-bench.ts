@@ -106,6 +106,12 @@ async function main() {
     );
     const needing = villages.filter((v) => v.type !== 'ORDINARY').length;
     const capacity = agencies.reduce((sum, a) => sum + a.capacity, 0);
+    const load = () =>
+      `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${os.cpus().length} cores`;
+    process.stdout.write(`${load()}\n`);
     process.stdout.write(
       `district: ${AGENCIES} agencies (total capacity ${capacity}), ${VILLAGES} villages (${needing} needing a partner), ${members.length} members\n\n`,
     );
@@ -170,7 +176,7 @@ async function main() {
     });
     const o = percentiles(overdue);
     process.stdout.write(
-      `overdue list through the gateway (${problems} problems, ~${Math.round(total / 400)} overdue per assignee): p50 ${fmt(o.p50)}  p95 ${fmt(o.p95)}  p99 ${fmt(o.p99)}  (n=${o.n})\n`,
+      `overdue list through the gateway (${problems} problems, ~${Math.round(total / 400)} overdue per assignee): p50 ${fmt(o.p50)}  p95 ${fmt(o.p95)}  p99 ${fmt(o.p99)}  (n=${o.n})\n${load()}\n`,
     );
   } finally {
     await stack.stop();

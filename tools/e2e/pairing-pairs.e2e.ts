@@ -1,5 +1,7 @@
 import { Role } from '@partybuild/auth';
 import { eventually } from '@partybuild/testing';
+import { createEnvelope } from '@partybuild/events';
+import { STARS_RATED, starRatingHandlers } from '@partybuild/app-pairing';
 import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
 
 const SUGGEST = `query { pairingSuggestions { needing totalScore computedInMs
@@ -151,5 +153,50 @@ describe('urban–rural pairing through the gateway: profiles, suggestions, the 
     expect(codeOf(await lawCadre(`mutation($id: ID!) { setPairingCapacity(organizationId: $id, capacity: 3) }`, { id: ids.econ }))).toBe(
       'FORBIDDEN',
     );
+  });
+
+  it('suggests strong–weak branch pairs from the year’s star ratings, the weakest first', async () => {
+    const db = stack.services.pairing.dataSource;
+    const rate = (organizationId: string, stars: number, finalScore: number) =>
+      db.transaction((m) =>
+        starRatingHandlers[STARS_RATED].handle(
+          createEnvelope('assessment', {
+            type: STARS_RATED,
+            aggregateId: organizationId,
+            organizationId,
+            organizationPath: [organizationId],
+            actor: 'test',
+            data: { organizationId, organizationKind: 'BRANCH', year: 2026, stars, finalScore },
+          }) as never,
+          m,
+        ),
+      );
+    await rate(ids.north, 5, 95);
+    await rate(ids.west, 1, 51);
+    await rate(ids.south, 2, 68);
+    await rate(ids.south, 2, 66.5); // a later rating of the same year replaces the first
+    const { branchPairSuggestions } = await ok(`{ branchPairSuggestions(year: 2026) { helper { id } helped { id name } rule reason } }`);
+    expect(branchPairSuggestions).toEqual([
+      {
+        helper: { id: ids.north },
+        helped: { id: ids.west, name: '西村党支部' },
+        rule: 'STRONG→WEAK',
+        reason: expect.stringContaining('5星'),
+      },
+    ]);
+    const [{ final_score }] = await db.query(`SELECT final_score::float8 FROM star_rating WHERE organization_id = $1`, [ids.south]);
+    expect(final_score).toBe(66.5);
+    const suggested = await ok(
+      `query($a: ID!, $b: ID!) { a: organization(id: $a) { suggestedVillageType { villageType facts } } b: organization(id: $b) { suggestedVillageType { villageType } } }`,
+      {
+        a: ids.west,
+        b: ids.north,
+      },
+    );
+    expect(suggested.a.suggestedVillageType).toEqual({
+      villageType: 'WEAK_ORGANIZATION',
+      facts: ['2026年评星定级为1星（51分），不高于2星'],
+    });
+    expect(suggested.b.suggestedVillageType).toBeNull();
   });
 });

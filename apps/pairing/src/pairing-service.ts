@@ -46,6 +46,7 @@ export function startPairingService(config: PairingConfig, today = () => todayIn
         caller,
         requestId,
         today,
+        dataSource,
         loaders: createLoaders(dataSource, today),
         pairs: new PairCommands(unitOfWork, today, dataSource.manager),
         suggestions: new SuggestionQueries(dataSource, today, config.PAIRING_MATCHING_RULES),

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
+import { BRANCH_LEVEL_KINDS } from '@partybuild/contracts';
 import { Helper, MatchingRules, Needy, SuggestionResult, suggestPairs } from '../domain/suggestions';
+import { RatedBranch, suggestBranchPairs } from '../domain/branch-suggestions';
 import { AGENCY_SECTORS, VILLAGE_SECTORS, VillageType } from '../domain/kinds';
 import { pairingRulesOn } from '../reference/pairing-rules';
 import { assertCanManage, visibleNode } from './access';
@@ -44,4 +46,18 @@ export class SuggestionQueries {
     );
     return { ...suggestPairs(helpers, needy, matching), needing: needy.length, rules: matching };
   }
+}
+
+/** 强弱支部结对建议 from the year's star ratings: active branches without an open strong–weak pair. */
+export async function branchSuggestions(dataSource: DataSource, caller: Caller, year: number, today: string) {
+  assertCanManage(caller);
+  const rated: RatedBranch[] = await dataSource.query(
+    `SELECT n.id, n.name, s.stars, s.final_score::float8 AS "finalScore"
+     FROM star_rating s JOIN org_node n ON n.id = s.organization_id
+     WHERE s.year = $1 AND n.status = 'ACTIVE' AND n.kind = ANY($2::text[])
+       AND NOT EXISTS (SELECT 1 FROM org_pair p WHERE p.kind = 'STRONG_WEAK_BRANCH' AND p.status <> 'ENDED' AND (p.helped_id = n.id OR p.helper_id = n.id))
+     ORDER BY s.final_score, n.code`,
+    [year, BRANCH_LEVEL_KINDS],
+  );
+  return suggestBranchPairs(rated, pairingRulesOn(today).branchPairing);
 }

@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { RequestContext } from '@partybuild/federation';
 import type { PairCommands } from '../application/pair-commands';
 import type { SuggestionQueries } from '../application/suggestion-queries';
@@ -18,4 +19,5 @@ export interface PairingContext extends RequestContext {
   queries: PairingQueries;
   records: RecordCommands;
   today: () => string;
+  dataSource: DataSource;
 }

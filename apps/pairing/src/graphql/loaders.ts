@@ -101,7 +101,18 @@ export function createLoaders(dataSource: DataSource, today: () => string) {
     return ids.map((id) => rows.filter((r) => r.organization_ids.includes(id)));
   });
 
-  return { nodes, pairsOf, profiles, memberPaths, pairServices, summaries: summariesOf, instructorsOf, committeesOf };
+  /** The latest star rating of each organisation, if the assessment has published one. */
+  const latestRatings = new DataLoader<string, { year: number; stars: number; finalScore: number } | null>(async (ids) => {
+    const rows: Array<{ id: string; year: number; stars: number; finalScore: number }> = await manager.query(
+      `SELECT DISTINCT ON (organization_id) organization_id AS id, year, stars, final_score::float8 AS "finalScore"
+       FROM star_rating WHERE organization_id = ANY($1::uuid[]) ORDER BY organization_id, year DESC`,
+      [ids],
+    );
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  return { latestRatings, nodes, pairsOf, profiles, memberPaths, pairServices, summaries: summariesOf, instructorsOf, committeesOf };
 }
 
 export type PairingLoaders = ReturnType<typeof createLoaders>;

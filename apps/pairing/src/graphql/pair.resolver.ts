@@ -5,7 +5,10 @@ import { LocalDateScalar } from '@partybuild/federation';
 import { PairingErrors } from '../errors';
 import { assertPairInScope } from '../application/pair-commands';
 import { pairById } from '../application/pair-rows';
-import { Pair, PairingSuggestions, VillageProfile } from './pair.type';
+import { branchSuggestions } from '../application/suggestion-queries';
+import { Pair, PairSuggestion, PairingSuggestions, VillageProfile, VillageTypeSuggestion } from './pair.type';
+import { VillageType, isVillageSector } from '../domain/kinds';
+import { pairingRulesOn } from '../reference/pairing-rules';
 import { ProposePairInput, VillageProfileInput } from './pair.inputs';
 import { Organization, organizationRef } from './stubs';
 import type { PairingContext } from './context';
@@ -34,6 +37,14 @@ export class PairResolver {
       totalScore: result.totalScore,
       computedInMs: Math.round((performance.now() - started) * 10) / 10,
     };
+  }
+
+  @Query(() => [PairSuggestion], {
+    description: '强弱支部结对建议 — the lowest-rated branches of the year paired with top-rated ones (from the assessment’s star ratings)',
+  })
+  async branchPairSuggestions(@Arg('year', () => Int) year: number, @Ctx() ctx: PairingContext) {
+    const { suggestions } = await branchSuggestions(ctx.dataSource, ctx.caller, year, ctx.today());
+    return suggestions.map((s) => ({ ...s, rule: 'STRONG→WEAK', helper: { id: s.helperId }, helped: { id: s.helpedId } }));
   }
 
   @Mutation(() => VillageProfile, { description: '设置村（社区）结对档案 — set a village or community’s type and facts' })
@@ -104,5 +115,21 @@ export class OrganizationPairingResolver {
   @FieldResolver(() => VillageProfile, { nullable: true, description: '村（社区）结对档案' })
   async pairingProfile(@Root() o: Organization, @Ctx() ctx: PairingContext) {
     return ctx.loaders.profiles.load(o.id);
+  }
+
+  @FieldResolver(() => VillageTypeSuggestion, {
+    nullable: true,
+    description: '类型建议 — 弱村 suggested for a village or community whose latest star rating is low; the district decides',
+  })
+  async suggestedVillageType(@Root() o: Organization, @Ctx() ctx: PairingContext) {
+    const node = await ctx.loaders.nodes.load(o.id);
+    if (!node || !isVillageSector(node.sector) || !inScope(ctx.caller, node.path)) return null;
+    const rating = await ctx.loaders.latestRatings.load(o.id);
+    const limit = pairingRulesOn(ctx.today()).weakOrganization.starRatingAtMost;
+    if (!rating || rating.stars > limit) return null;
+    return {
+      villageType: VillageType.WEAK_ORGANIZATION,
+      facts: [`${rating.year}年评星定级为${rating.stars}星（${rating.finalScore}分），不高于${limit}星`],
+    };
   }
 }

@@ -111,3 +111,12 @@ export class PairingSuggestions {
   @Field(() => Float, { description: 'Milliseconds the assignment took to compute' })
   computedInMs: number;
 }
+
+@ObjectType({ description: '村（社区）类型建议 — a type suggested from the facts known (the latest star rating)' })
+export class VillageTypeSuggestion {
+  @Field(() => VillageType)
+  villageType: VillageType;
+
+  @Field(() => [String], { description: 'The facts it rests on' })
+  facts: string[];
+}

@@ -26,6 +26,8 @@ export interface PairingRules {
   problemMaxDays: number;
   /** 弱村 suggested from facts: a star rating at or below this, or 三会一课 compliance below this. */
   weakOrganization: { starRatingAtMost: number; complianceBelow: number };
+  /** 强弱支部结对 from the year's star ratings: weak at or below, strong at or above, weak branches one strong branch takes. */
+  branchPairing: { weakStarsAtMost: number; strongStarsAtLeast: number; perStrongBranch: number };
   /** 问题类别: code and the label a worker writes in a CSV. */
   problemCategories: ReadonlyArray<{ code: string; label: string }>;
   /** Bulk visit recording: rows in one call or one CSV part. */
@@ -69,6 +71,7 @@ export const PAIRING_RULES_HISTORY: readonly PairingRules[] = [
     problemDefaultDays: 15,
     problemMaxDays: 90,
     weakOrganization: { starRatingAtMost: 2, complianceBelow: 0.6 },
+    branchPairing: { weakStarsAtMost: 2, strongStarsAtLeast: 5, perStrongBranch: 1 },
     problemCategories: [
       { code: 'INFRASTRUCTURE', label: '基础设施' },
       { code: 'PUBLIC_ORDER', label: '社会治安' },
