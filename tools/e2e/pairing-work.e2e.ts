@@ -348,4 +348,21 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
     const wish = JSON.parse(published.find((e) => e.value.includes('pairing.wish.posted'))!.value);
     expect(validate({ ...wish, data: { wish: { ...wish.data.wish, residentName: '王秀英' } } })).toBe(false);
   });
+
+  it('ends the member pairs of a pair that ends, each with its event', async () => {
+    const ended = await ok(`mutation($id: ID!) { endPair(id: $id, reason: "三年期满") { status endedOn } }`, { id: pairId });
+    expect(ended.endPair).toEqual({ status: 'ENDED', endedOn: '2026-11-22' });
+    const member = stack.as({ subject: r1, name: '农村党员', roles: [Role.MEMBER], scope: [] });
+    const [row] = await stack.services.pairing.dataSource.query(
+      `SELECT ends_on::text AS ends_on FROM member_pair WHERE rural_member_id = $1`,
+      [r1],
+    );
+    expect(row.ends_on).toBe('2026-11-22');
+    const events = await eventually(async () => {
+      const found = (await stack.eventLog()).filter((e) => e.value.includes('pairing.member-pair.ended'));
+      return found.length ? found : undefined;
+    });
+    expect(JSON.parse(events[0].value).data.memberPair).toMatchObject({ ruralMemberId: r1, endsOn: '2026-11-22' });
+    expect(codeOf(await member(`mutation($id: ID!) { endPair(id: $id, reason: "x") { status } }`, { id: pairId }))).toBe('FORBIDDEN');
+  });
 });

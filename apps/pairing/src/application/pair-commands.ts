@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { UnitOfWork, runOnce } from '@partybuild/persistence';
 import { OrgTree } from '@partybuild/org-tree';
-import type { PairSnapshot } from '@partybuild/contracts';
+import type { MemberPairSnapshot, PairSnapshot } from '@partybuild/contracts';
 import { PairKind, PairStatus, VillageType, isAgencySector, isVillageSector } from '../domain/kinds';
 import { assertTransition, checkSides, termEnd } from '../domain/pair';
 import { pairingRulesOn } from '../reference/pairing-rules';
@@ -168,8 +168,21 @@ export class PairCommands {
         this.today(),
         why,
       ]);
-      // Member pairs under it end with it.
-      await manager.query(`UPDATE member_pair SET ends_on = $2 WHERE pair_id = $1 AND ends_on IS NULL`, [pair.id, this.today()]);
+      // Member pairs under it end with it, each with its event.
+      // An UPDATE … RETURNING answers [rows, count].
+      const [ended]: [Array<MemberPairSnapshot & { path: string[]; organizationId: string }>, number] = await manager.query(
+        `UPDATE member_pair mp SET ends_on = $2 FROM member m LEFT JOIN org_node n ON n.id = m.organization_id
+         WHERE mp.pair_id = $1 AND mp.ends_on IS NULL AND m.id = mp.rural_member_id
+         RETURNING mp.id, mp.agency_member_id AS "agencyMemberId", mp.rural_member_id AS "ruralMemberId", mp.pair_id AS "pairId",
+           mp.starts_on::text AS "startsOn", mp.ends_on::text AS "endsOn", m.organization_id AS "organizationId", coalesce(n.path, '{}') AS path`,
+        [pair.id, this.today()],
+      );
+      await record(
+        manager,
+        ended.map(({ path, organizationId, ...memberPair }) =>
+          pairingEvent(PairingEvent.MEMBER_PAIR_ENDED, memberPair.id, { id: organizationId, path }, caller.subject, { memberPair }),
+        ),
+      );
       return PairingEvent.PAIR_ENDED;
     });
   }

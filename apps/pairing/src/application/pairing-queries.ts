@@ -119,7 +119,7 @@ export class PairingQueries {
 
   /** A member's open member pair: theirs to see, and their organisation's cadres'. */
   async memberPair(caller: Caller, memberId: string, memberPath: string[] | null) {
-    if (caller.subject !== memberId && !(memberPath && inScope(caller, memberPath))) throw outOfScope('该党员的结对信息');
+    if (!mayRead(caller, memberId, memberPath, '该党员的结对信息')) return null;
     const [row] = await this.manager.query(
       `SELECT id, agency_member_id, rural_member_id, pair_id, starts_on::text AS starts_on, ends_on::text AS ends_on FROM member_pair
        WHERE (agency_member_id = $1 OR rural_member_id = $1) AND (ends_on IS NULL OR ends_on >= $2)
@@ -138,7 +138,7 @@ export class PairingQueries {
   }
 
   async memberServices(caller: Caller, memberId: string, memberPath: string[] | null, period: Period | null, window: Window) {
-    if (caller.subject !== memberId && !(memberPath && inScope(caller, memberPath))) throw outOfScope('该党员参与的服务');
+    if (!mayRead(caller, memberId, memberPath, '该党员参与的服务')) return { items: [], total: 0 };
     const rows = await this.manager.query(
       `SELECT ${SERVICE_COLUMNS}, count(*) OVER ()::int AS total FROM service_record
        WHERE member_ids @> ARRAY[$1::uuid] AND ($2::date IS NULL OR delivered_on BETWEEN $2::date AND $3::date)
@@ -168,3 +168,11 @@ export const SERVICE_COLUMNS = `id, pair_id AS "pairId", type, delivered_on::tex
   outcome, attachments, member_ids AS "memberIds"`;
 
 export const serviceView = (r: { memberIds: string[] } & Record<string, unknown>) => ({ ...r, members: r.memberIds.map((id) => ({ id })) });
+
+/** A member's pairing records are theirs and their organisation's cadres' to see; a member the service does not know has none. */
+function mayRead(caller: Caller, memberId: string, memberPath: string[] | null, what: string): boolean {
+  if (caller.subject === memberId) return true;
+  if (memberPath === null) return false;
+  if (!inScope(caller, memberPath)) throw outOfScope(what);
+  return true;
+}

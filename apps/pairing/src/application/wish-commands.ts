@@ -133,7 +133,8 @@ export class WishCommands {
   /** Marks open wishes past their last day as expired, with their events; returns how many. */
   async expireDue(): Promise<number> {
     return this.unitOfWork.run(async (manager) => {
-      const rows: WishRow[] = await manager.query(
+      // An UPDATE … RETURNING answers [rows, count].
+      const [rows]: [WishRow[], number] = await manager.query(
         `UPDATE micro_wish SET status = 'EXPIRED' WHERE status = 'OPEN' AND expires_on < $1 RETURNING ${WISH_COLUMNS}`,
         [this.today()],
       );
