@@ -16,6 +16,7 @@ import { localSecrets } from './local-secrets';
 import { seedDemoDistrict } from '../seed/demo-district';
 import { demoUsers, startLocalConsole } from './console';
 import { seedDemoAtScale } from '../seed/demo-scale';
+import { seedDemoPairing } from '../seed/demo-pairing';
 import { todayIn } from '@partybuild/calendar';
 
 async function main() {
@@ -40,6 +41,8 @@ async function main() {
   });
   const seedToken = stack.tokenFor({ subject: 'seed', name: 'Demo seed', roles: [Role.DISTRICT_ADMIN], scope: [] });
   const { rootId, created } = await seedDemoDistrict(stack.gatewayUrl, seedToken);
+  // Urban–rural pairing of the hand-made villages, once, when the district is new.
+  if (created) await seedDemoPairing(stack.gatewayUrl, seedToken);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const scale = await seedDemoAtScale(stack.gatewayUrl, seedToken, todayIn(process.env.TIME_ZONE ?? 'Asia/Shanghai'), say);
   const adminToken = stack.tokenFor({ subject: 'admin', name: '区委组织部管理员', roles: [Role.DISTRICT_ADMIN], scope: [rootId] });

@@ -1,4 +1,5 @@
 import { seedDemoDistrict } from '../seed/demo-district';
+import { seedDemoPairing } from '../seed/demo-pairing';
 import { ADMIN, TestStack, startTestStack } from './fixtures';
 
 /** What a newcomer finds after `npm start`: suggestions with reasons, one active pair and its work. */
@@ -9,7 +10,8 @@ describe('the demo district’s urban–rural pairing through the gateway', () =
   beforeAll(async () => {
     stack = await startTestStack();
     await seedDemoDistrict(stack.gatewayUrl, stack.tokenFor(ADMIN));
-  }, 120_000);
+    await seedDemoPairing(stack.gatewayUrl, stack.tokenFor(ADMIN));
+  }, 300_000);
   afterAll(() => stack?.stop());
 
   it('suggests partners for the villages still without one, each with its reason, and activates one', async () => {

@@ -1,6 +1,5 @@
 import { checkCharacter } from '@partybuild/app-membership';
 import { graphql, mustQuery } from '../dev/graphql-client';
-import { seedDemoPairing } from './demo-pairing';
 
 /** One organisation of the demo tree and what stands under it. */
 interface Node {
@@ -146,10 +145,7 @@ export async function seedDemoDistrict(
     return createOrganization.id;
   };
   const rootId = await create(root, null);
-  if (root === DEMO_DISTRICT) {
-    await seedDemoMembers(url, token);
-    await seedDemoPairing(url, token);
-  }
+  if (root === DEMO_DISTRICT) await seedDemoMembers(url, token);
   return { rootId, created };
 }
 
