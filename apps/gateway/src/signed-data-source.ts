@@ -9,6 +9,9 @@ export interface GatewayContext {
   sqlQueries: number;
 }
 
+/** The client's idempotency key of a create request (`Idempotency-Key`). */
+const IDEMPOTENCY_HEADER = 'idempotency-key';
+
 /** The gateway itself, when it loads subgraph schemas in development. */
 const GATEWAY_CALLER: Caller = { subject: 'gateway', name: 'gateway', roles: [], scope: [] };
 
@@ -21,9 +24,13 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { request, context } = options;
     const caller = (context as Partial<GatewayContext>).caller ?? GATEWAY_CALLER;
     request.http?.headers.set(CALLER_HEADER, signCallerHeader(caller, this.secret));
+    // A client's retry key reaches the subgraph that creates, so a repeated request returns the first result.
+    const key = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(IDEMPOTENCY_HEADER) : null;
+    if (key) request.http?.headers.set(IDEMPOTENCY_HEADER, key);
   }
 
   override didReceiveResponse({

@@ -7,3 +7,4 @@ export { suggestPairs } from './domain/suggestions';
 export type { Helper, Needy, SuggestionResult } from './domain/suggestions';
 export { PAIRING_RULES_HISTORY } from './reference/pairing-rules';
 export { starRatingHandlers, STARS_RATED } from './projections/star-rating-projection';
+export { pairingMigrations } from './migrations';

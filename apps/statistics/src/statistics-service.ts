@@ -28,6 +28,7 @@ export function startStatisticsService(config: StatisticsConfig, today = () => t
       requestId,
       dataSource,
       today,
+      minimumCellSize: config.STATISTICS_MIN_CELL_SIZE,
       figures: figureLoaders(dataSource, cache, today),
       nodes: nodeLoader(dataSource),
     }),

@@ -13,9 +13,17 @@ interface CallerClaims {
   name: string;
   roles: Role[];
   scope: string[];
+  /** The member record of a `member` token. */
+  memberId?: string;
 }
 
-const toClaims = (c: Caller): CallerClaims => ({ sub: c.subject, name: c.name, roles: c.roles, scope: c.scope });
+const toClaims = (c: Caller): CallerClaims => ({
+  sub: c.subject,
+  name: c.name,
+  roles: c.roles,
+  scope: c.scope,
+  ...(c.memberId ? { memberId: c.memberId } : {}),
+});
 
 function toCaller(payload: string | jwt.JwtPayload): Caller {
   const claims = payload as Partial<CallerClaims>;
@@ -24,11 +32,18 @@ function toCaller(payload: string | jwt.JwtPayload): Caller {
     typeof claims.sub !== 'string' ||
     !Array.isArray(claims.roles) ||
     !claims.roles.every((r) => roles.includes(r)) ||
-    !Array.isArray(claims.scope)
+    !Array.isArray(claims.scope) ||
+    (claims.memberId !== undefined && typeof claims.memberId !== 'string')
   ) {
     throw new NotAuthenticatedError('The token does not describe a valid user.');
   }
-  return { subject: claims.sub, name: claims.name ?? claims.sub, roles: claims.roles, scope: claims.scope.map(String) };
+  return {
+    subject: claims.sub,
+    name: claims.name ?? claims.sub,
+    roles: claims.roles,
+    scope: claims.scope.map(String),
+    ...(claims.memberId ? { memberId: claims.memberId } : {}),
+  };
 }
 
 function verify(token: string, secret: string, audience: string, what: string): Caller {

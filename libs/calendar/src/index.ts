@@ -1,5 +1,5 @@
 export { addDays, addYears, daysBetween, todayIn } from './dates';
-export { parsePeriod, monthsOf, monthPeriod, quarterPeriod, yearPeriod } from './period';
+export { PERIOD_YEARS, parsePeriod, monthsOf, monthPeriod, quarterPeriod, yearPeriod } from './period';
 export type { Period } from './period';
 export { WorkingDayCalendar, CalendarErrors } from './working-days/working-day-calendar';
 export { parseCalendarYears, calendarYearSchema } from './working-days/calendar-year';

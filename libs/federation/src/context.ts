@@ -1,7 +1,20 @@
 import type { Caller } from '@partybuild/auth';
+import type { IdempotencyScope } from '@partybuild/persistence';
 
 /** What every resolver receives. Services extend it with their DataLoaders. */
 export interface RequestContext {
   caller: Caller;
   requestId: string;
+  /** The request's `Idempotency-Key` header, forwarded by the gateway; null without one. */
+  idempotencyKey?: string | null;
+}
+
+/**
+ * The idempotency scope of a create mutation: the `idempotencyKey` argument, else the
+ * request's `Idempotency-Key` header; null when the caller sent neither (the work just runs).
+ * Keys are compared within one caller and one operation only.
+ */
+export function idempotencyScope(ctx: RequestContext, operation: string, argument?: string | null): IdempotencyScope | null {
+  const key = argument ?? ctx.idempotencyKey ?? null;
+  return key === null ? null : { caller: ctx.caller.subject, operation, key };
 }

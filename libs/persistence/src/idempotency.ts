@@ -58,6 +58,26 @@ export async function runOnce(
   return { id, repeated: false };
 }
 
+/**
+ * runOnce for a command that returns what it made: the first request gets what `create`
+ * returned, a repeat gets the same thing read back by `load` from the id recorded then.
+ */
+export async function createOnce<T>(
+  manager: EntityManager,
+  scope: IdempotencyScope | null,
+  input: unknown,
+  create: () => Promise<T>,
+  idOf: (made: T) => string,
+  load: (id: string) => Promise<T>,
+): Promise<T> {
+  let made: T | undefined;
+  const { id, repeated } = await runOnce(manager, scope, input, async () => {
+    made = await create();
+    return idOf(made);
+  });
+  return repeated ? load(id) : (made as T);
+}
+
 function assertValidKey(key: string): void {
   if (key.length === 0 || key.length > MAX_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
     throw IdempotencyErrors.IDEMPOTENCY_KEY_INVALID({ maxLength: MAX_KEY_LENGTH }, { field: 'idempotencyKey' });

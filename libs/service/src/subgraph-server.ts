@@ -82,7 +82,8 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
       context: async ({ req }) => {
         const sql = beginQueryCount();
         const requestId = req.header('x-request-id') ?? randomUUID();
-        return Object.assign(options.createContext(req.caller!, requestId), { sql });
+        const idempotencyKey = req.header('idempotency-key') ?? null;
+        return Object.assign(options.createContext(req.caller!, requestId), { sql, idempotencyKey });
       },
     }),
   );

@@ -1,7 +1,8 @@
 import { addYears } from '@partybuild/calendar';
 import { isIsoDate } from '@partybuild/federation';
 import { DomainError, InvalidInputError } from '../errors';
-import { RECORD_RULES, developmentRulesOn, duesRulesOn } from '../reference/membership-rules';
+import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
+import { DATE_LIMITS, MembershipDateLimits, RECORD_RULES, developmentRulesOn, duesRulesOn } from '../reference/membership-rules';
 import { LAST_STEP_OF_ENTRY } from './development-step';
 import { DevelopmentStage, Gender, MemberCategory } from './member-kinds';
 import { addMonthsToMonth, monthOf } from './dates';
@@ -62,7 +63,18 @@ const text = (value: string | null | undefined): string | null => value?.trim() 
  * Checks a new person record and works out what follows from it (birth date and gender from
  * the ID number, the step a record entering mid-way stands at). Reports every field at fault.
  */
-export function validateNewMember(input: NewMember, today: string): { value?: ValidMember; problems: FieldProblem[] } {
+const HISTORY_LABELS: Partial<Record<keyof NewMember, string>> = {
+  activistSince: '确定入党积极分子日期',
+  candidateSince: '确定发展对象日期',
+  joinedOn: '入党日期',
+  fullMemberSince: '转正日期',
+};
+
+export function validateNewMember(
+  input: NewMember,
+  today: string,
+  limits: MembershipDateLimits = DATE_LIMITS,
+): { value?: ValidMember; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const check = <T>(field: string, fn: () => T): T | undefined => {
     try {
@@ -80,7 +92,15 @@ export function validateNewMember(input: NewMember, today: string): { value?: Va
       throw new InvalidInputError('name', `The name is longer than ${RECORD_RULES.name.maxLength} characters.`);
     return n;
   });
-  const id = check('idNumber', () => parseIdNumber(input.idNumber ?? ''));
+  const id = check('idNumber', () => {
+    const parsed = parseIdNumber(input.idNumber ?? '');
+    // A birth date in the year 0000 or after today is a mistyped number, not a person.
+    checkDayWithin('idNumber', '身份证号中的出生日期', parsed.birthDate, {
+      earliest: addYears(today, -limits.oldestAgeYears),
+      latest: today,
+    });
+    return parsed;
+  });
   check('gender', () => {
     if (id && input.gender && input.gender !== id.gender) {
       throw new InvalidInputError('gender', `The gender ${input.gender} does not match the ID number (${id.gender}).`);
@@ -111,7 +131,7 @@ export function validateNewMember(input: NewMember, today: string): { value?: Va
       if (value === null) return null;
       if (!isIsoDate(value)) throw new InvalidInputError(field, `"${value}" is not a date; write it as YYYY-MM-DD.`);
       if (value > today) throw new InvalidInputError(field, `${value} is in the future.`);
-      return value;
+      return checkDayWithin(field, HISTORY_LABELS[field] ?? field, value, { earliest: limits.historyFrom, latest: today });
     }) ?? null;
   const activistSince = date('activistSince');
   const candidateSince = date('candidateSince');
@@ -142,6 +162,7 @@ export function validateNewMember(input: NewMember, today: string): { value?: Va
   }
   const duesBaseFen = check('duesBase', () => {
     const base = input.duesBaseFen ?? null;
+    if (base !== null) checkNumberWithin('duesBase', '党费基数（分）', base, limits.duesBaseFen);
     if (category) checkDeclaredBase(category, base, duesRulesOn(today));
     return base;
   });

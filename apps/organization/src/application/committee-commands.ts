@@ -7,7 +7,11 @@ import { termEndsOn } from '../domain/committee-term';
 import { kindLabel } from '../domain/labels';
 import { OrganizationEvent, recordChange } from './organization-events';
 import { lockForChange } from './organization-access';
-import { UnitOfWork } from '@partybuild/persistence';
+import { addYears } from '@partybuild/calendar';
+import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
+import { recordedDayRange } from '../domain/organization-fields';
+import { ORGANIZATION_RULES } from '../reference/organization-rules';
+import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 
 export interface Appointment {
   personName: string;
@@ -32,8 +36,16 @@ export class CommitteeCommands {
   ) {}
 
   /** Records an election: the old committee steps down, the elected one starts a new term. */
-  async recordElection(caller: Caller, input: ElectionInput): Promise<ElectionRecord> {
+  async recordElection(caller: Caller, input: ElectionInput, once: IdempotencyScope | null = null): Promise<ElectionRecord> {
     if (input.heldOn > this.today()) throw new InvalidInputError('heldOn', `The election date ${input.heldOn} is in the future.`);
+    checkDayWithin('heldOn', '选举日期', input.heldOn, recordedDayRange(this.today()));
+    for (const [field, label] of [
+      ['eligibleVoters', '应到会有选举权的党员数'],
+      ['votesCast', '实际投票人数'],
+    ] as const) {
+      const value = input[field];
+      if (value != null) checkNumberWithin(field, label, value, ORGANIZATION_RULES.counts.voters);
+    }
     if (input.committee.length === 0) throw new InvalidInputError('committee', 'An election needs at least the elected secretary.');
     if (!input.committee.some((a) => a.role === CommitteeRole.SECRETARY)) {
       throw new InvalidInputError('committee', 'The elected committee has no secretary (书记).');
@@ -44,49 +56,58 @@ export class CommitteeCommands {
         `${input.votesCast} votes cast is more than the ${input.eligibleVoters} members entitled to vote.`,
       );
     }
-    return this.unitOfWork.run(async (manager) => {
-      const organization = await lockForChange(manager, caller, input.organizationId);
-      const termEnd = termEndsOn(organization.kind, input.heldOn);
-      if (organization.kind === OrganizationKind.PARTY_GROUP) {
-        throw new RuleViolationError(
-          'party-group-has-no-committee',
-          `A ${kindLabel(organization.kind)} has a group leader, not an elected committee.`,
-        );
-      }
-      const election = await manager.save(
-        manager.create(ElectionRecord, {
-          organizationId: organization.id,
-          heldOn: input.heldOn,
-          termEndsOn: termEnd,
-          eligibleVoters: input.eligibleVoters ?? null,
-          votesCast: input.votesCast ?? null,
-          notes: input.notes?.trim() || null,
-          recordedBy: caller.subject,
-        }),
-      );
-      await manager.update(CommitteeMemberRecord, { organizationId: organization.id, endedOn: IsNull() }, { endedOn: input.heldOn });
-      await manager.insert(
-        CommitteeMemberRecord,
-        input.committee.map((a) => ({
-          ...checkedAppointment(a),
-          organizationId: organization.id,
-          termStart: input.heldOn,
-          termEnd,
-          electionId: election.id,
-        })),
-      );
-      organization.termStartedOn = input.heldOn;
-      organization.termEndsOn = termEnd;
-      await manager.save(organization);
-      await recordChange(manager, organization, OrganizationEvent.ELECTION_RECORDED, caller.subject, {
-        electionId: election.id,
-        heldOn: input.heldOn,
-        termEndsOn: termEnd,
-        committeeSize: input.committee.length,
-      });
-      await this.committeeChanged(manager, organization, caller);
-      return election;
-    });
+    return this.unitOfWork.run((manager) =>
+      createOnce(
+        manager,
+        once,
+        input,
+        async () => {
+          const organization = await lockForChange(manager, caller, input.organizationId);
+          const termEnd = termEndsOn(organization.kind, input.heldOn);
+          if (organization.kind === OrganizationKind.PARTY_GROUP) {
+            throw new RuleViolationError(
+              'party-group-has-no-committee',
+              `A ${kindLabel(organization.kind)} has a group leader, not an elected committee.`,
+            );
+          }
+          const election = await manager.save(
+            manager.create(ElectionRecord, {
+              organizationId: organization.id,
+              heldOn: input.heldOn,
+              termEndsOn: termEnd,
+              eligibleVoters: input.eligibleVoters ?? null,
+              votesCast: input.votesCast ?? null,
+              notes: input.notes?.trim() || null,
+              recordedBy: caller.subject,
+            }),
+          );
+          await manager.update(CommitteeMemberRecord, { organizationId: organization.id, endedOn: IsNull() }, { endedOn: input.heldOn });
+          await manager.insert(
+            CommitteeMemberRecord,
+            input.committee.map((a) => ({
+              ...checkedAppointment(a),
+              organizationId: organization.id,
+              termStart: input.heldOn,
+              termEnd,
+              electionId: election.id,
+            })),
+          );
+          organization.termStartedOn = input.heldOn;
+          organization.termEndsOn = termEnd;
+          await manager.save(organization);
+          await recordChange(manager, organization, OrganizationEvent.ELECTION_RECORDED, caller.subject, {
+            electionId: election.id,
+            heldOn: input.heldOn,
+            termEndsOn: termEnd,
+            committeeSize: input.committee.length,
+          });
+          await this.committeeChanged(manager, organization, caller);
+          return election;
+        },
+        (e) => e.id,
+        (id) => manager.findOneByOrFail(ElectionRecord, { id }),
+      ),
+    );
   }
 
   /** An appointment between elections (补选/调整), serving until the current term ends. */
@@ -95,22 +116,37 @@ export class CommitteeCommands {
     organizationId: string,
     appointment: Appointment,
     startsOn?: string | null,
+    once: IdempotencyScope | null = null,
   ): Promise<CommitteeMemberRecord> {
-    return this.unitOfWork.run(async (manager) => {
-      const organization = await lockForChange(manager, caller, organizationId);
-      const start = startsOn ?? this.today();
-      const record = await manager.save(
-        manager.create(CommitteeMemberRecord, {
-          ...checkedAppointment(appointment),
-          organizationId,
-          termStart: start,
-          termEnd: organization.termEndsOn,
-          electionId: null,
-        }),
-      );
-      await this.committeeChanged(manager, organization, caller);
-      return record;
-    });
+    return this.unitOfWork.run((manager) =>
+      createOnce(
+        manager,
+        once,
+        { organizationId, appointment, startsOn },
+        async () => {
+          const organization = await lockForChange(manager, caller, organizationId);
+          const start = startsOn ?? this.today();
+          const { earliest } = recordedDayRange(this.today());
+          checkDayWithin('startsOn', '任职开始日期', start, {
+            earliest,
+            latest: addYears(this.today(), ORGANIZATION_RULES.dates.appointmentYearsAhead),
+          });
+          const record = await manager.save(
+            manager.create(CommitteeMemberRecord, {
+              ...checkedAppointment(appointment),
+              organizationId,
+              termStart: start,
+              termEnd: organization.termEndsOn,
+              electionId: null,
+            }),
+          );
+          await this.committeeChanged(manager, organization, caller);
+          return record;
+        },
+        (r) => r.id,
+        (id) => manager.findOneByOrFail(CommitteeMemberRecord, { id }),
+      ),
+    );
   }
 
   async endAppointment(caller: Caller, appointmentId: string, endedOn?: string | null): Promise<CommitteeMemberRecord> {
@@ -121,6 +157,7 @@ export class CommitteeCommands {
       const day = endedOn ?? this.today();
       if (day < appointment.termStart)
         throw new InvalidInputError('endedOn', `The appointment started on ${appointment.termStart}; it cannot end before that.`);
+      checkDayWithin('endedOn', '免职日期', day, { earliest: appointment.termStart, latest: this.today() });
       appointment.endedOn = day;
       await manager.save(appointment);
       await this.committeeChanged(manager, organization, caller);

@@ -1,3 +1,5 @@
+import { addYears } from '@partybuild/calendar';
+import { DayRange, checkDayWithin, checkNumberWithin } from '@partybuild/errors';
 import { InvalidInputError } from '../errors';
 import { ORGANIZATION_RULES } from '../reference/organization-rules';
 import { OrganizationKind } from './organization-kind';
@@ -32,11 +34,26 @@ export function checkEndDate(kind: OrganizationKind, endsOn: string | null | und
   }
   if (!endsOn) throw new InvalidInputError('endsOn', 'A temporary organisation (临时党组织) needs the date its task ends.');
   if (endsOn < today) throw new InvalidInputError('endsOn', `The end date ${endsOn} is already past.`);
-  return endsOn;
+  return checkDayWithin('endsOn', '临时党组织任务结束日期', endsOn, {
+    earliest: today,
+    latest: addYears(today, ORGANIZATION_RULES.dates.temporaryEndsYearsAhead),
+  });
 }
 
 export function checkStaffCount(value: number | null | undefined, field: string): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isInteger(value) || value < 0) throw new InvalidInputError(field, `${field} must be a whole number, 0 or more.`);
-  return value;
+  return checkNumberWithin(field, COUNT_LABELS[field] ?? field, value, ORGANIZATION_RULES.counts.staff);
 }
+
+const COUNT_LABELS: Record<string, string> = {
+  staffCount: '职工人数',
+  fullTimeCadres: '专职党务干部人数',
+  partTimeCadres: '兼职党务干部人数',
+};
+
+/** A past day of the tree's records (an election, a dissolution): from the limit of the rules until today. */
+export const recordedDayRange = (today: string): DayRange => ({
+  earliest: addYears(today, -ORGANIZATION_RULES.dates.yearsBack),
+  latest: today,
+});

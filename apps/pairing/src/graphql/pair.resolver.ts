@@ -69,7 +69,7 @@ export class PairResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() ctx: PairingContext,
   ) {
-    return ctx.pairs.propose(ctx.caller, { ...input, idempotencyKey });
+    return ctx.pairs.propose(ctx.caller, { ...input, idempotencyKey: idempotencyKey ?? ctx.idempotencyKey ?? null });
   }
 
   @Mutation(() => Pair, { description: '启动结对 — a proposed pair takes effect' })

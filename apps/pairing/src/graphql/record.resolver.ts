@@ -115,7 +115,7 @@ export class RecordResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() ctx: PairingContext,
   ) {
-    const id = await ctx.records.appointInstructor(ctx.caller, input, idempotencyKey);
+    const id = await ctx.records.appointInstructor(ctx.caller, input, idempotencyKey ?? ctx.idempotencyKey ?? null);
     return toInstructor((await ctx.pairs.manager.query(`${INSTRUCTOR} WHERE i.id = $1`, [id]))[0]);
   }
 
@@ -136,7 +136,7 @@ export class RecordResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() ctx: PairingContext,
   ) {
-    const id = await ctx.records.createCommittee(ctx.caller, input, idempotencyKey);
+    const id = await ctx.records.createCommittee(ctx.caller, input, idempotencyKey ?? ctx.idempotencyKey ?? null);
     return toCommittee((await ctx.pairs.manager.query(`SELECT * FROM joint_committee WHERE id = $1`, [id]))[0]);
   }
 }

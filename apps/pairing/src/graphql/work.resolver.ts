@@ -19,7 +19,7 @@ export class WorkResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() ctx: PairingContext,
   ) {
-    const id = await ctx.services.recordService(ctx.caller, input, idempotencyKey);
+    const id = await ctx.services.recordService(ctx.caller, input, idempotencyKey ?? ctx.idempotencyKey ?? null);
     return ctx.queries.serviceById(id);
   }
 
@@ -29,7 +29,7 @@ export class WorkResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() ctx: PairingContext,
   ) {
-    await ctx.services.createMemberPair(ctx.caller, input, idempotencyKey);
+    await ctx.services.createMemberPair(ctx.caller, input, idempotencyKey ?? ctx.idempotencyKey ?? null);
     return ctx.queries.memberPair(ctx.caller, input.ruralMemberId, await ctx.loaders.memberPaths.load(input.ruralMemberId));
   }
 
@@ -44,7 +44,7 @@ export class WorkResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() ctx: PairingContext,
   ) {
-    return ctx.queries.wish(ctx.caller, await ctx.wishes.post(ctx.caller, input, idempotencyKey));
+    return ctx.queries.wish(ctx.caller, await ctx.wishes.post(ctx.caller, input, idempotencyKey ?? ctx.idempotencyKey ?? null));
   }
 
   @Mutation(() => MicroWish, { description: '认领微心愿 — by an agency member (or a cadre on their behalf)' })
@@ -71,7 +71,9 @@ export class WorkResolver {
       note: v.note?.trim() || null,
       problem: v.problem ? { ...v.problem, deadline: v.problem.deadline ?? null } : null,
     }));
-    return ctx.queries.visitBatch(await ctx.visits.recordVisits(ctx.caller, organizationId, rows, idempotencyKey));
+    return ctx.queries.visitBatch(
+      await ctx.visits.recordVisits(ctx.caller, organizationId, rows, idempotencyKey ?? ctx.idempotencyKey ?? null),
+    );
   }
 
   @Mutation(() => VisitBatch, {
@@ -84,7 +86,9 @@ export class WorkResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() ctx: PairingContext,
   ) {
-    return ctx.queries.visitBatch(await ctx.visits.importVisitsCsv(ctx.caller, organizationId, csv, idempotencyKey));
+    return ctx.queries.visitBatch(
+      await ctx.visits.importVisitsCsv(ctx.caller, organizationId, csv, idempotencyKey ?? ctx.idempotencyKey ?? null),
+    );
   }
 
   @Mutation(() => Problem, { description: '办结问题 — by the assignee’s cadres' })

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { MemberEventData, MembershipEventType } from '@partybuild/contracts';
+import { MEMBERSHIP_EVENT_VERSIONS, MemberEventData, MembershipEventType } from '@partybuild/contracts';
 import type { EventEnvelope, EventHandler } from '@partybuild/events';
 
 /** Who belongs to which organisation, from the membership events (ids only; an older event changes nothing). */
@@ -14,5 +14,5 @@ async function upsertMember(event: EventEnvelope, manager: EntityManager): Promi
 }
 
 export const memberHandlers: Record<string, { versions: number[]; handle: EventHandler }> = Object.fromEntries(
-  Object.values(MembershipEventType).map((type) => [type, { versions: [1], handle: upsertMember }]),
+  Object.values(MembershipEventType).map((type) => [type, { versions: [...MEMBERSHIP_EVENT_VERSIONS], handle: upsertMember }]),
 );

@@ -6,10 +6,13 @@ import { WorkingDayCalendar } from './working-day-calendar';
 const calendar = WorkingDayCalendar.official();
 
 describe('official working-day calendar', () => {
-  it.each(OFFICIAL_YEARS.map((y) => [y.year, y] as const))('%i as shipped is well-formed: adjusted working days fall on weekends', (_year, y) => {
-    expect(calendarYearSchema.safeParse(y).success).toBe(true);
-    for (const day of y.adjustedWorkingDays) expect([0, 6]).toContain(new Date(`${day}T00:00:00Z`).getUTCDay());
-  });
+  it.each(OFFICIAL_YEARS.map((y) => [y.year, y] as const))(
+    '%i as shipped is well-formed: adjusted working days fall on weekends',
+    (_year, y) => {
+      expect(calendarYearSchema.safeParse(y).success).toBe(true);
+      for (const day of y.adjustedWorkingDays) expect([0, 6]).toContain(new Date(`${day}T00:00:00Z`).getUTCDay());
+    },
+  );
 
   it('a 5-working-day notice from 2026-09-28 ends on 2026-10-09, not 2026-10-02 (National Day)', () => {
     expect(calendar.nthWorkingDay('2026-09-28', 5)).toBe('2026-10-09');
@@ -40,13 +43,17 @@ describe('official working-day calendar', () => {
 
   it('takes a later year from an administrator file, validated', () => {
     const extra = parseCalendarYears(
-      JSON.stringify([{ year: 2027, notice: '通知', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }], adjustedWorkingDays: [] }]),
+      JSON.stringify([
+        { year: 2027, notice: '通知', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }], adjustedWorkingDays: [] },
+      ]),
     );
     const updated = WorkingDayCalendar.official(extra);
     expect(updated.isWorkingDay('2027-01-01')).toBe(false);
     expect(updated.years()).toEqual([2022, 2023, 2024, 2025, 2026, 2027]);
-    expect(() => parseCalendarYears('[{"year":2027,"notice":"x","holidays":[{"name":"元旦","from":"2028-01-02","to":"2027-01-01"}],"adjustedWorkingDays":[]}]')).toThrow(
-      /元旦/,
-    );
+    expect(() =>
+      parseCalendarYears(
+        '[{"year":2027,"notice":"x","holidays":[{"name":"元旦","from":"2028-01-02","to":"2027-01-01"}],"adjustedWorkingDays":[]}]',
+      ),
+    ).toThrow(/元旦/);
   });
 });

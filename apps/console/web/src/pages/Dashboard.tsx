@@ -9,7 +9,8 @@ import { STATISTICS, quarterlyCompliance } from '../lib/queries';
 import { useQuery } from '../lib/use-query';
 
 interface Figures {
-  members: { total: number; newMembers: number; byStage: Array<{ key: string; count: number }> };
+  /** A withheld cell (too few people for this caller to see) has count null: shown as —, never as 0. */
+  members: { total: number; newMembers: number; byStage: Array<{ key: string; count: number | null }> };
   branches: { total: number; underThreeFullMembers: number; overFiftyMembers: number; electionsDue: number; electionsOverdue: number };
   activities: {
     held: number;
@@ -54,7 +55,15 @@ export function Dashboard({ org }: { org: OrgRef }) {
     [s, months, year],
   );
   const stageSeries = useMemo(
-    () => [{ name: '人数', values: STAGE_ORDER.map((k) => s?.members.byStage.find((b) => b.key === k)?.count ?? 0) }],
+    () => [
+      {
+        name: '人数',
+        values: STAGE_ORDER.map((k) => {
+          const cell = s?.members.byStage.find((b) => b.key === k);
+          return cell === undefined ? 0 : cell.count;
+        }),
+      },
+    ],
     [s],
   );
   const typeKeys = useMemo(() => s?.activities.byType.map((b) => b.key) ?? [], [s]);
