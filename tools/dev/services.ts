@@ -10,6 +10,8 @@ import { buildPairingSchema, loadPairingConfig, startPairingService } from '@par
 export interface ServiceEntry {
   name: string;
   defaultPort: number;
+  /** The app's main for its own process; default `apps/<name>/src/main.ts`. */
+  main?: string;
   start(env: NodeJS.ProcessEnv, today?: () => string): Promise<RunningService>;
   /** The subgraph schema, for composing the supergraph at build time. */
   buildSchema(): Promise<GraphQLSchema>;
@@ -49,6 +51,9 @@ export const SERVICES: ServiceEntry[] = [
     buildSchema: buildStatisticsSchema,
   },
 ];
+
+/** The entry point that runs the service as its own process. */
+export const mainOf = (entry: ServiceEntry): string => entry.main ?? `apps/${entry.name}/src/main.ts`;
 
 /** The gateway variable holding a subgraph's URL: `ORGANIZATION_URL`. */
 export const urlVariable = (name: string): string => `${name.toUpperCase()}_URL`;

@@ -29,7 +29,7 @@ export interface TestStack extends Stack {
 
 /** The whole stack on fresh databases of the test PostgreSQL, on free ports. */
 export async function startTestStack(
-  options: { transport?: 'embedded' | 'kafka'; nodeEnv?: 'test' | 'production' } = {},
+  options: { transport?: 'embedded' | 'kafka'; nodeEnv?: 'test' | 'production'; kafkaBrokers?: string } = {},
 ): Promise<TestStack> {
   const transport = options.transport ?? 'embedded';
   const prefix = uniquePrefix();
@@ -39,7 +39,7 @@ export async function startTestStack(
     urlFor,
     databasePrefix: prefix,
     eventTransport: transport,
-    kafkaBrokers: transport === 'kafka' ? testKafkaBrokers() : undefined,
+    kafkaBrokers: transport === 'kafka' ? (options.kafkaBrokers ?? testKafkaBrokers()) : undefined,
     nodeEnv: options.nodeEnv ?? 'test',
     logLevel: process.env.E2E_LOG_LEVEL ?? 'silent',
     today: () => TODAY,

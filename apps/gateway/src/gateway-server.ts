@@ -94,7 +94,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     }),
   );
 
-  await new Promise<void>((resolve) => httpServer.listen(config.PORT, '0.0.0.0', resolve));
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const { port } = httpServer.address() as AddressInfo;
   logger.info({ port, composition: useIntrospection ? 'introspect-and-compose' : config.SUPERGRAPH_PATH }, 'gateway listening');
   return { url: `http://127.0.0.1:${port}/graphql`, port, stop: () => apollo.stop() };
