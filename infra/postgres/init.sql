@@ -3,4 +3,5 @@ CREATE DATABASE organization;
 CREATE DATABASE membership;
 CREATE DATABASE activity;
 CREATE DATABASE assessment;
+CREATE DATABASE pairing;
 CREATE DATABASE statistics;

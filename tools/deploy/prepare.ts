@@ -7,6 +7,7 @@ import { openDataSource } from '@partybuild/persistence';
 import { organizationMigrations } from '@partybuild/app-organization';
 import { membershipMigrations } from '@partybuild/app-membership';
 import { activityMigrations } from '@partybuild/app-activity';
+import { pairingMigrations } from '@partybuild/app-pairing';
 import { statisticsMigrations } from '@partybuild/app-statistics';
 
 /** Each service's migrations, in the order the services start. */
@@ -14,6 +15,7 @@ export const SERVICE_MIGRATIONS: Record<string, MixedList<Function>> = {
   organization: organizationMigrations,
   membership: membershipMigrations,
   activity: activityMigrations,
+  pairing: pairingMigrations,
   statistics: statisticsMigrations,
 };
 
@@ -22,6 +24,7 @@ export const prepareEnv = {
   ORGANIZATION_DATABASE_URL: z.string().url(),
   MEMBERSHIP_DATABASE_URL: z.string().url(),
   ACTIVITY_DATABASE_URL: z.string().url(),
+  PAIRING_DATABASE_URL: z.string().url(),
   STATISTICS_DATABASE_URL: z.string().url(),
   KAFKA_BROKERS: z.string().optional(),
   KAFKA_TOPIC_PARTITIONS: count.default(6),

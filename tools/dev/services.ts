@@ -5,6 +5,7 @@ import { buildMembershipSchema, loadMembershipConfig, startMembershipService } f
 import { buildStatisticsSchema, loadStatisticsConfig, startStatisticsService } from '@partybuild/app-statistics';
 import { buildActivitySchema, loadActivityConfig, startActivityService } from '@partybuild/app-activity';
 import { buildAssessmentSchema, loadAssessmentConfig, startAssessmentService } from '@partybuild/app-assessment';
+import { buildPairingSchema, loadPairingConfig, startPairingService } from '@partybuild/app-pairing';
 
 /** A subgraph service the launcher and the tests start: its name is also its database and URL variable. */
 export interface ServiceEntry {
@@ -42,6 +43,12 @@ export const SERVICES: ServiceEntry[] = [
     defaultPort: 4104,
     start: (env, today) => startAssessmentService(loadAssessmentConfig(env), today),
     buildSchema: buildAssessmentSchema,
+  },
+  {
+    name: 'pairing',
+    defaultPort: 4105,
+    start: (env, today) => startPairingService(loadPairingConfig(env), today),
+    buildSchema: buildPairingSchema,
   },
   // Statistics reads every other service's events: it stays last.
   {

@@ -18,6 +18,7 @@ import { seedDemoDistrict } from '../seed/demo-district';
 import { seedDemoAssessment } from '../seed/demo-assessment';
 import { demoUsers, startLocalConsole } from './console';
 import { seedDemoAtScale } from '../seed/demo-scale';
+import { seedDemoPairing } from '../seed/demo-pairing';
 import { todayIn } from '@partybuild/calendar';
 
 async function main() {
@@ -60,6 +61,8 @@ async function main() {
   const readySeconds = ((Date.now() - started) / 1000).toFixed(1);
   const seedToken = system.tokenFor({ subject: 'seed', name: 'Demo seed', roles: [Role.DISTRICT_ADMIN], scope: [] });
   const { rootId, created } = await seedDemoDistrict(system.gatewayUrl, seedToken);
+  // Urban–rural pairing of the hand-made villages, once, when the district is new.
+  if (created) await seedDemoPairing(system.gatewayUrl, seedToken);
   const scale = await seedDemoAtScale(system.gatewayUrl, seedToken, todayIn(process.env.TIME_ZONE ?? 'Asia/Shanghai'), write);
   if (created) await seedDemoAssessment(system.gatewayUrl, seedToken, todayIn(process.env.TIME_ZONE ?? 'Asia/Shanghai'));
   const adminToken = system.tokenFor({ subject: 'admin', name: '区委组织部管理员', roles: [Role.DISTRICT_ADMIN], scope: [rootId] });

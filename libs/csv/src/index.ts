@@ -1,3 +1,4 @@
+export { parseCsv, csvLine } from './csv';
 export { neutralise, unneutralise, writeCsv } from './safe-csv';
 export { CsvHeaders } from './graphql';
 export type { CsvColumn } from './safe-csv';

@@ -1,0 +1,24 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '@partybuild/federation';
+import { OrganizationPairingResolver, PairResolver } from './pair.resolver';
+import { MemberWorkResolver, OrganizationWorkResolver, PairWorkResolver, WorkResolver } from './work.resolver';
+import { OrganizationRecordResolver, RecordResolver } from './record.resolver';
+import { referenceResolvers } from './stubs';
+
+export function buildPairingSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        PairResolver,
+        OrganizationPairingResolver,
+        WorkResolver,
+        OrganizationWorkResolver,
+        MemberWorkResolver,
+        PairWorkResolver,
+        RecordResolver,
+        OrganizationRecordResolver,
+      ],
+    },
+    referenceResolvers,
+  );
+}

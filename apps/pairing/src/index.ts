@@ -1,0 +1,10 @@
+// What tools (launcher, composition, benchmarks) may use of this deployable.
+export { startPairingService } from './pairing-service';
+export { loadPairingConfig } from './config';
+export type { PairingConfig } from './config';
+export { buildPairingSchema } from './graphql/schema';
+export { suggestPairs } from './domain/suggestions';
+export type { Helper, Needy, SuggestionResult } from './domain/suggestions';
+export { PAIRING_RULES_HISTORY } from './reference/pairing-rules';
+export { starRatingHandlers, STARS_RATED } from './projections/star-rating-projection';
+export { pairingMigrations } from './migrations';

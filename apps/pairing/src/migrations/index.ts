@@ -1,0 +1,15 @@
+import { outboxMigrations, consumerMigrations } from '@partybuild/events';
+import { orgTreeMigrations } from '@partybuild/org-tree';
+import { idempotencyMigrations } from '@partybuild/persistence';
+import { CreatePairing1767500000000 } from './1767500000000-create-pairing';
+import { StarRatings1767500000100 } from './1767500000100-star-ratings';
+
+/** In order; TypeORM runs the ones not yet applied at start-up. */
+export const pairingMigrations = [
+  ...outboxMigrations,
+  ...consumerMigrations,
+  ...orgTreeMigrations,
+  ...idempotencyMigrations,
+  CreatePairing1767500000000,
+  StarRatings1767500000100,
+];

@@ -1,0 +1,61 @@
+import { todayIn } from '@partybuild/calendar';
+import { MEMBERSHIP_TOPIC, ORGANIZATION_TOPIC } from '@partybuild/contracts';
+import { startIdempotentConsumer } from '@partybuild/events';
+import { UnitOfWork } from '@partybuild/persistence';
+import { PersonalDataCipher } from '@partybuild/personal-data';
+import { RunningService, startService } from '@partybuild/service';
+import { PairingConfig } from './config';
+import { pairingMigrations } from './migrations';
+import { buildPairingSchema } from './graphql/schema';
+import { createLoaders } from './graphql/loaders';
+import { PairCommands } from './application/pair-commands';
+import { SuggestionQueries } from './application/suggestion-queries';
+import { ServiceCommands } from './application/service-commands';
+import { WishCommands } from './application/wish-commands';
+import { VisitCommands } from './application/visit-commands';
+import { PairingQueries } from './application/pairing-queries';
+import { startWishExpiry } from './application/wish-expiry';
+import { RecordCommands } from './application/record-commands';
+import { organizationHandlers } from './projections/organization-projection';
+import { memberHandlers } from './projections/member-projection';
+import type { PairingContext } from './graphql/context';
+
+/** Starts the pairing subgraph and its consumer of organisation and membership events; `today` can be fixed by tests. */
+export function startPairingService(config: PairingConfig, today = () => todayIn(config.TIME_ZONE)): Promise<RunningService> {
+  const cipher = new PersonalDataCipher(config.PERSONAL_DATA_KEY, 'pairing');
+  return startService<PairingContext>({
+    name: 'pairing',
+    env: config,
+    entities: [],
+    migrations: pairingMigrations,
+    buildSchema: buildPairingSchema,
+    startWorkers: async ({ dataSource, transport, logger, relay }) => [
+      startWishExpiry(new WishCommands(new UnitOfWork(dataSource, () => relay.nudge()), today, cipher), logger),
+      await startIdempotentConsumer({
+        transport,
+        dataSource,
+        logger,
+        groupId: 'pairing',
+        topics: [ORGANIZATION_TOPIC, MEMBERSHIP_TOPIC],
+        handlers: { ...organizationHandlers, ...memberHandlers },
+      }),
+    ],
+    createContext: ({ dataSource, relay }, caller, requestId) => {
+      const unitOfWork = new UnitOfWork(dataSource, () => relay.nudge());
+      return {
+        caller,
+        requestId,
+        today,
+        dataSource,
+        loaders: createLoaders(dataSource, today),
+        pairs: new PairCommands(unitOfWork, today, dataSource.manager),
+        suggestions: new SuggestionQueries(dataSource, today, config.PAIRING_MATCHING_RULES),
+        services: new ServiceCommands(unitOfWork, today),
+        wishes: new WishCommands(unitOfWork, today, cipher),
+        visits: new VisitCommands(unitOfWork, today),
+        queries: new PairingQueries(dataSource, today, cipher),
+        records: new RecordCommands(unitOfWork, today),
+      };
+    },
+  });
+}

@@ -1,0 +1,94 @@
+import { DepartmentCategory, VillageType } from '../domain/kinds';
+import type { MatchingRules } from '../domain/suggestions';
+
+/**
+ * The numbers and matching rules of 城乡统筹·结对共建, versioned by the day they take effect.
+ * A district replaces the matching rules with PAIRING_MATCHING_RULES (see config.ts); the
+ * other figures change only by adding a version here.
+ */
+export interface PairingRules {
+  effectiveFrom: string;
+  /** 对口规则: 综治部门↔乱村, 经济部门↔穷村, 党群部门↔弱村; any agency may still take a village, at a low score. */
+  matching: MatchingRules;
+  /** How many villages an agency takes when the district has not set its capacity. */
+  defaultCapacity: number;
+  /** Largest capacity the district may set for one agency. */
+  maxCapacity: number;
+  /** 结对期限: a pair's term when none is given, and the longest allowed. */
+  defaultTermMonths: number;
+  maxTermMonths: number;
+  /** 微心愿: every agency member should claim at least this many a year. */
+  wishClaimsPerMemberPerYear: number;
+  /** A wish not claimed within this many days expires. */
+  wishOpenDays: number;
+  /** 有呼必应: a problem's deadline when none is given, and the longest allowed. */
+  problemDefaultDays: number;
+  problemMaxDays: number;
+  /** 弱村 suggested from facts: a star rating at or below this, or 三会一课 compliance below this. */
+  weakOrganization: { starRatingAtMost: number; complianceBelow: number };
+  /** 强弱支部结对 from the year's star ratings: weak at or below, strong at or above, weak branches one strong branch takes. */
+  branchPairing: { weakStarsAtMost: number; strongStarsAtLeast: number; perStrongBranch: number };
+  /** 问题类别: code and the label a worker writes in a CSV. */
+  problemCategories: ReadonlyArray<{ code: string; label: string }>;
+  /** Bulk visit recording: rows in one call or one CSV part. */
+  maxVisitsPerCall: number;
+  /** Text lengths (characters). */
+  text: { title: number; outcome: number; description: number; name: number; contact: number };
+}
+
+export const PAIRING_RULES_HISTORY: readonly PairingRules[] = [
+  {
+    effectiveFrom: '2024-01-01',
+    matching: {
+      rules: [
+        {
+          category: DepartmentCategory.POLITICAL_LEGAL,
+          villageType: VillageType.DISORDERLY,
+          score: 10,
+          reason: '综治部门对口乱村：化解矛盾纠纷、维护治安稳定',
+        },
+        {
+          category: DepartmentCategory.ECONOMIC,
+          villageType: VillageType.POOR,
+          score: 10,
+          reason: '经济部门对口穷村：发展集体经济、带动增收',
+        },
+        {
+          category: DepartmentCategory.PARTY_AND_MASS,
+          villageType: VillageType.WEAK_ORGANIZATION,
+          score: 10,
+          reason: '党群部门对口弱村：整顿软弱涣散党组织、建强班子队伍',
+        },
+      ],
+      fallback: { score: 1, reason: '对口部门容量不足，由其他机关兜底结对，确保需要帮扶的村（社区）都有结对单位' },
+    },
+    defaultCapacity: 2,
+    maxCapacity: 20,
+    defaultTermMonths: 36,
+    maxTermMonths: 60,
+    wishClaimsPerMemberPerYear: 1,
+    wishOpenDays: 90,
+    problemDefaultDays: 15,
+    problemMaxDays: 90,
+    weakOrganization: { starRatingAtMost: 2, complianceBelow: 0.6 },
+    branchPairing: { weakStarsAtMost: 2, strongStarsAtLeast: 5, perStrongBranch: 1 },
+    problemCategories: [
+      { code: 'INFRASTRUCTURE', label: '基础设施' },
+      { code: 'PUBLIC_ORDER', label: '社会治安' },
+      { code: 'DISPUTE', label: '矛盾纠纷' },
+      { code: 'LIVELIHOOD', label: '就业增收' },
+      { code: 'HEALTH', label: '医疗卫生' },
+      { code: 'EDUCATION', label: '教育' },
+      { code: 'ENVIRONMENT', label: '环境卫生' },
+      { code: 'OTHER', label: '其他' },
+    ],
+    maxVisitsPerCall: 5000,
+    text: { title: 100, outcome: 1000, description: 1000, name: 50, contact: 50 },
+  },
+];
+
+/** The rules in force on a day (the latest version that took effect on or before it). */
+export function pairingRulesOn(day: string): PairingRules {
+  const inForce = PAIRING_RULES_HISTORY.filter((r) => r.effectiveFrom <= day);
+  return inForce[inForce.length - 1] ?? PAIRING_RULES_HISTORY[0];
+}

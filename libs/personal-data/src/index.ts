@@ -1,0 +1,2 @@
+export { PersonalDataCipher } from './personal-data-cipher';
+export { maskName, maskContact } from './masks';
