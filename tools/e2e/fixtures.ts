@@ -13,8 +13,11 @@ export const TODAY = '2026-11-22';
 export const ADMIN: Caller = { subject: 'admin', name: '区委组织部', roles: [Role.DISTRICT_ADMIN], scope: [] };
 
 export interface TestStack extends Stack {
-  /** Sends a query through the gateway as the given caller. */
-  as(caller: Caller): <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
+  /**
+   * Sends a query through the gateway as the given caller. The tests read refusals in English
+   * (`accept-language: en`); the Chinese default is what error-language.e2e.ts checks.
+   */
+  as(caller: Caller, language?: string): <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
   /** Publishes events as another service would, on the stack's event transport. */
   publish(events: EventEnvelope<unknown>[]): Promise<void>;
   /** URL of a database of this stack (`organization`, `statistics`, `events`…). */
@@ -45,9 +48,9 @@ export async function startTestStack(
   return {
     ...stack,
     as:
-      (caller) =>
+      (caller, language = 'en') =>
       (query, variables = {}) =>
-        graphql(stack.gatewayUrl, stack.tokenFor(caller), query, variables),
+        graphql(stack.gatewayUrl, stack.tokenFor(caller), query, variables, { 'accept-language': language }),
     publish: (events) =>
       stack.services.organization.transport.publish(
         events.map((e) => ({ topic: topicForType(e.type), key: e.subject, value: JSON.stringify(e) })),

@@ -2,11 +2,17 @@ import { RemoteGraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apoll
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, Caller, signCallerHeader } from '@partybuild/auth';
+import { toGraphQLError } from '@partybuild/federation';
+import { GatewayErrors } from './errors';
 
 export interface GatewayContext {
   caller?: Caller;
   /** SQL statements the subgraphs ran for this request (benchmarks, N+1 checks). */
   sqlQueries: number;
+  /** Forwarded to every subgraph, so one id follows the request through every log. */
+  requestId?: string;
+  /** Forwarded, so subgraphs word their refusals in the caller's language. */
+  acceptLanguage?: string;
 }
 
 /** The gateway itself, when it loads subgraph schemas in development. */
@@ -22,8 +28,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const caller = (context as Partial<GatewayContext>).caller ?? GATEWAY_CALLER;
-    request.http?.headers.set(CALLER_HEADER, signCallerHeader(caller, this.secret));
+    const { caller, requestId, acceptLanguage } = context as Partial<GatewayContext>;
+    request.http?.headers.set(CALLER_HEADER, signCallerHeader(caller ?? GATEWAY_CALLER, this.secret));
+    if (requestId) request.http?.headers.set('x-request-id', requestId);
+    if (acceptLanguage) request.http?.headers.set('accept-language', acceptLanguage);
   }
 
   override didReceiveResponse({
@@ -37,15 +45,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /**
    * A subgraph answers 400 when a variable fails its scalar (a date that does not exist):
-   * pass its message on as the user's mistake instead of a bare "400: Bad Request" that
-   * would also reveal the subgraph's address.
+   * pass its message and code on as the user's mistake instead of a bare "400: Bad Request"
+   * that would also reveal the subgraph's address.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = (await response.json().catch(() => null)) as { errors?: Array<{ message?: string }> } | null;
-    const message = body?.errors?.[0]?.message;
-    if (response.status === 400 && message) return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-    return new GraphQLError('A service behind the gateway could not answer; please try again shortly.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
-    });
+    const body = (await response.json().catch(() => null)) as { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> } | null;
+    const first = body?.errors?.[0];
+    if (response.status === 400 && first?.message) {
+      return new GraphQLError(first.message, { extensions: { ...first.extensions, code: first.extensions?.code ?? 'BAD_USER_INPUT' } });
+    }
+    return toGraphQLError(GatewayErrors.SERVICE_UNAVAILABLE());
   }
 }

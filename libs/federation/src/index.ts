@@ -5,4 +5,4 @@ export type { RequestContext } from './context';
 export { PageArgs, PageInfo, PageOf, pageWindow, toPage, MAX_PAGE_SIZE } from './pagination';
 export type { Page } from './pagination';
 export { LocalDateScalar, isIsoDate } from './scalars';
-export { createErrorFormatter } from './format-error';
+export { createErrorFormatter, domainErrorIn, inCallersLanguage, toGraphQLError } from './format-error';

@@ -7,15 +7,7 @@ import { ActivityStatus, ActivityType, AttendanceStatus } from '../domain/activi
 import { HeldRecord, Lecturer, assertPlanned, checkHeldRecord, checkTopic } from '../domain/activity-record';
 import { AttendanceEntry, attended, countAttendance, mergeAttendance, quorumOf } from '../domain/attendance';
 import { ACTIVITY_RULES } from '../reference/activity-rules';
-import {
-  ActivityCancelledError,
-  ActivityNotFoundError,
-  ActivityNotHeldError,
-  ActivityRuleError,
-  AttendanceConflictError,
-  InvalidInputError,
-  MemberNotInHostError,
-} from '../errors';
+import { ActivityErrors } from '../errors';
 import { ActivityEvent, activityEvent, recordEvent } from './activity-events';
 import { assertCanManage, hostsFor, visibleNode } from './host-access';
 import { hostMembers, lecturerIsSecretary } from './host-members';
@@ -57,8 +49,8 @@ export class ActivityCommands {
 
   /** 年度计划: many planned activities of one organisation in one call. */
   async planMany(caller: Caller, organizationId: string, items: Array<Omit<PlanActivity, 'organizationId'>>): Promise<ActivityRecord[]> {
-    if (items.length === 0) throw new InvalidInputError('items', 'Give at least one planned activity.');
-    if (items.length > 500) throw new InvalidInputError('items', 'At most 500 planned activities in one plan.');
+    if (items.length === 0) throw ActivityErrors.PLAN_EMPTY();
+    if (items.length > ACTIVITY_RULES.planMaxItems) throw ActivityErrors.PLAN_TOO_LONG({ max: ACTIVITY_RULES.planMaxItems, given: items.length });
     return this.unitOfWork.run(async (manager) => {
       const created: ActivityRecord[] = [];
       for (const item of items) {
@@ -143,7 +135,7 @@ export class ActivityCommands {
   async cancel(caller: Caller, activityId: string, reason: string): Promise<ActivityRecord> {
     const why = reason.trim();
     if (!why || [...why].length > ACTIVITY_RULES.text.reason) {
-      throw new InvalidInputError('reason', `Say why the activity is cancelled (1–${ACTIVITY_RULES.text.reason} characters).`);
+      throw ActivityErrors.REASON_REQUIRED({ whatZh: '取消活动的理由', whatEn: 'why the activity is cancelled', max: ACTIVITY_RULES.text.reason });
     }
     return this.unitOfWork.run(async (manager) => {
       const activity = await this.lock(manager, caller, activityId);
@@ -161,8 +153,8 @@ export class ActivityCommands {
   async recordAttendance(caller: Caller, activityId: string, attendance: AttendanceInput): Promise<ActivityRecord> {
     return this.unitOfWork.run(async (manager) => {
       const activity = await this.lock(manager, caller, activityId);
-      if (activity.status === ActivityStatus.CANCELLED) throw new ActivityCancelledError(activity.topic);
-      if (activity.status !== ActivityStatus.HELD) throw new ActivityNotHeldError(activity.topic);
+      if (activity.status === ActivityStatus.CANCELLED) throw ActivityErrors.ACTIVITY_CANCELLED({ topic: activity.topic });
+      if (activity.status !== ActivityStatus.HELD) throw ActivityErrors.ACTIVITY_NOT_HELD({ topic: activity.topic });
       const rows: Array<{ member_id: string; status: AttendanceStatus }> = await manager.query(
         `SELECT member_id, status FROM attendance WHERE activity_id = $1`,
         [activity.id],
@@ -185,16 +177,20 @@ export class ActivityCommands {
   async nominate(caller: Caller, activityId: string, reason: string): Promise<NominationRecord> {
     const why = reason.trim();
     if (!why || [...why].length > ACTIVITY_RULES.text.reason) {
-      throw new InvalidInputError('reason', `Say what makes it typical and effective (1–${ACTIVITY_RULES.text.reason} characters).`);
+      throw ActivityErrors.REASON_REQUIRED({
+        whatZh: '推荐理由（典型性和实效）',
+        whatEn: 'what makes it typical and effective',
+        max: ACTIVITY_RULES.text.reason,
+      });
     }
     return this.unitOfWork.run(async (manager) => {
       const activity = await this.lock(manager, caller, activityId);
       if (activity.type !== ActivityType.THEMED_PARTY_DAY || activity.status !== ActivityStatus.HELD) {
-        throw new ActivityRuleError('nominate-held-party-day', 'Only a themed Party day (主题党日) that was held can be nominated.');
+        throw ActivityErrors.NOMINATE_HELD_PARTY_DAY(undefined, { rule: 'nominate-held-party-day' });
       }
       const year = Number((activity.heldOn as string).slice(0, 4));
       const existing = await manager.findOne(NominationRecord, { where: { activityId } });
-      if (existing) throw new ActivityRuleError('nominated-once', `“${activity.topic}” is already nominated for ${existing.year}.`);
+      if (existing) throw ActivityErrors.NOMINATED_ONCE({ topic: activity.topic, year: existing.year }, { rule: 'nominated-once' });
       const nomination = await manager.save(
         manager.create(NominationRecord, { activityId, year, hostPath: activity.hostPath, reason: why, nominatedBy: caller.subject }),
       );
@@ -206,7 +202,7 @@ export class ActivityCommands {
   private async lock(manager: EntityManager, caller: Caller, id: string): Promise<ActivityRecord> {
     assertCanManage(caller);
     const activity = await manager.findOne(ActivityRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!activity) throw new ActivityNotFoundError(id);
+    if (!activity) throw ActivityErrors.ACTIVITY_NOT_FOUND({ reference: id });
     await visibleNode(manager, caller, activity.hostId);
     return activity;
   }
@@ -238,11 +234,11 @@ export class ActivityCommands {
     const members = await hostMembers(manager, activity.type, [activity.hostId, ...activity.coHostIds]);
     const eligible = new Map(members.map((m) => [m.id, m]));
     const { fresh, conflicts } = mergeAttendance(input.entries, recorded);
-    if (conflicts.length) throw new AttendanceConflictError(conflicts);
+    if (conflicts.length) throw ActivityErrors.ATTENDANCE_CONFLICT({ count: conflicts.length }, { memberIds: conflicts });
     const outsiders = fresh.filter((e) => !eligible.has(e.memberId)).map((e) => e.memberId);
     if (outsiders.length) {
       const host = await visibleNode(manager, caller, activity.hostId);
-      throw new MemberNotInHostError(host.name, outsiders);
+      throw ActivityErrors.MEMBER_NOT_IN_HOST({ hostName: host.name, count: outsiders.length }, { memberIds: outsiders });
     }
     if (input.othersAbsent) {
       const listed = new Set([...recorded.keys(), ...fresh.map((e) => e.memberId)]);

@@ -12,7 +12,7 @@ import type { ActivityContext } from './context';
 async function mayRead(ctx: ActivityContext, memberId: string): Promise<boolean> {
   const path = await ctx.loaders.memberPaths.load(memberId);
   if (path === null) return false;
-  if (ctx.caller.subject !== memberId && !inScope(ctx.caller, path)) throw new OutOfScopeError("this member's attendance");
+  if (ctx.caller.subject !== memberId && !inScope(ctx.caller, path)) throw new OutOfScopeError('这名党员的出勤记录');
   return true;
 }
 

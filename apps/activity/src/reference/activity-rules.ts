@@ -58,4 +58,8 @@ export const ACTIVITY_RULES = {
   text: { topic: 200, place: 200, minutes: 20_000, businessLink: 500, reason: 500 },
   /** Attachments are references only. */
   attachment: { maxCount: 20, hashPattern: /^[0-9a-f]{64}$/ },
+  /** Planned activities accepted in one annual plan (年度计划). */
+  planMaxItems: 500,
+  /** How far ahead reminders may look (days). */
+  reminderMaxDays: 366,
 } as const;

@@ -3,7 +3,8 @@ import { EntityManager, In } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { isBranchLevel } from '@partybuild/org-tree';
 import { DevelopmentStepRecord, MemberRecord } from '../entities';
-import { IdNumberTakenError, InvalidInputError, NotBranchLevelError } from '../errors';
+import { MembershipErrors } from '../errors';
+import { STATUS_LABELS } from '../domain/labels';
 import { MemberCategory, MemberStatus } from '../domain/member-kinds';
 import { DevelopmentFacts, PeopleLookup, StepData, decideCancellation, decideExtension, decideStep } from '../domain/development';
 import { DevelopmentStep } from '../domain/development-step';
@@ -89,10 +90,10 @@ export class MemberCommands {
     if (!value) throw problems[0].error;
     return this.run(async (manager) => {
       const branch = await manageableNode(manager, caller, input.organizationId);
-      if (!isBranchLevel(branch)) throw new NotBranchLevelError(branch.name);
+      if (!isBranchLevel(branch)) throw MembershipErrors.ORGANIZATION_NOT_BRANCH_LEVEL({ name: branch.name });
       const partyGroupId = await this.checkedGroup(manager, input.partyGroupId ?? null, branch.id);
       const taken = await manager.count(MemberRecord, { where: { idNumberHash: this.cipher.lookupHash(value.idNumber) } });
-      if (taken) throw new IdNumberTakenError();
+      if (taken) throw MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' });
       const member = manager.create(
         MemberRecord,
         recordFrom(value, this.cipher, { id: randomUUID(), organizationId: branch.id, partyGroupId }),
@@ -116,7 +117,7 @@ export class MemberCommands {
       if (input.name !== undefined) {
         const name = input.name.trim();
         if (!name || [...name].length > RECORD_RULES.name.maxLength)
-          throw new InvalidInputError('name', `Give the name (1–${RECORD_RULES.name.maxLength} characters).`);
+          throw MembershipErrors.NAME_REQUIRED({ max: RECORD_RULES.name.maxLength });
         set('name', name);
       }
       for (const key of ['ethnicity', 'education', 'workUnit', 'post'] as const) {
@@ -125,7 +126,7 @@ export class MemberCommands {
       if (input.phone !== undefined) {
         const phone = input.phone?.replace(/\s+/g, '') || null;
         if (phone && !isPhone(phone))
-          throw new InvalidInputError('phone', 'This is not a phone number (11-digit mobile or area code and number).');
+          throw MembershipErrors.PHONE_INVALID({ masked: phone.replace(/\d(?=\d{4})/g, '*') });
         // Sealed again only when it changed (the ciphertext differs each time).
         const current = member.phoneSealed ? this.cipher.decrypt(member.phoneSealed) : null;
         if (current !== phone) {
@@ -252,13 +253,11 @@ export class MemberCommands {
 
   /** Lost contact, floating, deceased, expelled, back to active. Leaving the district is a transfer. */
   async changeStatus(caller: Caller, memberId: string, status: MemberStatus, on: string): Promise<MemberRecord> {
-    if (on > this.today()) throw new InvalidInputError('on', `The date ${on} is in the future.`);
-    if (status === MemberStatus.TRANSFERRED_OUT) {
-      throw new InvalidInputError('status', 'A member leaves the district through a transfer (issueTransfer without a receiving branch).');
-    }
+    if (on > this.today()) throw MembershipErrors.DATE_IN_FUTURE({ date: on, today: this.today() }, { field: 'on' });
+    if (status === MemberStatus.TRANSFERRED_OUT) throw MembershipErrors.STATUS_BY_TRANSFER();
     return this.run(async (manager) => {
       const { member, node } = await lockMember(manager, caller, memberId);
-      if (member.status === status) throw new InvalidInputError('status', `The record's status is already ${status}.`);
+      if (member.status === status) throw MembershipErrors.STATUS_UNCHANGED({ status, statusZh: STATUS_LABELS[status] });
       const fromStatus = member.status;
       member.status = status;
       await manager.save(member);
@@ -279,7 +278,7 @@ export class MemberCommands {
     if (!groupId) return null;
     const group = await organizationNode(manager, groupId);
     if (group.kind !== 'PARTY_GROUP' || group.parentId !== branchId) {
-      throw new InvalidInputError('partyGroupId', `${group.name} is not a Party group (党小组) of the member's branch.`);
+      throw MembershipErrors.NOT_A_PARTY_GROUP_OF_BRANCH({ name: group.name });
     }
     return group.id;
   }
@@ -288,7 +287,7 @@ export class MemberCommands {
     try {
       return await this.unitOfWork.run(work);
     } catch (error) {
-      if (isDuplicateIdNumber(error)) throw new IdNumberTakenError();
+      if (isDuplicateIdNumber(error)) throw MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' });
       throw error;
     }
   }

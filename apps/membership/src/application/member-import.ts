@@ -3,9 +3,10 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { inScope } from '@partybuild/auth';
 import { appendToOutbox } from '@partybuild/events';
+import { inCallersLanguage } from '@partybuild/federation';
 import { OrgNode, isBranchLevel } from '@partybuild/org-tree';
 import { MemberRecord } from '../entities';
-import { DomainError, IdNumberTakenError, InvalidInputError } from '../errors';
+import { DomainError, MembershipErrors } from '../errors';
 import { DevelopmentStage, Gender, MemberCategory } from '../domain/member-kinds';
 import { NewMember, ValidMember, validateNewMember } from '../domain/new-member';
 import { parseCsv } from '../domain/csv';
@@ -110,7 +111,7 @@ const MAX_LISTED_ERRORS = 500;
 /** Yuan with at most two decimals → fen, exactly (no floating point). */
 function yuanToFen(text: string): number {
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
-  if (!match) throw new InvalidInputError('duesBase', `"${text}" is not an amount in yuan (e.g. 5230.50).`);
+  if (!match) throw MembershipErrors.DUES_BASE_NOT_AMOUNT({ value: text });
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
@@ -132,23 +133,19 @@ export class MemberImport {
     try {
       rows = parseCsv(csv);
     } catch (error) {
-      throw new InvalidInputError('csv', `The file is not valid CSV: ${(error as Error).message}.`);
+      if (error instanceof DomainError) throw error;
+      throw MembershipErrors.CSV_INVALID();
     }
-    if (rows.length < 2) throw new InvalidInputError('csv', 'The file has no member rows under the header.');
+    if (rows.length < 2) throw MembershipErrors.CSV_EMPTY();
     if (rows.length - 1 > RECORD_RULES.importMaxRows) {
-      throw new InvalidInputError('csv', `At most ${RECORD_RULES.importMaxRows} rows per file; this one has ${rows.length - 1}.`);
+      throw MembershipErrors.CSV_TOO_MANY_ROWS({ max: RECORD_RULES.importMaxRows, rows: rows.length - 1 });
     }
     const headers = rows[0].map((h) => h.trim());
     const columns = headers.map((h) => ((IMPORT_COLUMNS as readonly string[]).includes(h) ? (h as Column) : CHINESE_HEADERS[h]));
     const unknown = headers.filter((_h, i) => !columns[i]);
     const missing = REQUIRED.filter((c) => !columns.includes(c));
     if (unknown.length || missing.length) {
-      throw new InvalidInputError(
-        'csv',
-        [unknown.length ? `unknown column(s) ${unknown.join(', ')}` : '', missing.length ? `missing column(s) ${missing.join(', ')}` : '']
-          .filter(Boolean)
-          .join('; ') + `. The columns are: ${IMPORT_COLUMNS.join(', ')}.`,
-      );
+      throw MembershipErrors.CSV_COLUMNS({ unknown: unknown.join(', '), missing: missing.join(', '), columns: IMPORT_COLUMNS.join(', ') });
     }
     const headerOf = new Map(columns.map((c, i) => [c, headers[i]]));
     const index = new Map(columns.map((c, i) => [c, i]));
@@ -166,7 +163,7 @@ export class MemberImport {
       const nodes = await this.nodesByCode(manager, codes);
       const problems: ImportProblem[] = [];
       const problem = (row: number, column: Column | null, error: DomainError) =>
-        problems.push({ row, column: column ? (headerOf.get(column) ?? column) : null, code: error.code, message: error.message });
+        problems.push({ row, column: column ? (headerOf.get(column) ?? column) : null, code: error.code, message: inCallersLanguage(error) });
       const valid: Array<{ row: number; value: ValidMember; branch: OrgNode; group: OrgNode | null; hash: string }> = [];
       const seen = new Map<string, number>();
       const today = this.today();
@@ -175,7 +172,7 @@ export class MemberImport {
         const line = i + 2;
         const before = problems.length;
         if (row.length !== headers.length) {
-          problem(line, null, new InvalidInputError('csv', `The row has ${row.length} fields; the header has ${headers.length}.`));
+          problem(line, null, MembershipErrors.CSV_ROW_WIDTH({ fields: row.length, expected: headers.length }));
           return;
         }
         const mapped = <T>(column: 'gender' | 'category' | 'stage'): T | null => {
@@ -187,7 +184,7 @@ export class MemberImport {
             problem(
               line,
               column,
-              new InvalidInputError(column, `"${text}" is not a known ${column} (${Object.keys(VALUES[column]).join(', ')}).`),
+              MembershipErrors.UNKNOWN_VALUE({ field: column, value: text, allowed: Object.keys(VALUES[column]).join(', ') }, { field: column }),
             );
             return null;
           }
@@ -231,19 +228,19 @@ export class MemberImport {
           problem(
             line,
             'branchCode',
-            new InvalidInputError('branchCode', `No organisation has the code ${cell(row, 'branchCode') || '(empty)'}.`),
+            MembershipErrors.IMPORT_BRANCH_UNKNOWN({ branchCode: cell(row, 'branchCode') }),
           );
         else if (!isBranchLevel(branch) || branch.status !== 'ACTIVE') {
           problem(
             line,
             'branchCode',
-            new InvalidInputError('branchCode', `${branch.name} is not an active branch; members belong to a branch.`),
+            MembershipErrors.IMPORT_NOT_ACTIVE_BRANCH({ name: branch.name }),
           );
         } else if (!inScope(caller, branch.path)) {
           problem(
             line,
             'branchCode',
-            new InvalidInputError('branchCode', `${branch.name} is outside the organisations you are responsible for.`),
+            MembershipErrors.IMPORT_BRANCH_OUT_OF_SCOPE({ name: branch.name }),
           );
         }
         const groupCode = cell(row, 'partyGroupCode');
@@ -252,7 +249,7 @@ export class MemberImport {
           problem(
             line,
             'partyGroupCode',
-            new InvalidInputError('partyGroupCode', `${groupCode} is not a Party group of the branch ${cell(row, 'branchCode')}.`),
+            MembershipErrors.IMPORT_GROUP_NOT_OF_BRANCH({ groupCode, branchCode: cell(row, 'branchCode') }),
           );
         }
         if (!value) return;
@@ -262,7 +259,7 @@ export class MemberImport {
           problem(
             line,
             'idNumber',
-            new DomainError('ID_NUMBER_TAKEN', `The same ID number (身份证号) is already on row ${first} of this file.`),
+            MembershipErrors.ID_NUMBER_TWICE_IN_FILE({ firstRow: first }, { field: 'idNumber' }),
           );
         else seen.set(hash, line);
         if (problems.length === before && branch) valid.push({ row: line, value, branch, group, hash });
@@ -274,7 +271,7 @@ export class MemberImport {
           [valid.map((v) => v.hash)],
         );
         const takenSet = new Set(taken.map((t) => t.id_number_hash));
-        for (const v of valid.filter((x) => takenSet.has(x.hash))) problem(v.row, 'idNumber', new IdNumberTakenError());
+        for (const v of valid.filter((x) => takenSet.has(x.hash))) problem(v.row, 'idNumber', MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' }));
       }
       const position = (column: string | null) => (column === null ? -1 : headers.indexOf(column));
       problems.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
@@ -291,7 +288,7 @@ export class MemberImport {
       try {
         await this.insert(manager, caller, accepted);
       } catch (error) {
-        if (isDuplicateIdNumber(error)) throw new IdNumberTakenError();
+        if (isDuplicateIdNumber(error)) throw MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' });
         throw error;
       }
       return result(accepted.length);

@@ -4,15 +4,15 @@ import { addYears } from '@partybuild/calendar';
 import { Page, toPage } from '@partybuild/federation';
 import { OrgNode } from '@partybuild/org-tree';
 import { DevelopmentStepRecord, MemberRecord, PersonalDataAccessRecord, TransferRecord } from '../entities';
-import { ForbiddenError, InvalidInputError, MemberNotFoundError } from '../errors';
+import { MembershipErrors } from '../errors';
 import { DevelopmentStage, Gender, MEMBER_STAGES, MemberCategory, MemberStatus } from '../domain/member-kinds';
 import { DueItem, dueFor } from '../domain/due-next';
 import { arrears, isMonth, monthlyDueFen, monthsBetween } from '../domain/dues';
 import { monthOf } from '../domain/dates';
 import { effectiveState } from '../domain/transfer';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
-import { duesRulesOn } from '../reference/membership-rules';
-import { assertVisible, organizationNode } from './member-access';
+import { RECORD_RULES, duesRulesOn } from '../reference/membership-rules';
+import { THIS_MEMBER, assertVisible, organizationNode } from './member-access';
 
 export interface Window {
   limit: number;
@@ -73,22 +73,22 @@ export class MemberQueries {
 
   async byId(caller: Caller, id: string): Promise<MemberRecord> {
     const member = await this.dataSource.manager.findOne(MemberRecord, { where: { id } });
-    if (!member) throw new MemberNotFoundError(id);
-    assertVisible(caller, await organizationNode(this.dataSource.manager, member.organizationId), 'this member record');
+    if (!member) throw MembershipErrors.MEMBER_NOT_FOUND({ reference: id });
+    assertVisible(caller, await organizationNode(this.dataSource.manager, member.organizationId), THIS_MEMBER);
     return member;
   }
 
   /** Looks a person up by ID number through its keyed hash (the number itself is never compared in clear). */
   async byIdNumber(caller: Caller, idNumber: string): Promise<MemberRecord> {
     if (!hasRole(caller, Role.DISTRICT_ADMIN) && !hasRole(caller, Role.PARTY_CADRE)) {
-      throw new ForbiddenError('Only district administrators and party-affairs cadres may look people up by ID number.');
+      throw MembershipErrors.ID_LOOKUP_MANAGERS_ONLY();
     }
     const member = await this.dataSource.manager.findOne(MemberRecord, {
       where: { idNumberHash: this.cipher.lookupHash(idNumber.trim().toUpperCase()) },
     });
     // Outside the caller's scope reads like absent: a lookup must not tell who is registered elsewhere.
     const node = member ? await organizationNode(this.dataSource.manager, member.organizationId) : null;
-    if (!member || !node || !inScope(caller, node.path)) throw new MemberNotFoundError('with this ID number');
+    if (!member || !node || !inScope(caller, node.path)) throw MembershipErrors.MEMBER_NOT_FOUND_BY_ID_NUMBER();
     return member;
   }
 
@@ -155,8 +155,9 @@ export class MemberQueries {
       ['ageTo', filter.ageTo],
     ] as const) {
       if (value == null) continue;
-      if (!Number.isInteger(value) || value < 0 || value > 150)
-        throw new InvalidInputError(key, `${key} is an age in whole years (0–150).`);
+      if (!Number.isInteger(value) || value < 0 || value > RECORD_RULES.maxAge) {
+        throw MembershipErrors.AGE_RANGE({ field: key, max: RECORD_RULES.maxAge }, { field: key });
+      }
     }
     if (filter.ageFrom != null) {
       params.push(addYears(today, -filter.ageFrom));
@@ -171,8 +172,8 @@ export class MemberQueries {
 
   /** 待办: who in the organisation (and below) is due for what, earliest first. */
   async developmentDue(caller: Caller, organizationId: string, withinDays: number, window: Window): Promise<Page<DueEntry>> {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366) {
-      throw new InvalidInputError('withinDays', 'withinDays is a whole number of days between 0 and 366.');
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > RECORD_RULES.maxLookAheadDays) {
+      throw MembershipErrors.WITHIN_DAYS_RANGE({ max: RECORD_RULES.maxLookAheadDays });
     }
     await this.visibleNode(caller, organizationId);
     const manager = this.dataSource.manager;
@@ -225,7 +226,7 @@ export class MemberQueries {
       from = `${period}-01`;
       last = `${period}-12`;
       to = last < current ? last : current;
-    } else throw new InvalidInputError('period', 'The period is a month (YYYY-MM) or a year (YYYY).');
+    } else throw MembershipErrors.DUES_PERIOD();
     const state = await this.duesState(organizationId);
     const rules = duesRulesOn(this.today());
     const [{ collected, paid }] = await this.dataSource.manager.query(
@@ -310,7 +311,7 @@ export class MemberQueries {
   }
 
   async accessLog(caller: Caller, memberId: string, window: Window): Promise<Page<PersonalDataAccessRecord>> {
-    if (!hasRole(caller, Role.DISTRICT_ADMIN)) throw new ForbiddenError('Only district administrators read the personal-data access log.');
+    if (!hasRole(caller, Role.DISTRICT_ADMIN)) throw MembershipErrors.ACCESS_LOG_ADMIN_ONLY();
     await this.byId(caller, memberId);
     const [items, total] = await this.dataSource.manager.findAndCount(PersonalDataAccessRecord, {
       where: { memberId },

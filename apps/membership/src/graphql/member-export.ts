@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../errors';
+import { MembershipErrors } from '../errors';
 import { csvLine } from '../domain/csv';
 import { maskIdNumber, maskPhone } from '../domain/id-number';
 import { IMPORT_COLUMNS } from '../application/member-import';
@@ -15,7 +15,7 @@ export async function exportCsv(
 ): Promise<string> {
   const node = await ctx.queries.visibleNode(ctx.caller, organizationId);
   if (unmasked && !mayUnmask(ctx.caller, node.path)) {
-    throw new ForbiddenError('You may export this list only with ID numbers and phones masked.');
+    throw MembershipErrors.EXPORT_MASKED_ONLY();
   }
   const members = await ctx.queries.allMembers(ctx.caller, organizationId, { includeSubtree, partyGroup: node.kind === 'PARTY_GROUP' });
   const codes = await ctx.loaders.orgNode.loadMany([

@@ -102,4 +102,8 @@ export function duesRulesOn(day: string): DuesRules {
 export const RECORD_RULES = {
   name: { maxLength: 50 },
   importMaxRows: 50_000,
+  /** Age filters accept whole years up to this. */
+  maxAge: 150,
+  /** How far ahead `developmentDue` may look (days). */
+  maxLookAheadDays: 366,
 } as const;

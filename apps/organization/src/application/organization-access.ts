@@ -1,17 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { Caller, canManage, inScope } from '@partybuild/auth';
 import { OrganizationRecord, pathOf } from '../entities';
-import { DissolvedOrganizationError, OrganizationNotFoundError, OutOfScopeError } from '../errors';
+import { OrganizationErrors, OutOfScopeError } from '../errors';
 import { OrganizationStatus } from '../domain/organization-kind';
-import { DomainError } from '@partybuild/errors';
 
 /** Loads an organisation for a change: locked until the transaction ends, in scope, active. */
 export async function lockForChange(manager: EntityManager, caller: Caller, id: string): Promise<OrganizationRecord> {
   assertCanManage(caller);
   const organization = await manager.findOne(OrganizationRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!organization) throw new OrganizationNotFoundError(id);
+  if (!organization) throw OrganizationErrors.ORGANIZATION_NOT_FOUND({ reference: id });
   assertVisible(caller, organization);
-  if (organization.status === OrganizationStatus.DISSOLVED) throw new DissolvedOrganizationError(organization.name);
+  if (organization.status === OrganizationStatus.DISSOLVED) throw OrganizationErrors.ORGANIZATION_DISSOLVED({ name: organization.name });
   return organization;
 }
 
@@ -21,7 +20,7 @@ export function assertVisible(caller: Caller, organization: OrganizationRecord):
 
 export function assertCanManage(caller: Caller): void {
   if (!canManage(caller)) {
-    throw new DomainError('FORBIDDEN', 'Only district administrators and party-affairs cadres may change organisations.');
+    throw OrganizationErrors.MANAGERS_ONLY();
   }
 }
 

@@ -44,5 +44,6 @@ export const ORGANIZATION_RULES = {
   /** Full-time party-affairs cadres as a share of the unit's staff. */
   fullTimeCadreRatio: { min: 0.01, max: 0.02 },
   name: { maxLength: 100 },
+  committeeMemberName: { maxLength: 50 },
   code: { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/ },
 } as const;

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { InvalidInputError } from '../errors';
+import { StatisticsErrors } from '../errors';
 import { OrganizationStatistics } from './figures.type';
 import { Organization } from './organization.stub';
 import type { StatisticsContext } from './context';
@@ -40,7 +40,7 @@ export class StatisticsQueryResolver {
     @Ctx() ctx: StatisticsContext,
   ): Promise<OverviewUnit[]> {
     if (!KINDS.includes(kind))
-      throw new InvalidInputError('kind', `"${kind}" is not a kind of organisation; use one of ${KINDS.join(', ')}.`);
+      throw StatisticsErrors.KIND_UNKNOWN({ value: kind, kinds: KINDS.join(', ') });
     const loader = ctx.figures(period);
     if (under) await visibleNode(ctx, under);
     const nodes = await unitsOfKind(ctx.dataSource.manager, ctx.caller, kind, under);
