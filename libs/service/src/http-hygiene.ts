@@ -54,7 +54,8 @@ export const operationNaming: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operationName, operation }) {
-        nameOperation(operationName ?? (operation ? describe(operation) : null));
+        // The gateway names a subgraph's part of a plan `<operation>__<subgraph>__<n>`: log the client's name.
+        nameOperation(operationName?.replace(/__[a-z0-9_-]+__\d+$/i, '') ?? (operation ? describe(operation) : null));
       },
     };
   },
