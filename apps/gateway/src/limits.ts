@@ -1,4 +1,4 @@
-import { ASTVisitor, DocumentNode, Kind, SelectionSetNode, ValidationContext, visit } from 'graphql';
+import { ASTVisitor, DocumentNode, GraphQLError, Kind, SelectionSetNode, ValidationContext, visit } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -72,13 +72,23 @@ export function costLimit(max: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Estimating coerces the variables first: one that is missing or out of range (an Int
+            // beyond 32 bits) is the caller's mistake, answered 400 as graphql-js worded it.
+            if (error instanceof GraphQLError) {
+              throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            }
+            throw error;
+          }
           if (cost > max) throw toGraphQLError(GatewayErrors.QUERY_TOO_COSTLY({ cost, maximum: max }), 400);
         },
       };

@@ -24,7 +24,7 @@ describe('one catalogue of refusals', () => {
       .map((file) => path.relative(ROOT, file))
       .filter((file) => !allowed.has(file))
       .filter((file) => /new (DomainError|GraphQLError)\(/.test(readFileSync(path.join(ROOT, file), 'utf8')));
-    // The gateway re-raises a subgraph's 400 with the message the subgraph already worded.
-    expect(offenders).toEqual(['apps/gateway/src/signed-data-source.ts']);
+    // The gateway re-raises graphql-js's variable message and a subgraph's already-worded 400 with their codes.
+    expect(offenders).toEqual(['apps/gateway/src/limits.ts', 'apps/gateway/src/signed-data-source.ts']);
   });
 });

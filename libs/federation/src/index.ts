@@ -5,4 +5,6 @@ export type { RequestContext } from './context';
 export { PageArgs, PageInfo, PageOf, pageWindow, toPage, MAX_PAGE_SIZE } from './pagination';
 export type { Page } from './pagination';
 export { LocalDateScalar, isIsoDate } from './scalars';
+export { TextField, checkText, limitNote, statedLimit, withLimit } from './text-limits';
+export { guardInputs } from './input-guard';
 export { createErrorFormatter, domainErrorIn, inCallersLanguage, toGraphQLError } from './format-error';
