@@ -75,7 +75,9 @@ describe('input mistakes are the caller’s, never an internal error', () => {
         const args = (field.args as InputValue[]).filter((a) => required(a.type) || mentionsId(a.type, types));
         const selection = ['OBJECT', 'INTERFACE', 'UNION'].includes(named(field.type).kind) ? '{ __typename }' : '';
         const operation = rootName === schema.mutationType.name ? 'mutation' : 'query';
-        const result = await admin()(`${operation} { ${field.name}(${args.map((a) => `${a.name}: ${literal(a.type, types)}`).join(', ')}) ${selection} }`);
+        const result = await admin()(
+          `${operation} { ${field.name}(${args.map((a) => `${a.name}: ${literal(a.type, types)}`).join(', ')}) ${selection} }`,
+        );
         answers.push({ field: field.name, code: codeOf(result), argument: result.errors?.[0]?.extensions?.field });
       }
     }
@@ -87,7 +89,10 @@ describe('input mistakes are the caller’s, never an internal error', () => {
     const nul = await admin()(`query($name: String!) { searchOrganizations(name: $name) { totalCount } }`, { name: 'a\u0000b' });
     expect(nul.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name', reason: 'NUL_CHARACTER' });
     const forged = Buffer.from('offset:1e300').toString('base64url');
-    const page = await admin()(`query($id: ID!, $after: String) { organizationSubtree(id: $id, after: $after) { totalCount } }`, { id: root, after: forged });
+    const page = await admin()(`query($id: ID!, $after: String) { organizationSubtree(id: $id, after: $after) { totalCount } }`, {
+      id: root,
+      after: forged,
+    });
     expect(page.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
@@ -98,7 +103,17 @@ describe('input mistakes are the caller’s, never an internal error', () => {
       audience: 'partybuild-gateway',
       expiresIn: 3600,
     });
-    const result = await graphql(stack.gatewayUrl, token, `{ searchOrganizations(name: "区") { totalCount } }`);
+    const result = await graphql(
+      stack.gatewayUrl,
+      token,
+      `
+        {
+          searchOrganizations(name: "区") {
+            totalCount
+          }
+        }
+      `,
+    );
     expect(result.status).toBe(401);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_SCOPE_INVALID', entry: 'IN' });
   });
@@ -118,5 +133,47 @@ describe('input mistakes are the caller’s, never an internal error', () => {
     const result = await admin()(cyclic);
     expect({ status: result.status, code: codeOf(result) }).toEqual({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
     expect(result.errors?.[0].message).toMatch(/Cannot spread fragment "A" within itself/);
+  });
+
+  it('states a maximum length in the description of every free-text input, and holds text to it', async () => {
+    const schema = (
+      await admin()(
+        INTROSPECT.replace('inputFields { name type', 'inputFields { name description type').replace(
+          'args { name type',
+          'args { name description type',
+        ),
+      )
+    ).data.__schema;
+    // Formatted values, checked by their own rules (a month, a period, a time of day, a digest, a cursor).
+    const formatted = new Set(['after', 'period', 'startTime', 'sha256', 'months', 'duesPaidThrough']);
+    const unstated: string[] = [];
+    for (const type of schema.types as any[]) {
+      if (type.name.startsWith('__')) continue;
+      const inputs: Array<[string, any]> = [
+        ...((type.inputFields ?? []) as any[]).map((f) => [`${type.name}.${f.name}`, f] as [string, any]),
+        ...((type.fields ?? []) as any[]).flatMap((f) =>
+          (f.args as any[]).map((a) => [`${type.name}.${f.name}(${a.name})`, a] as [string, any]),
+        ),
+      ];
+      for (const [where, input] of inputs) {
+        if (named(input.type).name !== 'String' || formatted.has(input.name)) continue;
+        if (!/at most \d+ characters/.test(input.description ?? '')) unstated.push(where);
+      }
+    }
+    expect(unstated).toEqual([]);
+
+    const create = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+    const invisible = await admin()(create, {
+      input: { code: 'IN-Z', name: '\u200b\u200c\u2060', kind: 'PARTY_COMMITTEE', sector: 'AGENCY', parentId: root },
+    });
+    expect(invisible.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TEXT_ONLY_INVISIBLE', field: 'input.name' });
+    const override = await admin()(create, {
+      input: { code: 'IN-R', name: '机关\u202e党委', kind: 'PARTY_COMMITTEE', sector: 'AGENCY', parentId: root },
+    });
+    expect(override.errors?.[0].extensions).toMatchObject({ reason: 'TEXT_CONTROL_CHARACTER' });
+    const long = await stack.as(ADMIN, 'zh-CN')(create, {
+      input: { code: 'IN-L', name: '党'.repeat(101), kind: 'PARTY_COMMITTEE', sector: 'AGENCY', parentId: root },
+    });
+    expect(long.errors?.[0].message).toBe('input.name 最多 100 个字，所填为 101 个字。');
   });
 });

@@ -35,7 +35,8 @@ describe('request logging', () => {
     const root = await createOrg(stack, { code: 'LOG', name: '区直机关工委', kind: 'WORKING_COMMITTEE' });
     branch = await createOrg(stack, { code: 'LOG-1', name: '第一党支部', kind: 'BRANCH', parentId: root });
     await eventually(
-      async () => ((await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = $1`, [branch])).length ? true : undefined),
+      async () =>
+        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = $1`, [branch])).length ? true : undefined,
       15_000,
       'the tree to reach the membership service',
     );
@@ -51,7 +52,17 @@ describe('request logging', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.tokenFor(ADMIN)}`, 'x-request-id': requestId },
       body: JSON.stringify({
         query: `mutation Register($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`,
-        variables: { input: { organizationId: branch, name: NAME, idNumber: ID_NUMBER, phone: PHONE, category: 'IN_SERVICE', stage: 'FULL', joinedOn: '2020-01-01' } },
+        variables: {
+          input: {
+            organizationId: branch,
+            name: NAME,
+            idNumber: ID_NUMBER,
+            phone: PHONE,
+            category: 'IN_SERVICE',
+            stage: 'FULL',
+            joinedOn: '2020-01-01',
+          },
+        },
       }),
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 

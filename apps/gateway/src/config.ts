@@ -22,7 +22,11 @@ export const gatewayEnv = {
   PAIRING_URL: url.optional(),
   STATISTICS_URL: url.optional(),
   /** Longest a user token may be valid for (hours); a token without `exp` is refused. */
-  MAX_TOKEN_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  MAX_TOKEN_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /** Prometheus `/metrics` is served on this port only (none when unset), never on the public one. */
   METRICS_PORT: envSchemas.port.optional(),
   /** Interface of the metrics port: loopback unless the operator opens it. */

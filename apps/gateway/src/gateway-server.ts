@@ -122,8 +122,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, '0.0.0.0', resolve));
   const { port } = httpServer.address() as AddressInfo;
-  const metricsServer = config.METRICS_PORT !== undefined ? await startMetricsServer(metrics, config.METRICS_PORT, config.METRICS_HOST) : null;
-  logger.info({ port, metricsPort: metricsServer?.port, composition: useIntrospection ? 'introspect-and-compose' : config.SUPERGRAPH_PATH }, 'gateway listening');
+  const metricsServer =
+    config.METRICS_PORT !== undefined ? await startMetricsServer(metrics, config.METRICS_PORT, config.METRICS_HOST) : null;
+  logger.info(
+    { port, metricsPort: metricsServer?.port, composition: useIntrospection ? 'introspect-and-compose' : config.SUPERGRAPH_PATH },
+    'gateway listening',
+  );
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,

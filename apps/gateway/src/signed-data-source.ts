@@ -49,7 +49,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * that would also reveal the subgraph's address.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = (await response.json().catch(() => null)) as { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> } | null;
+    const body = (await response.json().catch(() => null)) as {
+      errors?: Array<{ message?: string; extensions?: Record<string, unknown> }>;
+    } | null;
     const first = body?.errors?.[0];
     if (response.status === 400 && first?.message) {
       return new GraphQLError(first.message, { extensions: { ...first.extensions, code: first.extensions?.code ?? 'BAD_USER_INPUT' } });

@@ -326,7 +326,9 @@ export const MembershipErrors = defineErrors({
     en: `At most ${p.max} rows per file; this one has ${p.rows}.`,
   })),
   CSV_COLUMNS: badInput('csv', (p: { unknown: string; missing: string; columns: string }) => ({
-    zh: [p.unknown ? `无法识别的列：${p.unknown}` : '', p.missing ? `缺少的列：${p.missing}` : ''].filter(Boolean).join('；') + `。可用的列为：${p.columns}。`,
+    zh:
+      [p.unknown ? `无法识别的列：${p.unknown}` : '', p.missing ? `缺少的列：${p.missing}` : ''].filter(Boolean).join('；') +
+      `。可用的列为：${p.columns}。`,
     en:
       [p.unknown ? `unknown column(s) ${p.unknown}` : '', p.missing ? `missing column(s) ${p.missing}` : ''].filter(Boolean).join('; ') +
       `. The columns are: ${p.columns}.`,

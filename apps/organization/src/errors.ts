@@ -15,7 +15,15 @@ export const OrganizationErrors = defineErrors({
     zh: `组织代码 ${p.orgCode} 已被其他党组织使用；组织代码不得重复使用。`,
     en: `The organisation code ${p.orgCode} is already used by another organisation; codes are never reused.`,
   }),
-  PARENT_KIND_NOT_ALLOWED: (p: { kindZh: string; kindEn: string; parentName: string; parentKindZh: string; parentKindEn: string; optionsZh: string; optionsEn: string }) => ({
+  PARENT_KIND_NOT_ALLOWED: (p: {
+    kindZh: string;
+    kindEn: string;
+    parentName: string;
+    parentKindZh: string;
+    parentKindEn: string;
+    optionsZh: string;
+    optionsEn: string;
+  }) => ({
     zh: `${p.kindZh}不能设在${p.parentName}（${p.parentKindZh}）之下；只能设在：${p.optionsZh}。`,
     en: `A ${p.kindEn} cannot be placed under ${p.parentName} (a ${p.parentKindEn}); it may be placed under: ${p.optionsEn}.`,
   }),

@@ -44,7 +44,10 @@ describe('tokens', () => {
 describe('token lifetime and scope', () => {
   it('refuses a token without exp: it would be valid forever', () => {
     expect(() => verifyUserToken(userToken(claims), SECRET)).toThrow(
-      expect.objectContaining({ code: 'UNAUTHENTICATED', details: expect.objectContaining({ reason: 'TOKEN_WITHOUT_EXPIRY', maxHours: 12 }) }),
+      expect.objectContaining({
+        code: 'UNAUTHENTICATED',
+        details: expect.objectContaining({ reason: 'TOKEN_WITHOUT_EXPIRY', maxHours: 12 }),
+      }),
     );
   });
 
@@ -57,7 +60,10 @@ describe('token lifetime and scope', () => {
   it('refuses a scope that lists an organisation code instead of its id, naming the entry', () => {
     const token = userToken({ ...claims, scope: ['JG-01'] }, { expiresIn: 3600 });
     expect(() => verifyUserToken(token, SECRET)).toThrow(
-      expect.objectContaining({ code: 'UNAUTHENTICATED', details: expect.objectContaining({ reason: 'TOKEN_SCOPE_INVALID', entry: 'JG-01' }) }),
+      expect.objectContaining({
+        code: 'UNAUTHENTICATED',
+        details: expect.objectContaining({ reason: 'TOKEN_SCOPE_INVALID', entry: 'JG-01' }),
+      }),
     );
   });
 });

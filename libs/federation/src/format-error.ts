@@ -21,7 +21,13 @@ export function toGraphQLError(error: DomainError, httpStatus?: number): GraphQL
 }
 
 /** Codes that are the caller's mistake: answered with their message, logged as a refusal. */
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND']);
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
 
 /**
  * The one place a subgraph turns errors into answers. Refusals keep their code, get their

@@ -31,13 +31,18 @@ describe('input guard', () => {
 
   it('refuses a NUL byte in any string', async () => {
     const result = await run(`{ record(input: { hostId: "${ID}", topic: "t", minutes: "a\\u0000b" }) }`);
-    expect(result.errors?.[0].originalError).toMatchObject({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ reason: 'NUL_CHARACTER', field: 'input.minutes' }) });
+    expect(result.errors?.[0].originalError).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: expect.objectContaining({ reason: 'NUL_CHARACTER', field: 'input.minutes' }),
+    });
   });
 
   it('holds free text to the limit its description states', async () => {
     expect(statedLimit(`why${limitNote(5)}`)).toBe(5);
     const long = await run(`{ record(reason: "一二三四五六") }`);
-    expect(long.errors?.[0].originalError).toMatchObject({ details: expect.objectContaining({ reason: 'TEXT_TOO_LONG', max: 5, length: 6, field: 'reason' }) });
+    expect(long.errors?.[0].originalError).toMatchObject({
+      details: expect.objectContaining({ reason: 'TEXT_TOO_LONG', max: 5, length: 6, field: 'reason' }),
+    });
     expect(long.errors?.[0].message).toBe('reason 最多 5 个字，所填为 6 个字。');
     expect((await run(`{ record(reason: "一二三四五") }`)).errors).toBeUndefined();
   });
@@ -45,9 +50,14 @@ describe('input guard', () => {
 
 describe('free text', () => {
   it('refuses names of only invisible characters and direction overrides', () => {
-    expect(() => checkText('\u200b\u200c\u2060\ufeff', 'name', 50)).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'TEXT_ONLY_INVISIBLE' }) }));
-    expect(() => checkText('张\u202e三', 'name', 50)).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'TEXT_CONTROL_CHARACTER' }) }));
-    expect(() => checkText('  \u3000 ', 'name', 50)).toThrow(/不能只由空格/);
+    expect(() => checkText('\u200b\u200c\u2060\ufeff', 'name', 50)).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ reason: 'TEXT_ONLY_INVISIBLE' }) }),
+    );
+    expect(() => checkText('张\u202e三', 'name', 50)).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ reason: 'TEXT_CONTROL_CHARACTER' }) }),
+    );
+    expect(() => checkText(' \u200b\u3000 ', 'name', 50)).toThrow(/不能只由空格、零宽字符/);
+    expect(() => checkText('  \u3000 ', 'name', 50)).not.toThrow(); // blank: the domain says "give the name"
     expect(() => checkText('第一行\n第二行\t完', 'minutes', 50)).not.toThrow();
     expect(() => checkText('👨‍👩‍👧 家庭', 'topic', 50)).not.toThrow();
   });

@@ -37,7 +37,8 @@ export function checkText(value: string, field: string, max: number | null): voi
   if (value.includes('\u0000')) throw CommonErrors.NUL_CHARACTER({ field }, { field });
   if (max === null) return;
   if (FORBIDDEN.test(value)) throw CommonErrors.TEXT_CONTROL_CHARACTER({ field }, { field });
-  if (value.length > 0 && INVISIBLE.test(value)) throw CommonErrors.TEXT_ONLY_INVISIBLE({ field }, { field });
+  // Blank text is the domain's to refuse ("give the name"); zero-width or format characters alone are a disguise.
+  if (value.trim().length > 0 && INVISIBLE.test(value)) throw CommonErrors.TEXT_ONLY_INVISIBLE({ field }, { field });
   const length = [...value].length;
   if (length > max) throw CommonErrors.TEXT_TOO_LONG({ field, max, length }, { field });
 }

@@ -22,7 +22,11 @@ describe('logs without personal data', () => {
       detail: 'Key (id_number_hash)=(3f1a…) already exists.',
       parameters: ['张三', '110105194912310021', '13812345678'],
     });
-    const error = new QueryFailedError('INSERT INTO member (name, id_number, phone) VALUES ($1, $2, $3)', ['张三', '110105194912310021', '13812345678'], driverError);
+    const error = new QueryFailedError(
+      'INSERT INTO member (name, id_number, phone) VALUES ($1, $2, $3)',
+      ['张三', '110105194912310021', '13812345678'],
+      driverError,
+    );
     logger.error({ err: error, code: 'INTERNAL_SERVER_ERROR' }, 'unexpected error');
     const line = JSON.parse(lines[0]);
     expect(line.err.message).toMatch(/duplicate key/);

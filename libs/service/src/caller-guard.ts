@@ -25,7 +25,9 @@ export function callerGuard(secret: string) {
       const scope = currentRequestScope();
       scope?.log.warn({ code: refusal.code, reason: refusal.details.reason }, 'request refused');
       res.status(401).json({
-        errors: [{ message: messageFor(refusal, req.header('accept-language')), extensions: { code: refusal.code, requestId: scope?.requestId } }],
+        errors: [
+          { message: messageFor(refusal, req.header('accept-language')), extensions: { code: refusal.code, requestId: scope?.requestId } },
+        ],
       });
     }
   };

@@ -50,7 +50,8 @@ export class ActivityCommands {
   /** 年度计划: many planned activities of one organisation in one call. */
   async planMany(caller: Caller, organizationId: string, items: Array<Omit<PlanActivity, 'organizationId'>>): Promise<ActivityRecord[]> {
     if (items.length === 0) throw ActivityErrors.PLAN_EMPTY();
-    if (items.length > ACTIVITY_RULES.planMaxItems) throw ActivityErrors.PLAN_TOO_LONG({ max: ACTIVITY_RULES.planMaxItems, given: items.length });
+    if (items.length > ACTIVITY_RULES.planMaxItems)
+      throw ActivityErrors.PLAN_TOO_LONG({ max: ACTIVITY_RULES.planMaxItems, given: items.length });
     return this.unitOfWork.run(async (manager) => {
       const created: ActivityRecord[] = [];
       for (const item of items) {
@@ -135,7 +136,11 @@ export class ActivityCommands {
   async cancel(caller: Caller, activityId: string, reason: string): Promise<ActivityRecord> {
     const why = reason.trim();
     if (!why || [...why].length > ACTIVITY_RULES.text.reason) {
-      throw ActivityErrors.REASON_REQUIRED({ whatZh: '取消活动的理由', whatEn: 'why the activity is cancelled', max: ACTIVITY_RULES.text.reason });
+      throw ActivityErrors.REASON_REQUIRED({
+        whatZh: '取消活动的理由',
+        whatEn: 'why the activity is cancelled',
+        max: ACTIVITY_RULES.text.reason,
+      });
     }
     return this.unitOfWork.run(async (manager) => {
       const activity = await this.lock(manager, caller, activityId);

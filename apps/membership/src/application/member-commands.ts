@@ -125,8 +125,7 @@ export class MemberCommands {
       }
       if (input.phone !== undefined) {
         const phone = input.phone?.replace(/\s+/g, '') || null;
-        if (phone && !isPhone(phone))
-          throw MembershipErrors.PHONE_INVALID({ masked: phone.replace(/\d(?=\d{4})/g, '*') });
+        if (phone && !isPhone(phone)) throw MembershipErrors.PHONE_INVALID({ masked: phone.replace(/\d(?=\d{4})/g, '*') });
         // Sealed again only when it changed (the ciphertext differs each time).
         const current = member.phoneSealed ? this.cipher.decrypt(member.phoneSealed) : null;
         if (current !== phone) {

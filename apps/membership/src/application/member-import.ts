@@ -163,7 +163,12 @@ export class MemberImport {
       const nodes = await this.nodesByCode(manager, codes);
       const problems: ImportProblem[] = [];
       const problem = (row: number, column: Column | null, error: DomainError) =>
-        problems.push({ row, column: column ? (headerOf.get(column) ?? column) : null, code: error.code, message: inCallersLanguage(error) });
+        problems.push({
+          row,
+          column: column ? (headerOf.get(column) ?? column) : null,
+          code: error.code,
+          message: inCallersLanguage(error),
+        });
       const valid: Array<{ row: number; value: ValidMember; branch: OrgNode; group: OrgNode | null; hash: string }> = [];
       const seen = new Map<string, number>();
       const today = this.today();
@@ -184,7 +189,10 @@ export class MemberImport {
             problem(
               line,
               column,
-              MembershipErrors.UNKNOWN_VALUE({ field: column, value: text, allowed: Object.keys(VALUES[column]).join(', ') }, { field: column }),
+              MembershipErrors.UNKNOWN_VALUE(
+                { field: column, value: text, allowed: Object.keys(VALUES[column]).join(', ') },
+                { field: column },
+              ),
             );
             return null;
           }
@@ -224,43 +232,21 @@ export class MemberImport {
           }
         }
         const branch = nodes.get(cell(row, 'branchCode'));
-        if (!branch)
-          problem(
-            line,
-            'branchCode',
-            MembershipErrors.IMPORT_BRANCH_UNKNOWN({ branchCode: cell(row, 'branchCode') }),
-          );
+        if (!branch) problem(line, 'branchCode', MembershipErrors.IMPORT_BRANCH_UNKNOWN({ branchCode: cell(row, 'branchCode') }));
         else if (!isBranchLevel(branch) || branch.status !== 'ACTIVE') {
-          problem(
-            line,
-            'branchCode',
-            MembershipErrors.IMPORT_NOT_ACTIVE_BRANCH({ name: branch.name }),
-          );
+          problem(line, 'branchCode', MembershipErrors.IMPORT_NOT_ACTIVE_BRANCH({ name: branch.name }));
         } else if (!inScope(caller, branch.path)) {
-          problem(
-            line,
-            'branchCode',
-            MembershipErrors.IMPORT_BRANCH_OUT_OF_SCOPE({ name: branch.name }),
-          );
+          problem(line, 'branchCode', MembershipErrors.IMPORT_BRANCH_OUT_OF_SCOPE({ name: branch.name }));
         }
         const groupCode = cell(row, 'partyGroupCode');
         const group = groupCode ? (nodes.get(groupCode) ?? null) : null;
         if (groupCode && (!group || group.kind !== 'PARTY_GROUP' || group.parentId !== branch?.id)) {
-          problem(
-            line,
-            'partyGroupCode',
-            MembershipErrors.IMPORT_GROUP_NOT_OF_BRANCH({ groupCode, branchCode: cell(row, 'branchCode') }),
-          );
+          problem(line, 'partyGroupCode', MembershipErrors.IMPORT_GROUP_NOT_OF_BRANCH({ groupCode, branchCode: cell(row, 'branchCode') }));
         }
         if (!value) return;
         const hash = this.cipher.lookupHash(value.idNumber);
         const first = seen.get(hash);
-        if (first)
-          problem(
-            line,
-            'idNumber',
-            MembershipErrors.ID_NUMBER_TWICE_IN_FILE({ firstRow: first }, { field: 'idNumber' }),
-          );
+        if (first) problem(line, 'idNumber', MembershipErrors.ID_NUMBER_TWICE_IN_FILE({ firstRow: first }, { field: 'idNumber' }));
         else seen.set(hash, line);
         if (problems.length === before && branch) valid.push({ row: line, value, branch, group, hash });
       });
@@ -271,7 +257,8 @@ export class MemberImport {
           [valid.map((v) => v.hash)],
         );
         const takenSet = new Set(taken.map((t) => t.id_number_hash));
-        for (const v of valid.filter((x) => takenSet.has(x.hash))) problem(v.row, 'idNumber', MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' }));
+        for (const v of valid.filter((x) => takenSet.has(x.hash)))
+          problem(v.row, 'idNumber', MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' }));
       }
       const position = (column: string | null) => (column === null ? -1 : headers.indexOf(column));
       problems.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));

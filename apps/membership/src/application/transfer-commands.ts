@@ -43,7 +43,11 @@ export class TransferCommands {
       }
       const pending = await manager.findOne(TransferRecord, { where: { memberId: member.id, state: TransferState.PENDING } });
       if (pending && effectiveState(pending, today) === TransferState.PENDING) {
-        throw MembershipErrors.TRANSFER_ALREADY_PENDING({ issuedOn: pending.issuedOn, expiresOn: pending.expiresOn, transferId: pending.id });
+        throw MembershipErrors.TRANSFER_ALREADY_PENDING({
+          issuedOn: pending.issuedOn,
+          expiresOn: pending.expiresOn,
+          transferId: pending.id,
+        });
       }
       if (pending) await manager.update(TransferRecord, { id: pending.id }, { state: TransferState.EXPIRED });
       const base = {

@@ -23,7 +23,10 @@ const full = { stage: DevelopmentStage.FULL, status: MemberStatus.ACTIVE };
 describe('development state machine', () => {
   it('refuses an applicant under 18, naming the day they turn 18', () => {
     expect(() => decideStep({ ...base, birthDate: '2009-01-10' }, S.APPLICATION_SUBMITTED, '2026-11-01', {}, TODAY)).toThrow(
-      expect.objectContaining({ code: 'STEP_TOO_EARLY', details: expect.objectContaining({ rule: 'minimum-age', possibleFrom: '2027-01-10' }) }),
+      expect.objectContaining({
+        code: 'STEP_TOO_EARLY',
+        details: expect.objectContaining({ rule: 'minimum-age', possibleFrom: '2027-01-10' }),
+      }),
     );
     expect(decideStep(base, S.APPLICATION_SUBMITTED, '2026-11-01', {}, TODAY).changes).toEqual({ appliedOn: '2026-11-01' });
   });
@@ -49,7 +52,10 @@ describe('development state machine', () => {
     const activist = { ...base, stage: DevelopmentStage.ACTIVIST, lastStep: 6, activistSince: '2025-12-01' };
     expect(decideStep(activist, S.ACTIVIST_REVIEWED, '2026-06-01', {}, TODAY).definition.ordinal).toBe(6);
     expect(() => decideStep(activist, S.CANDIDATE_DESIGNATED, '2026-11-22', {}, TODAY)).toThrow(
-      expect.objectContaining({ code: 'STEP_TOO_EARLY', details: expect.objectContaining({ rule: 'activist-one-year', possibleFrom: '2026-12-01' }) }),
+      expect.objectContaining({
+        code: 'STEP_TOO_EARLY',
+        details: expect.objectContaining({ rule: 'activist-one-year', possibleFrom: '2026-12-01' }),
+      }),
     );
     expect(decideStep({ ...activist, activistSince: '2025-11-22' }, S.CANDIDATE_DESIGNATED, '2026-11-22', {}, TODAY).stage).toBe(
       DevelopmentStage.CANDIDATE,

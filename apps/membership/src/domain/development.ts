@@ -147,17 +147,26 @@ function requireVote(vote: Vote | undefined, step: { voteZh: string; voteEn: str
   if (!vote) throw MembershipErrors.VOTE_REQUIRED(step);
   const result = countVote(vote);
   if (result === 'NO_QUORUM') {
-    throw MembershipErrors.VOTE_WITHOUT_QUORUM({ present: vote.present, eligibleVoters: vote.eligibleVoters }, rule('general-meeting-quorum'));
+    throw MembershipErrors.VOTE_WITHOUT_QUORUM(
+      { present: vote.present, eligibleVoters: vote.eligibleVoters },
+      rule('general-meeting-quorum'),
+    );
   }
   if (result === 'NOT_PASSED') {
-    throw MembershipErrors.VOTE_NOT_PASSED({ votesFor: vote.votesFor, eligibleVoters: vote.eligibleVoters }, rule('general-meeting-majority'));
+    throw MembershipErrors.VOTE_NOT_PASSED(
+      { votesFor: vote.votesFor, eligibleVoters: vote.eligibleVoters },
+      rule('general-meeting-majority'),
+    );
   }
 }
 
 const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
   [DevelopmentStep.APPLICATION_SUBMITTED]: (facts, on, _data, rules, _people, outcome) => {
     if (ageOn(facts.birthDate, on) < rules.minAge) {
-      throw MembershipErrors.MINIMUM_AGE({ minAge: rules.minAge, possibleFrom: addYears(facts.birthDate, rules.minAge) }, rule('minimum-age'));
+      throw MembershipErrors.MINIMUM_AGE(
+        { minAge: rules.minAge, possibleFrom: addYears(facts.birthDate, rules.minAge) },
+        rule('minimum-age'),
+      );
     }
     outcome.changes.appliedOn = on;
   },
@@ -176,7 +185,10 @@ const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
   [DevelopmentStep.CONTACTS_ASSIGNED]: (facts, _on, data, rules, people) => {
     const ids = data.contactIds ?? [];
     if (ids.length < rules.contacts.min || ids.length > rules.contacts.max) {
-      throw MembershipErrors.CONTACTS_COUNT({ min: rules.contacts.min, max: rules.contacts.max, given: ids.length }, rule('contacts-count'));
+      throw MembershipErrors.CONTACTS_COUNT(
+        { min: rules.contacts.min, max: rules.contacts.max, given: ids.length },
+        rule('contacts-count'),
+      );
     }
     requireFullMembers(ids, people, facts.id, 'contacts');
   },
@@ -224,7 +236,8 @@ const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
       );
     }
   },
-  [DevelopmentStep.ADMISSION_VOTE]: (_facts, _on, data) => requireVote(data.vote, { voteZh: '接收预备党员的支部大会', voteEn: 'The admission vote' }),
+  [DevelopmentStep.ADMISSION_VOTE]: (_facts, _on, data) =>
+    requireVote(data.vote, { voteZh: '接收预备党员的支部大会', voteEn: 'The admission vote' }),
   [DevelopmentStep.ADMITTED_AS_PROBATIONARY]: (facts, on, _data, rules, _people, outcome) => {
     const vote = lastDateOf(facts, DevelopmentStep.ADMISSION_VOTE);
     const joinedOn = vote?.on ?? on;

@@ -24,7 +24,8 @@ export interface ParsedIdNumber {
 export function parseIdNumber(raw: string): ParsedIdNumber {
   const value = raw.trim().toUpperCase();
   if (value.length !== 18) throw invalid(`应为 18 位，所填为 ${value.length} 位。`, `it has ${value.length} characters instead of 18.`);
-  if (!/^\d{17}[\dX]$/.test(value)) throw invalid('只能由数字组成，最后一位可以是 X。', 'only digits are allowed, and X as the last character.');
+  if (!/^\d{17}[\dX]$/.test(value))
+    throw invalid('只能由数字组成，最后一位可以是 X。', 'only digits are allowed, and X as the last character.');
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   if (!isIsoDate(birthDate)) throw invalid('第 7 至 14 位不是有效的出生日期。', 'characters 7–14 are not a birth date.');
   const expected = checkCharacter(value.slice(0, 17));

@@ -89,18 +89,22 @@ export function validateNewMember(input: NewMember, today: string): { value?: Va
   });
   const phone = check('phone', () => {
     const p = text(input.phone)?.replace(/\s+/g, '') ?? null;
-    if (p && !isPhone(p))
-      throw MembershipErrors.PHONE_INVALID({ masked: p.replace(/\d(?=\d{4})/g, '*') });
+    if (p && !isPhone(p)) throw MembershipErrors.PHONE_INVALID({ masked: p.replace(/\d(?=\d{4})/g, '*') });
     return p;
   });
   const category = check('category', () => {
     if (!Object.values(MemberCategory).includes(input.category))
-      throw MembershipErrors.UNKNOWN_VALUE({ field: 'category', value: String(input.category), allowed: Object.values(MemberCategory).join(', ') });
+      throw MembershipErrors.UNKNOWN_VALUE({
+        field: 'category',
+        value: String(input.category),
+        allowed: Object.values(MemberCategory).join(', '),
+      });
     return input.category;
   });
   const stage = check('stage', () => {
     const s = input.stage ?? DevelopmentStage.APPLICANT;
-    if (!Object.values(DevelopmentStage).includes(s)) throw MembershipErrors.UNKNOWN_VALUE({ field: 'stage', value: String(s), allowed: Object.values(DevelopmentStage).join(', ') });
+    if (!Object.values(DevelopmentStage).includes(s))
+      throw MembershipErrors.UNKNOWN_VALUE({ field: 'stage', value: String(s), allowed: Object.values(DevelopmentStage).join(', ') });
     return s;
   });
   const date = (field: keyof NewMember) =>

@@ -36,7 +36,10 @@ export class CommitteeCommands {
   async recordElection(caller: Caller, input: ElectionInput): Promise<ElectionRecord> {
     const today = this.today();
     if (input.heldOn > today) {
-      throw OrganizationErrors.DATE_IN_FUTURE({ what: '选举日期', whatEn: 'election date', date: input.heldOn, today }, { field: 'heldOn' });
+      throw OrganizationErrors.DATE_IN_FUTURE(
+        { what: '选举日期', whatEn: 'election date', date: input.heldOn, today },
+        { field: 'heldOn' },
+      );
     }
     if (input.committee.length === 0) throw OrganizationErrors.ELECTION_WITHOUT_COMMITTEE();
     if (!input.committee.some((a) => a.role === CommitteeRole.SECRETARY)) throw OrganizationErrors.ELECTION_WITHOUT_SECRETARY();
@@ -118,8 +121,7 @@ export class CommitteeCommands {
       if (!appointment) throw OrganizationErrors.COMMITTEE_MEMBER_NOT_FOUND({ reference: appointmentId });
       const organization = await lockForChange(manager, caller, appointment.organizationId);
       const day = endedOn ?? this.today();
-      if (day < appointment.termStart)
-        throw OrganizationErrors.APPOINTMENT_ENDS_BEFORE_START({ termStart: appointment.termStart });
+      if (day < appointment.termStart) throw OrganizationErrors.APPOINTMENT_ENDS_BEFORE_START({ termStart: appointment.termStart });
       appointment.endedOn = day;
       await manager.save(appointment);
       await this.committeeChanged(manager, organization, caller);

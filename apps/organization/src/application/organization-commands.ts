@@ -47,7 +47,8 @@ export class OrganizationCommands {
         throw OrganizationErrors.ROOT_NEEDS_DISTRICT_ADMIN();
       }
       assertParentAllowed(input.kind, parent);
-      if (await manager.exists(OrganizationRecord, { where: { code: fields.code } })) throw OrganizationErrors.ORGANIZATION_CODE_TAKEN({ orgCode: fields.code }, { field: 'code' });
+      if (await manager.exists(OrganizationRecord, { where: { code: fields.code } }))
+        throw OrganizationErrors.ORGANIZATION_CODE_TAKEN({ orgCode: fields.code }, { field: 'code' });
       const organization = manager.create(OrganizationRecord, {
         ...fields,
         kind: input.kind,

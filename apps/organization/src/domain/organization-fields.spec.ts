@@ -4,7 +4,9 @@ import { checkEndDate, checkStaffCount, normaliseCode, normaliseName } from './o
 describe('organisation fields', () => {
   it('trims names and refuses empty or over-long ones', () => {
     expect(normaliseName('  合川区交通局机关党支部 ')).toBe('合川区交通局机关党支部');
-    expect(() => normaliseName('   ')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'name' }) }));
+    expect(() => normaliseName('   ')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'name' }) }),
+    );
     expect(() => normaliseName('党'.repeat(101))).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     expect(normaliseName('党'.repeat(100))).toHaveLength(100);
   });

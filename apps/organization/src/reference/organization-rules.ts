@@ -45,5 +45,7 @@ export const ORGANIZATION_RULES = {
   fullTimeCadreRatio: { min: 0.01, max: 0.02 },
   name: { maxLength: 100 },
   committeeMemberName: { maxLength: 50 },
+  /** Longest free texts accepted (characters), stated in the schema. */
+  text: { code: 32, hostingUnit: 100, electionNotes: 1000, searchName: 100 },
   code: { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/ },
 } as const;

@@ -3,6 +3,8 @@
  * a Party member and as departed, and the structural thresholds of a branch.
  */
 export const STATISTICS_RULES = {
+  /** Longest text arguments accepted (characters), stated in the schema. */
+  text: { kind: 40 },
   /** Upper bounds (inclusive) of the age bands; the last band is open. */
   ageBands: [
     { label: '≤30', maxAge: 30 },
