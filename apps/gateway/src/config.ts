@@ -31,6 +31,8 @@ export const gatewayEnv = {
   METRICS_PORT: envSchemas.port.optional(),
   /** Interface of the metrics port: loopback unless the operator opens it. */
   METRICS_HOST: z.string().default('127.0.0.1'),
+  /** On shutdown, how long /readyz answers 503 (so load balancers stop sending) before the server drains and closes. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(0),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_COST: z.coerce.number().int().positive().default(20000),
   MAX_ALIASES: z.coerce.number().int().positive().default(30),

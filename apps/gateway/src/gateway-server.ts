@@ -43,6 +43,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const urls = subgraphUrls(config);
   const useIntrospection = config.INTROSPECT_AND_COMPOSE === 'true' && !production;
   const supergraphSdl = useIntrospection ? null : readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  // @apollo/gateway otherwise exports its own metrics to Apollo and runs cloud resource
+  // detectors (GCP, AWS, Azure and Alibaba metadata endpoints) from its constructor; the only
+  // switch is this variable, so it is set here rather than left to the operator.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     ...(supergraphSdl
       ? { supergraphSdl }
@@ -134,6 +138,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     metricsUrl: metricsServer?.url,
     stop: async () => {
       draining = true;
+      await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_SECONDS * 1000));
       await apollo.stop();
       await metricsServer?.stop();
     },
