@@ -5,6 +5,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { verifyUserToken } from '@partybuild/auth';
 import { CommonErrors, DomainError } from '@partybuild/errors';
@@ -17,6 +18,7 @@ import { formatGatewayError } from './format-error';
 import { GatewayContext, SignedDataSource } from './signed-data-source';
 import { subgraphReadiness } from './readiness';
 import { startMetricsServer } from './metrics-server';
+import { explorer } from './explorer';
 
 export interface RunningGateway {
   url: string;
@@ -74,6 +76,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     validationRules: [depthRule(config.MAX_DEPTH), aliasLimit(config.MAX_ALIASES)],
     plugins: [
       ...noPhoningHome(),
+      // Apollo's landing page (Sandbox) loads from a CDN; development gets GraphiQL from the installed packages instead.
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationNaming,
       costLimit(config.MAX_COST),
@@ -106,6 +110,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const ready = Object.values(subgraphs).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'gateway', subgraphs });
   });
+  if (!production) {
+    const { page, assets } = explorer();
+    app.use('/explorer', assets);
+    app.get('/graphql', page);
+  }
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
