@@ -14,6 +14,9 @@ import { startStack } from './stack';
 import { SERVICES } from './services';
 import { localSecrets } from './local-secrets';
 import { seedDemoDistrict } from '../seed/demo-district';
+import { demoUsers, startLocalConsole } from './console';
+import { seedDemoAtScale } from '../seed/demo-scale';
+import { todayIn } from '@partybuild/calendar';
 
 async function main() {
   const started = Date.now();
@@ -37,13 +40,22 @@ async function main() {
   });
   const seedToken = stack.tokenFor({ subject: 'seed', name: 'Demo seed', roles: [Role.DISTRICT_ADMIN], scope: [] });
   const { rootId, created } = await seedDemoDistrict(stack.gatewayUrl, seedToken);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const scale = await seedDemoAtScale(stack.gatewayUrl, seedToken, todayIn(process.env.TIME_ZONE ?? 'Asia/Shanghai'), say);
   const adminToken = stack.tokenFor({ subject: 'admin', name: '区委组织部管理员', roles: [Role.DISTRICT_ADMIN], scope: [rootId] });
+  const consoleApp = await startLocalConsole(
+    stack.gatewayUrl,
+    await demoUsers(stack.gatewayUrl, adminToken, stack.tokenFor),
+    Number(process.env.CONSOLE_PORT ?? 4200),
+    'development',
+  );
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     [
       '',
       `Party-building platform is running (started in ${seconds}s; ${created ? `seeded ${created} demo organisations` : 'demo district already present'}).`,
+      `  Console (web):    ${consoleApp.url}   (sign in as one of the demo users)`,
       `  GraphQL gateway:  ${stack.gatewayUrl}`,
       `  Events:           ${transport === 'kafka' ? `Kafka at ${process.env.KAFKA_BROKERS}` : 'embedded log (table event_log in database partybuild_events)'}`,
       `  PostgreSQL:       ${external ? 'external' : `embedded on 127.0.0.1:${postgres!.port}, data in ${path.join(dataDir, 'postgres')}`}`,
@@ -55,15 +67,22 @@ async function main() {
       `  curl -s ${stack.gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer <token>" \\`,
       `    -d '{"query":"{ organizationByCode(code: \\"HC\\") { name children { items { name kind } } } }"}'`,
       '',
+      scale ? `The demo's year of meetings is still being recorded in the background (${scale.branches} branches).` : '',
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
+  );
+  const meetingsStarted = Date.now();
+  scale?.meetings.then(
+    (n) => say(`demo: ${n} meetings with attendance recorded in ${((Date.now() - meetingsStarted) / 1000).toFixed(1)}s`),
+    (error: Error) => say(`demo meetings stopped: ${error.message}`),
   );
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await consoleApp.stop();
     await stack.stop();
     await postgres?.stop();
     process.exit(0);

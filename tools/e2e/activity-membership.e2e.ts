@@ -1,12 +1,5 @@
-import { checkCharacter } from '@partybuild/app-membership';
 import { eventually } from '@partybuild/testing';
-import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
-
-/** A valid ID number (GB 11643) for a birth date and a sequence number. */
-const idNumber = (birth: string, seq: number) => {
-  const first17 = `500117${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-  return `${first17}${checkCharacter(first17)}`;
-};
+import { ADMIN, TestStack, codeOf, createTree, idNumber, startTestStack } from './fixtures';
 
 const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`;
 const RECORD = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id attendanceCounts { expected present absent } } }`;
@@ -19,18 +12,11 @@ describe('attendance of members registered through the membership service', () =
 
   beforeAll(async () => {
     stack = await startTestStack();
-    const root = await createOrg(stack, { code: 'M', name: '区直机关工委', kind: 'WORKING_COMMITTEE' });
-    branch = await createOrg(stack, { code: 'M-1', name: '交通局机关党支部', kind: 'BRANCH', parentId: root });
-    other = await createOrg(stack, { code: 'M-2', name: '财政局机关党支部', kind: 'BRANCH', parentId: root });
-    await eventually(
-      async () =>
-        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [[branch, other]]))
-          .length === 2
-          ? true
-          : undefined,
-      15_000,
-      'the branches to reach the membership service',
-    );
+    ({ branch, other } = await createTree(stack, {
+      root: { code: 'M', name: '区直机关工委', kind: 'WORKING_COMMITTEE' },
+      branch: { code: 'M-1', name: '交通局机关党支部', kind: 'BRANCH', parent: 'root' },
+      other: { code: 'M-2', name: '财政局机关党支部', kind: 'BRANCH', parent: 'root' },
+    }));
   }, 60_000);
   afterAll(() => stack?.stop());
 

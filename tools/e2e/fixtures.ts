@@ -2,7 +2,9 @@ import { Caller, Role } from '@partybuild/auth';
 import { EventEnvelope, topicForType } from '@partybuild/events';
 import { ensureDatabase } from '@partybuild/persistence';
 import { Client } from 'pg';
-import { uniquePrefix, urlFor, testKafkaBrokers } from '@partybuild/testing';
+import { eventually, uniquePrefix, urlFor, testKafkaBrokers } from '@partybuild/testing';
+import { OrgTree } from '@partybuild/org-tree';
+import { checkCharacter } from '@partybuild/app-membership';
 import { Stack, startStack } from '../dev/stack';
 import { SERVICES } from '../dev/services';
 import { graphql, GraphQLResult } from '../dev/graphql-client';
@@ -84,3 +86,51 @@ export async function createOrg(stack: TestStack, input: Record<string, unknown>
 }
 
 export const codeOf = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.code;
+
+/** A valid ID number (GB 11643, with its check character) for a birth date, a sequence number and an area code. */
+export function idNumber(birth: string, seq: number, area = '500117'): string {
+  const first17 = `${area}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  return `${first17}${checkCharacter(first17)}`;
+}
+
+/** One organisation of a test tree; `parent` names an earlier entry. */
+export interface TreeNode<K extends string> {
+  code: string;
+  name: string;
+  kind: string;
+  parent?: NoInfer<K>;
+}
+
+/**
+ * Creates the organisations in order (each parent before its children) as the admin and waits
+ * until every one of them is in the copy of the tree kept by each of `reaching`. Returns their
+ * ids by the names the test gave them.
+ */
+export async function createTree<K extends string>(
+  stack: TestStack,
+  nodes: Record<K, TreeNode<K>>,
+  reaching: Array<'membership' | 'activity' | 'statistics'> = ['membership'],
+): Promise<Record<K, string>> {
+  const ids = {} as Record<K, string>;
+  for (const [key, { parent, ...input }] of Object.entries(nodes) as Array<[K, TreeNode<K>]>) {
+    ids[key] = await createOrg(stack, { ...input, ...(parent ? { parentId: ids[parent] } : {}) });
+  }
+  await waitForTree(stack, Object.values(ids), reaching);
+  return ids;
+}
+
+/** Waits until each of `reaching` has these organisations in its copy of the tree. */
+export async function waitForTree(
+  stack: TestStack,
+  ids: string[],
+  reaching: Array<'membership' | 'activity' | 'statistics'> = ['membership'],
+): Promise<void> {
+  for (const service of reaching) {
+    const tree = new OrgTree(stack.services[service].dataSource.manager);
+    await eventually(
+      async () => ((await tree.nodes(ids)).size === ids.length ? true : undefined),
+      15_000,
+      `the tree to reach the ${service} service`,
+    );
+  }
+}

@@ -1,12 +1,4 @@
-import { eventually } from '@partybuild/testing';
-import { checkCharacter } from '@partybuild/app-membership';
-import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
-
-/** A valid ID number (GB 11643) for a birth date and a sequence number. */
-const idNumber = (birth: string, seq: number) => {
-  const first17 = `500117${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-  return `${first17}${checkCharacter(first17)}`;
-};
+import { ADMIN, TestStack, codeOf, createTree, idNumber, startTestStack } from './fixtures';
 
 const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id stage } }`;
 const STEP = `mutation($id: ID!, $input: DevelopmentStepInput!) {
@@ -43,15 +35,11 @@ describe('member development through the gateway: application to full member', (
 
   beforeAll(async () => {
     stack = await startTestStack();
-    const root = await createOrg(stack, { code: 'W', name: '合川区直属机关工作委员会', kind: 'WORKING_COMMITTEE' });
-    const committee = await createOrg(stack, { code: 'W-JT', name: '合川区交通局机关党委', kind: 'PARTY_COMMITTEE', parentId: root });
-    branch = await createOrg(stack, { code: 'W-JT-01', name: '合川区交通局机关党支部', kind: 'BRANCH', parentId: committee });
-    await eventually(
-      async () =>
-        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = $1`, [branch])).length ? true : undefined,
-      15_000,
-      'the branch to reach the membership service',
-    );
+    ({ branch } = await createTree(stack, {
+      root: { code: 'W', name: '合川区直属机关工作委员会', kind: 'WORKING_COMMITTEE' },
+      committee: { code: 'W-JT', name: '合川区交通局机关党委', kind: 'PARTY_COMMITTEE', parent: 'root' },
+      branch: { code: 'W-JT-01', name: '合川区交通局机关党支部', kind: 'BRANCH', parent: 'committee' },
+    }));
     for (const [i, name] of ['张伟', '李娜', '王强'].entries()) {
       const result = await admin()(REGISTER, {
         input: {
@@ -130,10 +118,19 @@ describe('member development through the gateway: application to full member', (
     });
     await ok('SUPERIOR_PRE_REVIEW', '2024-05-13');
     await ok('APPLICATION_FORM_FILLED', '2024-05-20');
-    const vote = (present: number, votesFor: number) => ({ vote: { eligibleVoters: 9, present, votesFor } });
-    await refused('ADMISSION_VOTE', '2024-06-01', vote(4, 4), 'VOTE_WITHOUT_QUORUM', /4 of 9 .* more than half must attend/);
-    await refused('ADMISSION_VOTE', '2024-06-01', vote(7, 4), 'VOTE_NOT_PASSED', /more than half of all 9/);
-    await ok('ADMISSION_VOTE', '2024-06-01', vote(6, 5));
+    // The branch has three full members (the introducers): they are the members with voting rights.
+    const vote = (present: number, votesFor: number) => ({ vote: { eligibleVoters: 3, present, votesFor } });
+    await refused(
+      'ADMISSION_VOTE',
+      '2024-06-01',
+      { vote: { eligibleVoters: 9, present: 6, votesFor: 5 } },
+      'VOTE_COUNT_MISMATCH',
+      /应到会有表决权的党员数（9）.*有表决权的正式党员数（3）/,
+      { expected: 3, given: 9 },
+    );
+    await refused('ADMISSION_VOTE', '2024-06-01', vote(1, 1), 'VOTE_WITHOUT_QUORUM', /1 of 3 .* more than half must attend/);
+    await refused('ADMISSION_VOTE', '2024-06-01', vote(3, 1), 'VOTE_NOT_PASSED', /more than half of all 3/);
+    await ok('ADMISSION_VOTE', '2024-06-01', vote(3, 2));
     await ok('SUPERIOR_TALK', '2024-06-10');
     const admitted = await ok('ADMITTED_AS_PROBATIONARY', '2024-10-15');
     expect(admitted).toMatchObject({ stage: 'PROBATIONARY', joinedOn: '2024-06-01', probationEndsOn: '2025-06-01' });
@@ -142,8 +139,8 @@ describe('member development through the gateway: application to full member', (
     await ok('OATH_TAKEN', '2024-10-22');
     await ok('PROBATION_EDUCATION', '2025-03-01');
     await ok('CONVERSION_APPLIED', '2025-05-10');
-    await refused('CONVERSION_VOTE', '2025-05-20', vote(6, 6), 'STEP_TOO_EARLY', /lasts until 2025-06-01/, { possibleFrom: '2025-06-01' });
-    await ok('CONVERSION_VOTE', '2025-06-05', vote(6, 6));
+    await refused('CONVERSION_VOTE', '2025-05-20', vote(3, 3), 'STEP_TOO_EARLY', /lasts until 2025-06-01/, { possibleFrom: '2025-06-01' });
+    await ok('CONVERSION_VOTE', '2025-06-05', vote(3, 3));
     expect(await ok('CONVERTED_TO_FULL', '2025-06-20')).toMatchObject({ stage: 'FULL', fullMemberSince: '2025-06-01' });
     expect(await ok('RECORDS_ARCHIVED', '2025-07-01')).toMatchObject({ lastStep: 25, nextSteps: [] });
 

@@ -1,12 +1,7 @@
 import { Role } from '@partybuild/auth';
-import { eventually } from '@partybuild/testing';
-import { checkCharacter } from '@partybuild/app-membership';
-import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
+import { ADMIN, TestStack, codeOf, createTree, idNumber as validIdNumber, startTestStack } from './fixtures';
 
-const idNumber = (birth: string, seq: number) => {
-  const first17 = `500103${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-  return `${first17}${checkCharacter(first17)}`;
-};
+const idNumber = (birth: string, seq: number) => validIdNumber(birth, seq, '500103');
 
 const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`;
 const ISSUE = `mutation($input: IssueTransferInput!) { issueTransfer(input: $input) { id state expiresOn destination } }`;
@@ -32,16 +27,12 @@ describe('transfers and dues through the gateway', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    const root = await createOrg(stack, { code: 'T', name: '区直机关工委', kind: 'WORKING_COMMITTEE' });
-    committee = await createOrg(stack, { code: 'T-CZ', name: '财政局机关党委', kind: 'PARTY_COMMITTEE', parentId: root });
-    branchA = await createOrg(stack, { code: 'T-CZ-01', name: '财政局第一党支部', kind: 'BRANCH', parentId: committee });
-    branchB = await createOrg(stack, { code: 'T-CZ-02', name: '财政局第二党支部', kind: 'BRANCH', parentId: committee });
-    await eventually(
-      async () =>
-        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = $1`, [branchB])).length ? true : undefined,
-      15_000,
-      'the tree to reach the membership service',
-    );
+    ({ committee, branchA, branchB } = await createTree(stack, {
+      root: { code: 'T', name: '区直机关工委', kind: 'WORKING_COMMITTEE' },
+      committee: { code: 'T-CZ', name: '财政局机关党委', kind: 'PARTY_COMMITTEE', parent: 'root' },
+      branchA: { code: 'T-CZ-01', name: '财政局第一党支部', kind: 'BRANCH', parent: 'committee' },
+      branchB: { code: 'T-CZ-02', name: '财政局第二党支部', kind: 'BRANCH', parent: 'committee' },
+    }));
   });
   afterAll(() => stack?.stop());
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ActivitySnapshot, MemberSnapshot } from '@partybuild/contracts';
+import { ActivitySnapshot, MEMBERSHIP_SCHEMA_VERSION, MemberSnapshot } from '@partybuild/contracts';
 import { EventEnvelope, createEnvelope } from '@partybuild/events';
 
 /** A member as the membership service announces them (no personal data). */
@@ -18,6 +18,7 @@ export const memberSnapshot = (organizationId: string, overrides: Partial<Member
   fullMemberSince: '2011-07-01',
   votingRights: true,
   monthlyDueFen: 1000,
+  dues: { startMonth: '2025-01', monthlyDues: [{ from: '2025-01', fen: 1000 }] },
   ...overrides,
 });
 
@@ -28,6 +29,7 @@ export const membershipEvent = (type: string, member: MemberSnapshot, extra: Rec
     organizationId: member.organizationId,
     organizationPath: [],
     actor: 'test',
+    schemaVersion: MEMBERSHIP_SCHEMA_VERSION,
     data: { member, ...extra },
   });
 

@@ -1,4 +1,7 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { Role } from '@partybuild/auth';
+import { eventsSchema } from '@partybuild/contracts';
 import { EmbeddedTransport } from '@partybuild/events';
 import { createLogger } from '@partybuild/logging';
 import { parsePeriod } from '@partybuild/calendar';
@@ -35,10 +38,74 @@ describe('statistics of a generated district', () => {
       activity: stack.databaseUrl('activity'),
     };
     const result = await reconcile(stack.services.statistics.dataSource.manager, sources, '2026', TODAY);
+    for (const period of ['2026-Q4', '2026-10', '2026-11']) {
+      expect({ period, ...(await reconcile(stack.services.statistics.dataSource.manager, sources, period, TODAY)) }).toMatchObject({
+        period,
+        differences: [],
+      });
+    }
     expect(result.organizations).toBe(
       1 + SMALL_DISTRICT.committees + SMALL_DISTRICT.generalBranches + SMALL_DISTRICT.branches + SMALL_DISTRICT.partyGroups,
     );
     expect(result.differences).toEqual([]);
+    // The district is one where the figures could differ: dues owed, paid, paid ahead; 三会一课 partly held, some jointly.
+    const district = (await stack.services.statistics.dataSource.query(`SELECT id FROM org_node WHERE parent_id IS NULL`)) as Array<{
+      id: string;
+    }>;
+    const figures = await computeFigures(stack.services.statistics.dataSource.manager, [district[0].id], parsePeriod('2026'), TODAY);
+    const f = figures.get(district[0].id)!;
+    expect(f.dues.expectedFen).toBeGreaterThan(0);
+    expect(f.dues.collectedFen).toBeGreaterThan(0);
+    expect(f.dues.membersInArrears).toBeGreaterThan(0);
+    expect(f.activities.requiredMeetingsHeld).toBeGreaterThan(0);
+    expect(f.activities.requiredMeetingsHeld).toBeLessThan(f.activities.requiredMeetingsDue);
+  });
+
+  it('finds a dues or 三会一课 figure that disagrees with the services', async () => {
+    const sources = {
+      organization: stack.databaseUrl('organization'),
+      membership: stack.databaseUrl('membership'),
+      activity: stack.databaseUrl('activity'),
+    };
+    const runner = stack.services.statistics.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      // As the statistics once did: every month charged at today's due from January, and joint meetings for the host only.
+      await runner.query(`UPDATE stat_member SET dues_start_month = '2026-01', monthly_dues = '[{"from": "2026-01", "fen": 1000}]'`);
+      await runner.query(`UPDATE stat_activity SET co_host_ids = '{}'`);
+      const { differences } = await reconcile(runner.manager, sources, '2026', TODAY);
+      const figures = new Set(differences.map((d) => d.figure));
+      expect(figures).toEqual(
+        new Set(['dues.expectedFen', 'dues.membersInArrears', 'threeMeetingsOneLesson.held', 'threeMeetingsOneLesson.required']),
+      );
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
+  it('publishes membership events that follow the documented schema (version 2, with dues)', async () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(eventsSchema);
+    const events = (await stack.eventLog()).map((e) => JSON.parse(e.value)).filter((e) => e.type.startsWith('membership.'));
+    expect(new Set(events.map((e) => e.type))).toEqual(
+      new Set(['membership.member.registered', 'membership.member.updated', 'membership.dues.paid']),
+    );
+    for (const event of events) {
+      expect({ type: event.type, valid: validate(event), errors: validate.errors ?? null }).toEqual({
+        type: event.type,
+        valid: true,
+        errors: null,
+      });
+      expect(event.schemaversion).toBe(2);
+    }
+    const paid = events.find((e) => e.type === 'membership.dues.paid');
+    expect(paid.data.member.dues).toEqual({ startMonth: expect.stringMatching(/^\d{4}-\d{2}$/), monthlyDues: expect.any(Array) });
+    const { dues, ...withoutDues } = paid.data.member;
+    expect(dues).toBeDefined();
+    expect(validate({ ...paid, data: { ...paid.data, member: withoutDues } })).toBe(false);
+    expect(validate({ ...paid, schemaversion: 1, data: { ...paid.data, member: withoutDues } })).toBe(true);
   });
 
   it('rebuilds the same figures from the topics', async () => {

@@ -27,7 +27,13 @@ describe('cross-unit statistics from events', () => {
     branch1 = await createOrg(stack, { code: 'S-A-1', name: '甲一支部', kind: 'BRANCH', parentId: committeeA });
     branch2 = await createOrg(stack, { code: 'S-B-1', name: '乙一支部', kind: 'BRANCH', parentId: committeeB });
     const members = [
-      memberSnapshot(branch1, { joinedOn: '2026-03-01', fullMemberSince: null, stage: 'PROBATIONARY', votingRights: false }),
+      memberSnapshot(branch1, {
+        joinedOn: '2026-03-01',
+        fullMemberSince: null,
+        stage: 'PROBATIONARY',
+        votingRights: false,
+        dues: { startMonth: '2026-03', monthlyDues: [{ from: '2026-03', fen: 1000 }] },
+      }),
       memberSnapshot(branch1, { gender: 'MALE', birthDate: '1960-01-01' }),
       memberSnapshot(branch1),
       memberSnapshot(branch1, { stage: 'ACTIVIST', joinedOn: null, fullMemberSince: null }),
@@ -89,10 +95,68 @@ describe('cross-unit statistics from events', () => {
     ]);
   });
 
-  it('counts dues expected and collected for the months up to the statistics day', async () => {
+  it('withholds small cells of people from an analyst, as null with a flag, and keeps the totals', async () => {
+    const query = `query($id: ID!) { organization(id: $id) { statistics(period: "2026") {
+      members { total byGender { key count suppressed } byAgeBand { key count suppressed } } } } }`;
+    const analyst = stack.as({ subject: 'analyst', name: '分析员', roles: [Role.ANALYST], scope: [committeeA] });
+    const seen = await analyst(query, { id: branch1 });
+    expect(seen.errors).toBeUndefined();
+    // Two women and one man: each cell names people.
+    expect(seen.data.organization.statistics.members).toEqual({
+      total: 3,
+      byGender: [
+        { key: 'FEMALE', count: null, suppressed: true },
+        { key: 'MALE', count: null, suppressed: true },
+      ],
+      byAgeBand: [
+        { key: '41-50', count: null, suppressed: true },
+        { key: '61+', count: null, suppressed: true },
+      ],
+    });
+    const cadre = stack.as({ subject: 'cadre', name: '组织委员', roles: [Role.PARTY_CADRE], scope: [committeeA] });
+    const full = await cadre(query, { id: branch1 });
+    expect(full.data.organization.statistics.members.byGender).toEqual([
+      { key: 'FEMALE', count: 2, suppressed: false },
+      { key: 'MALE', count: 1, suppressed: false },
+    ]);
+  });
+
+  it("counts dues from each member's start month, at the due of each month, the current month not yet owed", async () => {
     const q1 = await figures(branch1, '2026-Q1');
-    // Three members owe 10 yuan a month for three months; one paid January and February.
-    expect(q1.dues).toEqual({ expectedFen: 9000, collectedFen: 2000, membersInArrears: 3 });
+    // Two members owe 10 yuan a month for three months, the one admitted in March for March only; one paid January and February.
+    expect(q1.dues).toEqual({ expectedFen: 7000, collectedFen: 2000, membersInArrears: 3 });
+    const other = await createOrg(stack, { code: 'T', name: '另一工委', kind: 'WORKING_COMMITTEE' });
+    const branch3 = await createOrg(stack, { code: 'T-1', name: '丙一支部', kind: 'BRANCH', parentId: other });
+    const member = memberSnapshot(branch3, {
+      dues: {
+        startMonth: '2026-09',
+        monthlyDues: [
+          { from: '2026-09', fen: 500 },
+          { from: '2026-10', fen: 800 },
+        ],
+      },
+    });
+    await stack.publish([
+      membershipEvent('membership.member.registered', member),
+      // One payment for September and, ahead, December: each month at its own due.
+      membershipEvent('membership.dues.paid', member, {
+        months: ['2026-09', '2026-12'],
+        amountFen: 1300,
+        amountsFen: [500, 800],
+        paidOn: '2026-09-10',
+      }),
+    ]);
+    // September at 5 yuan paid, October at 8 yuan unpaid, November (the statistics day's month) not owed yet.
+    const sep = await until(async () => {
+      const f = await figures(branch3, '2026-09');
+      return f.dues.collectedFen > 0 ? f.dues : undefined;
+    });
+    expect(sep).toEqual({ expectedFen: 500, collectedFen: 500, membersInArrears: 0 });
+    const oct = await figures(branch3, '2026-10');
+    expect(oct.dues).toEqual({ expectedFen: 800, collectedFen: 0, membersInArrears: 1 });
+    expect((await figures(branch3, '2026-11')).dues).toEqual({ expectedFen: 0, collectedFen: 0, membersInArrears: 0 });
+    expect((await figures(branch3, '2026-12')).dues).toEqual({ expectedFen: 0, collectedFen: 800, membersInArrears: 0 });
+    expect((await figures(branch3, '2026')).dues).toEqual({ expectedFen: 1300, collectedFen: 1300, membersInArrears: 1 });
   });
 
   it('counts an event delivered twice once, and parks an unknown one without stopping', async () => {

@@ -83,7 +83,12 @@ const CATEGORIES: Array<[string, number]> = [
 ];
 
 /** The members CSV: `perBranch` people in each branch, unique valid ID numbers. */
-export function districtMembersCsv(branchCodes: string[], total: number, seed = 2026): string {
+export function districtMembersCsv(
+  branchCodes: string[],
+  total: number,
+  seed = 2026,
+  workUnitOf: (branchCode: string) => string = () => '生成区某单位',
+): string {
   const next = random(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
   const used = new Set<string>();
@@ -127,7 +132,7 @@ export function districtMembersCsv(branchCodes: string[], total: number, seed = 
               .toString()
               .padStart(9, '0')}`
           : '',
-        '生成区某单位',
+        workUnitOf(branchCodes[i % branchCodes.length]),
         '',
         category,
         branchCodes[i % branchCodes.length],

@@ -2,9 +2,11 @@
  * A realistic district for the statistics benchmarks and the reconciliation test, driven
  * through the services' own APIs so that every event is real: the tree through the gateway
  * (working committee, Party committees, general branches, branches, Party groups), the
- * members through the membership CSV import, and meetings with attendance through the
- * activity service's recordActivity.
+ * members through the membership CSV import, meetings with attendance through the
+ * activity service's recordActivity (some held jointly with a neighbouring branch), and dues:
+ * some members pay part of what they owe, some pay ahead, some declare a new base.
  */
+import { randomUUID } from 'node:crypto';
 import { inParallel } from '../dev/concurrency';
 import { mustQuery } from '../dev/graphql-client';
 import { districtMembersCsv, importDistrictMembers, random } from './district';
@@ -42,10 +44,38 @@ export interface RealisticDistrict {
 
 const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
 const MEMBERS = `query($id: ID!) { organization(id: $id) { members(first: 200) { items { id } } } }`;
-const RECORD = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`;
+const RECORD = `mutation($input: RecordActivityInput!, $key: String) { recordActivity(input: $input, idempotencyKey: $key) { id } }`;
+const DUES = `query($id: ID!) { organization(id: $id) { members(first: 200) { items { id dues { unpaidMonths } } } } }`;
+const PAY = `mutation($input: DuesPaymentInput!) { recordDuesPayment(input: $input) { months } }`;
+const NEW_BASE = `mutation($id: ID!, $fen: Int!) { updateMember(id: $id, input: { duesBaseFen: $fen }) { id } }`;
+
+/** A few members of a branch pay: half of what they owe, or this month and the next ahead; one declares a new base. */
+async function payDues(url: string, token: string, branchId: string, today: string): Promise<number> {
+  const members: Array<{ id: string; dues: { unpaidMonths: string[] } | null }> = (await mustQuery(url, token, DUES, { id: branchId }))
+    .organization.members.items;
+  const current = today.slice(0, 7);
+  const [year, month] = current.split('-').map(Number);
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  let calls = 0;
+  for (const [i, member] of members.slice(0, 12).entries()) {
+    const unpaid = member.dues?.unpaidMonths ?? [];
+    if (i % 3 === 0 && unpaid.length) {
+      await mustQuery(url, token, PAY, { input: { memberId: member.id, months: unpaid.slice(0, Math.ceil(unpaid.length / 2)) } });
+    } else if (i % 3 === 1 && member.dues && !unpaid.length) {
+      await mustQuery(url, token, PAY, { input: { memberId: member.id, months: [current, next] } });
+    } else if (i % 3 === 2 && member.dues) {
+      // 0.60 yuan is a valid declaration in every category (a farmer's range included): the due changes from this month.
+      await mustQuery(url, token, NEW_BASE, { id: member.id, fen: 60 });
+      // Then one payment across the change: the last month owed at the old due, this month at the new one.
+      if (unpaid.length) await mustQuery(url, token, PAY, { input: { memberId: member.id, months: [unpaid[unpaid.length - 1], current] } });
+    } else continue;
+    calls += 1;
+  }
+  return calls;
+}
 
 /** Services learn of new organisations and members from events, a moment after the change. */
-async function patiently<T>(work: () => Promise<T>, attempts = 1200): Promise<T> {
+export async function patiently<T>(work: () => Promise<T>, attempts = 1200): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
@@ -98,7 +128,7 @@ async function createTree(url: string, token: string, size: DistrictSize, tag: s
 }
 
 /** The months before `today`'s month, oldest first. */
-function lastMonths(today: string, count: number): string[] {
+export function lastMonths(today: string, count: number): string[] {
   const months: string[] = [];
   let [year, month] = today.split('-').map(Number);
   for (let i = 0; i < count; i++) {
@@ -109,7 +139,7 @@ function lastMonths(today: string, count: number): string[] {
   return months;
 }
 
-/** A month's meetings of one branch as DOMAIN §3 asks for them, one in ten forgotten. */
+/** A month's meetings of one branch as docs/domain.md §3 asks for them, one in ten forgotten. */
 function meetingsOf(branch: RealisticDistrict['branches'][number], month: string, next: () => number) {
   const quarterEnd = Number(month.slice(5)) % 3 === 0;
   const wanted: Array<{ host: string; type: string }> = [
@@ -124,6 +154,54 @@ function meetingsOf(branch: RealisticDistrict['branches'][number], month: string
       : []),
   ];
   return wanted.filter(() => next() >= 0.1).map((m, i) => ({ ...m, heldOn: `${month}-${String(5 + ((i * 3) % 20)).padStart(2, '0')}` }));
+}
+
+/**
+ * The meetings of every branch over the months, with attendance (most members present, the
+ * rest recorded absent in the same call), through recordActivity; returns how many were held.
+ */
+export async function recordMeetings(
+  url: string,
+  token: string,
+  branches: RealisticDistrict['branches'],
+  months: string[],
+  next: () => number,
+  onRecorded: (count: number) => void = () => undefined,
+): Promise<number> {
+  let activities = 0;
+  await inParallel(branches, 6, async (branch) => {
+    const members: string[] = (await patiently(() => mustQuery(url, token, MEMBERS, { id: branch.id }))).organization.members.items.map(
+      (m: { id: string }) => m.id,
+    );
+    for (const month of months) {
+      for (const meeting of meetingsOf(branch, month, next)) {
+        const present = meeting.host === branch.id ? members.filter(() => next() < 0.85) : [];
+        // One key per meeting: a retry after a lost answer returns the meeting instead of a repeat refusal.
+        const key = randomUUID();
+        await patiently(() =>
+          mustQuery(url, token, RECORD, {
+            key,
+            input: {
+              organizationId: meeting.host,
+              type: meeting.type,
+              record: {
+                heldOn: meeting.heldOn,
+                topic: `${month} ${meeting.type}`,
+                ...(meeting.type === 'PARTY_LECTURE' ? { lecturer: { name: '支部书记' } } : {}),
+              },
+              attendance:
+                meeting.host === branch.id
+                  ? { entries: present.map((memberId) => ({ memberId, status: 'PRESENT' })), othersAbsent: true }
+                  : null,
+            },
+          }),
+        );
+        activities += 1;
+        onRecorded(activities);
+      }
+    }
+  });
+  return activities;
 }
 
 export async function generateRealisticDistrict(
@@ -143,39 +221,29 @@ export async function generateRealisticDistrict(
   );
   const { imported } = await patiently(() => importDistrictMembers(url, token, csv));
   say(`imported ${imported} members`);
-  const next = random(7);
   const months = lastMonths(options.today, size.months);
-  let activities = 0;
-  await inParallel(tree.branches, 6, async (branch) => {
-    const members: string[] = (await mustQuery(url, token, MEMBERS, { id: branch.id })).organization.members.items.map(
-      (m: { id: string }) => m.id,
-    );
-    for (const month of months) {
-      for (const meeting of meetingsOf(branch, month, next)) {
-        // Branch meetings: most members present, the rest recorded absent in the same call.
-        const present = meeting.host === branch.id ? members.filter(() => next() < 0.85) : [];
-        await patiently(() =>
-          mustQuery(url, token, RECORD, {
-            input: {
-              organizationId: meeting.host,
-              type: meeting.type,
-              record: {
-                heldOn: meeting.heldOn,
-                topic: `${month} ${meeting.type}`,
-                ...(meeting.type === 'PARTY_LECTURE' ? { lecturer: { name: '支部书记' } } : {}),
-              },
-              attendance:
-                meeting.host === branch.id
-                  ? { entries: present.map((memberId) => ({ memberId, status: 'PRESENT' })), othersAbsent: true }
-                  : null,
-            },
-          }),
-        );
-        activities += 1;
-      }
-    }
-  });
+  let activities = await recordMeetings(url, token, tree.branches, months, random(7));
   say(`recorded ${activities} meetings over ${months.length} months`);
+  // In the last month, every other branch holds a Party lecture jointly with the next one: it counts for both.
+  const last = months[months.length - 1];
+  await inParallel(tree.branches, 6, async (branch, i) => {
+    const coHost = tree.branches[i + 1];
+    if (i % 2 === 1 || !coHost) return;
+    await mustQuery(url, token, RECORD, {
+      input: {
+        organizationId: branch.id,
+        type: 'PARTY_LECTURE',
+        coHostIds: [coHost.id],
+        record: { heldOn: `${last}-27`, topic: `${last} 联合党课`, lecturer: { name: '支部书记' } },
+      },
+    });
+    activities += 1;
+  });
+  const payments = (await inParallel(tree.branches, 6, (branch) => payDues(url, token, branch.id, options.today))).reduce(
+    (a, b) => a + b,
+    0,
+  );
+  say(`recorded ${payments} dues payments and changes`);
   return {
     rootId: tree.rootId,
     committeeIds: tree.committeeIds,

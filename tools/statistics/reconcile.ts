@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { parsePeriod } from '@partybuild/calendar';
 import { Figures, computeFigures } from '@partybuild/app-statistics';
 import { ComparableFigures, SourceUrls, sourceFigures } from './source-figures';
+import { ServiceFigures, serviceFigures } from './service-figures';
 
 export interface Difference {
   organizationId: string;
@@ -63,8 +64,28 @@ function compare(id: string, source: ComparableFigures, statistics: ComparableFi
 }
 
 /**
+ * The figures whose rules are not a count: dues (the membership service's duesSummary) and
+ * 三会一课 / 组织生活 (the activity service's complianceReport), each by its shared definition.
+ */
+function compareWithServices(id: string, service: ServiceFigures, f: Figures): Difference[] {
+  const pairs: Array<[string, number | undefined, number]> = [
+    ['dues.expectedFen', service.dues?.expectedFen, f.dues.expectedFen],
+    ['dues.collectedFen', service.dues?.collectedFen, f.dues.collectedFen],
+    ['dues.membersInArrears', service.dues?.membersInArrears, f.dues.membersInArrears],
+    ['threeMeetingsOneLesson.required', service.threeMeetingsOneLesson?.required, f.activities.requiredMeetingsDue],
+    ['threeMeetingsOneLesson.held', service.threeMeetingsOneLesson?.held, f.activities.requiredMeetingsHeld],
+    ['organizationalLife.required', service.organizationalLife?.required, f.activities.organizationalLifeDue],
+    ['organizationalLife.held', service.organizationalLife?.held, f.activities.organizationalLifeHeld],
+  ];
+  return pairs
+    .filter(([, source, statistics]) => source !== undefined && source !== statistics)
+    .map(([figure, source, statistics]) => ({ organizationId: id, figure, source: source!, statistics }));
+}
+
+/**
  * Compares every active organisation's figures in the statistics with the same figures counted
- * from the sources. Returns every difference (none when the statistics are exact).
+ * from the sources, and its dues and compliance with what the membership and activity services
+ * answer for it. Returns every difference (none when the statistics are exact).
  */
 export async function reconcile(
   statistics: EntityManager,
@@ -75,13 +96,19 @@ export async function reconcile(
   const period = parsePeriod(periodText);
   const expected = await sourceFigures(sources, period);
   const ids = [...expected.keys()];
-  const actual = await computeFigures(statistics, ids, period, today);
+  const [actual, services] = await Promise.all([
+    computeFigures(statistics, ids, period, today),
+    serviceFigures(sources, ids, period, today),
+  ]);
   const differences = ids.flatMap((id) => {
     const f = actual.get(id)!;
-    return compare(id, expected.get(id)!, comparable(f), f, {
-      members: Boolean(sources.membership),
-      activities: Boolean(sources.activity),
-    });
+    return [
+      ...compare(id, expected.get(id)!, comparable(f), f, {
+        members: Boolean(sources.membership),
+        activities: Boolean(sources.activity),
+      }),
+      ...compareWithServices(id, services.get(id)!, f),
+    ];
   });
   return { organizations: ids.length, differences };
 }

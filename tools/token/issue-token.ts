@@ -1,6 +1,7 @@
 /**
  * Prints a sign-in token for trying the API by hand.
  *   npm run token -- --role party-cadre --scope <organisationId> [--name 张伟] [--hours 8]
+ *   npm run token -- --role member --member <memberId>     (a member sees their own record)
  * The secret comes from USER_TOKEN_SECRET, or from the local installation (.data/secrets.json).
  */
 import path from 'node:path';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     name: { type: 'string', default: 'cli user' },
     subject: { type: 'string', default: 'cli' },
     hours: { type: 'string', default: '8' },
+    member: { type: 'string' },
   },
 });
 
@@ -26,5 +28,11 @@ if (unknown.length) {
   process.exit(2);
 }
 const secret = process.env.USER_TOKEN_SECRET ?? localSecrets(path.resolve(process.env.DATA_DIR ?? '.data')).USER_TOKEN_SECRET;
-const caller = { subject: values.subject as string, name: values.name as string, roles: roles as Role[], scope: values.scope as string[] };
+const caller = {
+  subject: values.subject as string,
+  name: values.name as string,
+  roles: roles as Role[],
+  scope: values.scope as string[],
+  ...(values.member ? { memberId: values.member } : {}),
+};
 process.stdout.write(`${issueUserToken(caller, secret, Number(values.hours) * 3600)}\n`);

@@ -44,7 +44,7 @@ export function startActivityService(config: ActivityConfig, today = () => today
         loaders: createLoaders(dataSource, compliance),
         queries: new ActivityQueries(dataSource, today),
         compliance,
-        commands: new ActivityCommands(unitOfWork, today),
+        commands: new ActivityCommands(unitOfWork, today, config.ACTIVITY_DATE_LIMITS),
       };
     },
   });

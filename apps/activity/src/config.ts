@@ -1,6 +1,6 @@
 import { loadConfig, serviceEnv, z } from '@partybuild/config';
 import { Frequency, Requirement } from './domain/activity-type';
-import { Requirements, requirementsWith } from './reference/activity-rules';
+import { DEFAULT_DATE_LIMITS, DateLimits, Requirements, requirementsWith } from './reference/activity-rules';
 
 const override = z
   .object({ frequency: z.nativeEnum(Frequency).optional(), times: z.number().int().min(1).max(31).optional() })
@@ -21,12 +21,34 @@ const requirementsJson = z
     }
   });
 
+/** A district's own date limits: JSON such as {"heldYearsBack":10}; the rest keep their defaults. */
+const dateLimitsJson = z
+  .string()
+  .default('{}')
+  .transform((text, ctx): DateLimits => {
+    try {
+      const parsed = z
+        .object({
+          heldYearsBack: z.number().int().min(1).max(100).optional(),
+          plannedYearsAhead: z.number().int().min(1).max(10).optional(),
+          plannedDaysBack: z.number().int().min(0).max(3660).optional(),
+        })
+        .strict()
+        .parse(JSON.parse(text));
+      return { ...DEFAULT_DATE_LIMITS, ...parsed };
+    } catch (error) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `not valid date limits: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  });
+
 export const activityEnv = {
   ...serviceEnv,
   PORT: serviceEnv.PORT.default(4103),
   /** The district's time zone decides what "today" is (nothing is recorded as held in the future). */
   TIME_ZONE: z.string().default('Asia/Shanghai'),
   ACTIVITY_REQUIREMENTS: requirementsJson,
+  ACTIVITY_DATE_LIMITS: dateLimitsJson,
 };
 
 export type ActivityConfig = ReturnType<typeof loadActivityConfig>;

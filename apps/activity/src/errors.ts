@@ -1,5 +1,5 @@
 import { badInput, defineErrors, sharedCode } from '@partybuild/errors';
-export { DomainError, OutOfScopeError } from '@partybuild/errors';
+export { DomainError, InvalidInputError, OutOfScopeError } from '@partybuild/errors';
 
 /**
  * Every refusal of the activity service, written once: the key is the stable
@@ -108,3 +108,19 @@ export const FIELD_LABELS: Record<string, string> = {
   businessLink: '业务关联链接',
   reason: '理由',
 };
+
+/** Refusals of the co-hosting and repeat rules, in Chinese (English on request), naming the rule. */
+export const ActivityRuleErrors = defineErrors({
+  DUPLICATE_ACTIVITY: (p: { topic: string; day: string; existingId: string }) => ({
+    zh: `已有一条完全相同的活动记录（同一组织、同一类型、${p.day}、主题“${p.topic}”），为避免重复登记未再保存；确属另一次活动请注明 intendedDuplicate: true。`,
+    en: `An identical activity is already recorded (same organisation, type, ${p.day} and topic “${p.topic}”); nothing was saved. If this is really another activity, send intendedDuplicate: true.`,
+  }),
+  CO_HOST_NOT_PENDING: (p: { organization: string }) => ({
+    zh: `${p.organization}不是这项活动待确认的联办组织，无需确认。`,
+    en: `${p.organization} is not a co-host of this activity awaiting confirmation.`,
+  }),
+  MEMBER_OF_UNCONFIRMED_CO_HOST: (p: { count: number; pending: string }) => ({
+    zh: `有 ${p.count} 名人员不属于主办组织或已确认的联办组织；联办组织（${p.pending}）须由其党务干部确认联办后，才能登记其党员的出勤。未作任何登记。`,
+    en: `${p.count} of the people listed belong neither to the host nor to a confirmed co-host; a cadre of ${p.pending} must confirm the co-hosting before its members' attendance is recorded. Nothing was recorded.`,
+  }),
+});

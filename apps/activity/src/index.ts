@@ -3,3 +3,6 @@ export { startActivityService } from './activity-service';
 export { loadActivityConfig } from './config';
 export type { ActivityConfig } from './config';
 export { buildActivitySchema } from './graphql/schema';
+export { activityMigrations } from './migrations';
+export { ComplianceQueries } from './application/compliance-queries';
+export { requirementsWith } from './reference/activity-rules';

@@ -18,7 +18,6 @@ import { formatGatewayError } from './format-error';
 import { GatewayContext, SignedDataSource } from './signed-data-source';
 import { subgraphReadiness } from './readiness';
 import { startMetricsServer } from './metrics-server';
-import { explorer } from './explorer';
 
 export interface RunningGateway {
   url: string;
@@ -76,7 +75,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     validationRules: [depthRule(config.MAX_DEPTH), aliasLimit(config.MAX_ALIASES)],
     plugins: [
       ...noPhoningHome(),
-      // Apollo's landing page (Sandbox) loads from a CDN; development gets GraphiQL from the installed packages instead.
+      // Apollo's landing page (Sandbox) loads from Apollo's CDN and Google Fonts: never served.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationNaming,
@@ -110,11 +109,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const ready = Object.values(subgraphs).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'gateway', subgraphs });
   });
-  if (!production) {
-    const { page, assets } = explorer();
-    app.use('/explorer', assets);
-    app.get('/graphql', page);
-  }
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -15,6 +15,9 @@ export interface GatewayContext {
   acceptLanguage?: string;
 }
 
+/** The client's idempotency key of a create request (`Idempotency-Key`). */
+const IDEMPOTENCY_HEADER = 'idempotency-key';
+
 /** The gateway itself, when it loads subgraph schemas in development. */
 const GATEWAY_CALLER: Caller = { subject: 'gateway', name: 'gateway', roles: [], scope: [] };
 
@@ -27,11 +30,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { request, context } = options;
     const { caller, requestId, acceptLanguage } = context as Partial<GatewayContext>;
     request.http?.headers.set(CALLER_HEADER, signCallerHeader(caller ?? GATEWAY_CALLER, this.secret));
     if (requestId) request.http?.headers.set('x-request-id', requestId);
     if (acceptLanguage) request.http?.headers.set('accept-language', acceptLanguage);
+    // A client's retry key reaches the subgraph that creates, so a repeated request returns the first result.
+    const key = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(IDEMPOTENCY_HEADER) : null;
+    if (key) request.http?.headers.set(IDEMPOTENCY_HEADER, key);
   }
 
   override didReceiveResponse({

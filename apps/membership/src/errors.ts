@@ -1,5 +1,5 @@
 import { badInput, defineErrors, sharedCode } from '@partybuild/errors';
-export { DomainError, OutOfScopeError } from '@partybuild/errors';
+export { DomainError, InvalidInputError, OutOfScopeError } from '@partybuild/errors';
 
 /**
  * Every refusal of the membership service, written once: the key is the stable
@@ -357,3 +357,22 @@ export const MembershipErrors = defineErrors({
 
 /** The stable codes, for tests and clients. */
 export const MembershipErrorCode = MembershipErrors.codes;
+
+/**
+ * Refusals of the placement and vote rules, written once in Chinese (English on
+ * request), each naming the rule and the limit.
+ */
+export const MembershipRuleErrors = defineErrors({
+  BRANCH_DISSOLVED: (p: { branch: string; dissolvedOn?: string | null }) => ({
+    zh: `${p.branch}已撤销，不能再接收党员（登记、导入或转入）；党员只能编入现有的党支部。`,
+    en: `${p.branch} has been dissolved: it can no longer receive members (registration, import or transfer); members belong to an existing branch.`,
+  }),
+  PARTY_GROUP_NOT_OF_BRANCH: (p: { group: string }) => ({
+    zh: `${p.group}不是该党员所在支部的现有党小组，党员只能编入本支部的党小组。`,
+    en: `${p.group} is not an existing Party group (党小组) of the member's branch.`,
+  }),
+  VOTE_COUNT_MISMATCH: (p: { branch: string; on: string; given: number; expected: number }) => ({
+    zh: `应到会有表决权的党员数（${p.given}）与${p.branch}在 ${p.on} 有表决权的正式党员数（${p.expected}）不符：支部大会的表决以支部全体正式党员为基数。`,
+    en: `${p.given} eligible voters were given, but ${p.branch} had ${p.expected} full members with voting rights on ${p.on}; a branch general meeting votes on the basis of all its full members.`,
+  }),
+});

@@ -6,3 +6,6 @@ export { buildMembershipSchema } from './graphql/schema';
 export { IMPORT_COLUMNS } from './application/member-import';
 export { checkCharacter } from './domain/id-number';
 export { csvLine } from './domain/csv';
+export { membershipMigrations } from './migrations';
+export { MemberQueries } from './application/member-queries';
+export { PersonalDataCipher } from './domain/personal-data-cipher';

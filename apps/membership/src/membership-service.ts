@@ -1,4 +1,5 @@
-import { todayIn } from '@partybuild/calendar';
+import { readFileSync } from 'node:fs';
+import { parseCalendarYears, todayIn } from '@partybuild/calendar';
 import { ORGANIZATION_TOPIC } from '@partybuild/contracts';
 import { startIdempotentConsumer } from '@partybuild/events';
 import { orgTreeHandlers } from '@partybuild/org-tree';
@@ -17,10 +18,13 @@ import { PersonalDataReader } from './application/personal-data';
 import { UnitOfWork } from '@partybuild/persistence';
 import { PersonalDataCipher } from './domain/personal-data-cipher';
 import type { MembershipContext } from './graphql/context';
+import { useAdditionalCalendarYears } from './reference/working-days';
 
 /** Starts the membership subgraph and its copy of the organisation tree; `today` can be fixed by tests. */
 export function startMembershipService(config: MembershipConfig, today = () => todayIn(config.TIME_ZONE)): Promise<RunningService> {
   const cipher = new PersonalDataCipher(config.PERSONAL_DATA_KEY);
+  if (config.WORKING_DAY_CALENDAR_FILE)
+    useAdditionalCalendarYears(parseCalendarYears(readFileSync(config.WORKING_DAY_CALENDAR_FILE, 'utf8')));
   return startService<MembershipContext>({
     name: 'membership',
     env: config,
@@ -52,10 +56,10 @@ export function startMembershipService(config: MembershipConfig, today = () => t
         cipher,
         queries,
         loaders: createLoaders(dataSource, queries, todayOnce),
-        members: new MemberCommands(unitOfWork, cipher, todayOnce),
-        transfers: new TransferCommands(unitOfWork, todayOnce, config.TRANSFER_VALID_MONTHS),
-        dues: new DuesCommands(unitOfWork, todayOnce),
-        importer: new MemberImport(unitOfWork, cipher, todayOnce),
+        members: new MemberCommands(unitOfWork, cipher, todayOnce, config.MEMBERSHIP_DATE_LIMITS),
+        transfers: new TransferCommands(unitOfWork, todayOnce, config.TRANSFER_VALID_MONTHS, config.MEMBERSHIP_DATE_LIMITS),
+        dues: new DuesCommands(unitOfWork, todayOnce, config.MEMBERSHIP_DATE_LIMITS),
+        importer: new MemberImport(unitOfWork, cipher, todayOnce, config.MEMBERSHIP_DATE_LIMITS),
         personalData: new PersonalDataReader(dataSource, cipher, caller, requestId),
       };
     },

@@ -3,3 +3,4 @@ export { startOrganizationService } from './organization-service';
 export { loadOrganizationConfig } from './config';
 export type { OrganizationConfig } from './config';
 export { buildOrganizationSchema } from './graphql/schema';
+export { organizationMigrations } from './migrations';

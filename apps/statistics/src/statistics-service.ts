@@ -29,6 +29,7 @@ export function startStatisticsService(config: StatisticsConfig, today = () => t
       log,
       dataSource,
       today,
+      minimumCellSize: config.STATISTICS_MIN_CELL_SIZE,
       figures: figureLoaders(dataSource, cache, today),
       nodes: nodeLoader(dataSource),
     }),

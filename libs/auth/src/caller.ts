@@ -17,6 +17,8 @@ export interface Caller {
   roles: Role[];
   /** Organisations whose whole subtree the caller may act on. */
   scope: string[];
+  /** The caller's own member record (role `member`): what `own` in the access table refers to. */
+  memberId?: string;
 }
 
 export const hasRole = (caller: Caller, role: Role): boolean => caller.roles.includes(role);

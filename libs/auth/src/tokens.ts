@@ -13,6 +13,8 @@ interface CallerClaims {
   name: string;
   roles: Role[];
   scope: string[];
+  /** The member record of a `member` token. */
+  memberId?: string;
 }
 
 /** Scope entries are organisation ids; an organisation code in their place would reach SQL as a uuid. */
@@ -21,7 +23,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** How long a user token may live when nothing else is configured (hours). */
 export const DEFAULT_MAX_TOKEN_HOURS = 12;
 
-const toClaims = (c: Caller): CallerClaims => ({ sub: c.subject, name: c.name, roles: c.roles, scope: c.scope });
+const toClaims = (c: Caller): CallerClaims => ({
+  sub: c.subject,
+  name: c.name,
+  roles: c.roles,
+  scope: c.scope,
+  ...(c.memberId ? { memberId: c.memberId } : {}),
+});
 
 function toCaller(payload: string | jwt.JwtPayload): Caller {
   const claims = payload as Partial<CallerClaims>;
@@ -30,13 +38,20 @@ function toCaller(payload: string | jwt.JwtPayload): Caller {
     typeof claims.sub !== 'string' ||
     !Array.isArray(claims.roles) ||
     !claims.roles.every((r) => roles.includes(r)) ||
-    !Array.isArray(claims.scope)
+    !Array.isArray(claims.scope) ||
+    (claims.memberId !== undefined && typeof claims.memberId !== 'string')
   ) {
     throw new NotAuthenticatedError(CommonErrors.TOKEN_USER_INVALID());
   }
   const badScope = claims.scope.find((entry) => typeof entry !== 'string' || !UUID.test(entry));
   if (badScope !== undefined) throw new NotAuthenticatedError(CommonErrors.TOKEN_SCOPE_INVALID({ entry: String(badScope).slice(0, 40) }));
-  return { subject: claims.sub, name: claims.name ?? claims.sub, roles: claims.roles, scope: claims.scope.map(String) };
+  return {
+    subject: claims.sub,
+    name: claims.name ?? claims.sub,
+    roles: claims.roles,
+    scope: claims.scope.map(String),
+    ...(claims.memberId ? { memberId: claims.memberId } : {}),
+  };
 }
 
 /**

@@ -19,4 +19,12 @@ describe('statistics periods', () => {
     expect(monthsOf(parsePeriod('2026-Q4'))).toEqual(['2026-10', '2026-11', '2026-12']);
     expect(monthsOf(parsePeriod('2026'))).toHaveLength(12);
   });
+
+  it('refuses a year no record can have, naming the range', () => {
+    for (const text of ['0000', '0001-Q1', '1900-07', '9999']) {
+      expect(() => parsePeriod(text)).toThrow(
+        expect.objectContaining({ code: 'NUMBER_OUT_OF_RANGE', details: expect.objectContaining({ min: 1921, max: 2100 }) }),
+      );
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { CommonErrors } from '@partybuild/errors';
+import { CommonErrors, checkNumberWithin } from '@partybuild/errors';
 
 /** A reporting period: a year, a quarter or a month, with its first and last day. */
 export interface Period {
@@ -24,6 +24,9 @@ export const quarterPeriod = (year: number, quarter: number): Period => ({
 
 export const yearPeriod = (year: number): Period => ({ label: String(year), start: `${year}-01-01`, end: `${year}-12-31` });
 
+/** The years a period may name. */
+export const PERIOD_YEARS = { min: 1921, max: 2100 } as const;
+
 /** Accepts `2026`, `2026-Q3` and `2026-07`; anything else is a BAD_USER_INPUT naming the forms. */
 export function parsePeriod(text: string, field = 'period'): Period {
   const value = text.trim();
@@ -31,7 +34,8 @@ export function parsePeriod(text: string, field = 'period'): Period {
   if (!match) {
     throw CommonErrors.NOT_A_PERIOD({ value: text }, { field });
   }
-  const year = Number(match[1]);
+  // The year 0000 makes no date PostgreSQL reads, and no record predates the Party (1921).
+  const year = checkNumberWithin(field, '统计期间的年份', Number(match[1]), PERIOD_YEARS);
   if (match[2]) return quarterPeriod(year, Number(match[2]));
   if (match[3]) return monthPeriod(year, Number(match[3]));
   return yearPeriod(year);

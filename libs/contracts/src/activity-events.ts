@@ -12,6 +12,8 @@ export const ActivityEventType = {
   CANCELLED: 'activity.cancelled',
   ATTENDANCE_RECORDED: 'activity.attendance-recorded',
   NOMINATED: 'activity.nominated',
+  /** A co-host named outside the recorder's scope confirmed the joint activity: it now counts for the co-host too. */
+  CO_HOST_CONFIRMED: 'activity.co-host-confirmed',
 } as const;
 
 /** Attendance of one activity, counted. */

@@ -14,6 +14,22 @@ export const MembershipEventType = {
   DUES_PAID: 'membership.dues.paid',
 } as const;
 
+/**
+ * Version 2 adds `member.dues` (start month and history of the monthly due). Consumers accept
+ * both: a version 1 event has no `dues`, and its member is counted from the month of
+ * `joinedOn` at `monthlyDueFen` until a version 2 event about them arrives.
+ */
+export const MEMBERSHIP_SCHEMA_VERSION = 2;
+export const MEMBERSHIP_EVENT_VERSIONS: readonly number[] = [1, 2];
+
+/** 党费 as the membership service counts it: enough for statistics to count it the same way. */
+export interface MemberDuesSnapshot {
+  /** First month owed (`YYYY-MM`). */
+  startMonth: string | null;
+  /** The monthly due in fen from each month on, oldest first. */
+  monthlyDues: Array<{ from: string; fen: number }>;
+}
+
 /** The person as statistics and other services need them, as of the event. */
 export interface MemberSnapshot {
   id: string;
@@ -40,6 +56,8 @@ export interface MemberSnapshot {
   votingRights: boolean;
   /** The monthly due (党费) in fen from the member's category and declared base, when known. */
   monthlyDueFen?: number | null;
+  /** Since version 2: the dues start month and history; null for someone who pays no dues. */
+  dues?: MemberDuesSnapshot | null;
 }
 
 export interface MemberEventData {
@@ -74,5 +92,7 @@ export interface DuesPaidData extends MemberEventData {
   months: string[];
   /** Amount in fen (分), to stay exact. */
   amountFen: number;
+  /** Since version 2: the amount of each month, in the order of `months` (version 1: split evenly). */
+  amountsFen?: number[];
   paidOn: string;
 }

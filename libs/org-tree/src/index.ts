@@ -2,7 +2,7 @@ import { CreateOrgTreeProjection1767300000100 } from './org-tree-migration';
 
 export { orgTreeHandlers } from './org-tree-handlers';
 export { OrgTree, isBranchLevel } from './org-tree';
-export type { OrgNode } from './org-tree';
+export type { NodeFilter, OrgNode } from './org-tree';
 
 /** Add to the migrations of a service that keeps a copy of the tree. */
 export const orgTreeMigrations = [CreateOrgTreeProjection1767300000100];

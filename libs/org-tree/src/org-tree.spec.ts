@@ -83,4 +83,32 @@ describe('organisation tree projection', () => {
     expect(nodes.get(b)).toMatchObject({ name: '新名称', path: [root, b] });
     expect(nodes.get(group)).toMatchObject({ status: 'DISSOLVED', path: [root, b, branch, group] });
   });
+
+  it('finds nodes by code, and the active ones of a kind below a node and within a scope, in code order', async () => {
+    const tree = new OrgTree(dataSource.manager);
+    const byCode = await tree.byCodes([branch.slice(0, 8), 'NO-SUCH-CODE']);
+    expect([...byCode.keys()]).toEqual([branch.slice(0, 8)]);
+    expect(byCode.get(branch.slice(0, 8))).toMatchObject({ id: branch, kind: 'BRANCH', parentId: b });
+
+    const committees = (await tree.activeOfKind('PARTY_COMMITTEE')).map((n) => n.id);
+    expect(committees).toEqual([a, b].sort((x, y) => x.slice(0, 8).localeCompare(y.slice(0, 8))));
+    expect((await tree.activeOfKind('PARTY_COMMITTEE', { within: [a] })).map((n) => n.id)).toEqual([a]);
+    expect((await tree.activeOfKind('BRANCH', { under: a })).map((n) => n.id)).toEqual([]);
+    expect((await tree.activeOfKind('BRANCH', { under: b, within: [root] })).map((n) => n.id)).toEqual([branch]);
+    // The group was dissolved above: not active.
+    const groups = (await tree.activeOfKind('PARTY_GROUP', { under: b })).map((n) => n.id);
+    expect(groups).toHaveLength(1);
+    expect(groups).not.toContain(group);
+  });
+
+  it('lists the active nodes within some roots, each parent before its children', async () => {
+    const tree = new OrgTree(dataSource.manager);
+    const below = await tree.activeWithin([b]);
+    expect(below.map((n) => n.id).slice(0, 2)).toEqual([b, branch]);
+    expect(below.map((n) => n.id)).not.toContain(group); // dissolved
+    expect(below.every((n) => n.path.includes(b))).toBe(true);
+    const all = await tree.activeWithin([a, b]);
+    expect(all.map((n) => n.path.length)).toEqual([...all.map((n) => n.path.length)].sort());
+    expect(all.map((n) => n.id)).toContain(a);
+  });
 });

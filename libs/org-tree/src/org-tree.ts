@@ -14,6 +14,15 @@ export interface OrgNode {
   path: string[];
 }
 
+/** Where a list of nodes may come from: below one node, and/or within a caller's scope. */
+export interface NodeFilter {
+  /** Only this node and the ones below it. */
+  under?: string | null;
+  /** Only nodes at or below one of these (a caller's scope); null or absent: the whole district. */
+  within?: readonly string[] | null;
+}
+
+// The one place that knows the read model's columns; every service reads its copy through this class.
 const COLUMNS = `id, parent_id AS "parentId", code, name, kind, sector, status, term_ends_on::text AS "termEndsOn", path`;
 
 /** Reads of a service's copy of the organisation tree. */
@@ -28,6 +37,31 @@ export class OrgTree {
   async nodes(ids: readonly string[]): Promise<Map<string, OrgNode>> {
     const rows: OrgNode[] = await this.manager.query(`SELECT ${COLUMNS} FROM org_node WHERE id = ANY($1::uuid[])`, [ids]);
     return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Nodes by their organisation code (机构编码), as import files name them. */
+  async byCodes(codes: readonly string[]): Promise<Map<string, OrgNode>> {
+    const rows: OrgNode[] = await this.manager.query(`SELECT ${COLUMNS} FROM org_node WHERE code = ANY($1::text[])`, [codes]);
+    return new Map(rows.map((r) => [r.code, r]));
+  }
+
+  /** The active nodes of one kind, in code order. */
+  async activeOfKind(kind: string, filter: NodeFilter = {}): Promise<OrgNode[]> {
+    return this.manager.query(
+      `SELECT ${COLUMNS} FROM org_node
+       WHERE kind = $1 AND status = 'ACTIVE' AND ($2::uuid IS NULL OR path @> ARRAY[$2::uuid])
+         AND ($3::uuid[] IS NULL OR path && $3::uuid[])
+       ORDER BY code`,
+      [kind, filter.under ?? null, filter.within ?? null],
+    );
+  }
+
+  /** The active nodes at or below any of `roots` (a subtree, or a caller's scope), each parent before its children. */
+  async activeWithin(roots: readonly string[]): Promise<OrgNode[]> {
+    return this.manager.query(
+      `SELECT ${COLUMNS} FROM org_node WHERE path && $1::uuid[] AND status = 'ACTIVE' ORDER BY cardinality(path), code`,
+      [roots],
+    );
   }
 
   /** The ids of a node and everything below it. */

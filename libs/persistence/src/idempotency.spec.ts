@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { freshDatabase } from '@partybuild/testing';
 import { DomainError } from '@partybuild/errors';
 import { openDataSource } from './data-source';
-import { idempotencyMigrations, runOnce } from './idempotency';
+import { createOnce, idempotencyMigrations, runOnce } from './idempotency';
 
 let db: DataSource;
 beforeAll(async () => {
@@ -50,9 +50,7 @@ describe('runOnce', () => {
 
   it('a failed first attempt records nothing, so the retry does the work', async () => {
     const key = randomUUID();
-    await expect(
-      db.transaction((m) => runOnce(m, scope(key), {}, async () => Promise.reject(new Error('boom')))),
-    ).rejects.toThrow('boom');
+    await expect(db.transaction((m) => runOnce(m, scope(key), {}, async () => Promise.reject(new Error('boom'))))).rejects.toThrow('boom');
     const retry = await db.transaction((m) => runOnce(m, scope(key), {}, make(m)));
     expect(retry.repeated).toBe(false);
   });
@@ -64,5 +62,30 @@ describe('runOnce', () => {
     await expect(db.transaction((m) => runOnce(m, scope('x'.repeat(201)), {}, make(m)))).rejects.toMatchObject({
       code: 'IDEMPOTENCY_KEY_INVALID',
     });
+  });
+});
+
+describe('createOnce', () => {
+  it('gives the first request what it made and a repeat the same thing read back', async () => {
+    const key = randomUUID();
+    const create = (m: Parameters<typeof make>[0]) => async (): Promise<{ id: string; fresh: boolean }> => ({
+      id: await make(m)(),
+      fresh: true,
+    });
+    const run = () =>
+      db.transaction((m) =>
+        createOnce(
+          m,
+          scope(key),
+          { topic: '学习' },
+          create(m),
+          (made) => made.id,
+          async (id) => ({ id, fresh: false }),
+        ),
+      );
+    const first = await run();
+    const again = await run();
+    expect(first.fresh).toBe(true);
+    expect(again).toEqual({ id: first.id, fresh: false });
   });
 });

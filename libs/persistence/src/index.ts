@@ -4,5 +4,5 @@ export { countQueries, beginQueryCount, QueryCountingLogger } from './query-coun
 export { startEmbeddedPostgres } from './embedded-postgres';
 export type { EmbeddedPostgres } from './embedded-postgres';
 export { UnitOfWork } from './unit-of-work';
-export { runOnce, idempotencyMigrations, IdempotencyErrors } from './idempotency';
+export { runOnce, createOnce, idempotencyMigrations, IdempotencyErrors } from './idempotency';
 export type { IdempotencyScope } from './idempotency';

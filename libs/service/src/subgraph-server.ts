@@ -88,7 +88,8 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
         const sql = beginQueryCount();
         const scope = currentRequestScope();
         const requestId = scope?.requestId ?? String(req.header('x-request-id'));
-        return Object.assign(options.createContext(req.caller!, requestId, scope?.log ?? options.logger), { sql });
+        const idempotencyKey = req.header('idempotency-key') ?? null;
+        return Object.assign(options.createContext(req.caller!, requestId, scope?.log ?? options.logger), { sql, idempotencyKey });
       },
     }),
   );

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
+import { OrgTree } from '@partybuild/org-tree';
 import { appendToOutbox } from '@partybuild/events';
 import type { Caller } from '@partybuild/auth';
 import { ActivityRecord, NominationRecord } from '../entities';
 import { ActivityStatus, ActivityType, AttendanceStatus } from '../domain/activity-type';
-import { HeldRecord, Lecturer, assertPlanned, checkHeldRecord, checkTopic } from '../domain/activity-record';
+import { HeldRecord, Lecturer, assertPlanned, checkHeldRecord, checkPlannedOn, checkTopic } from '../domain/activity-record';
 import { AttendanceEntry, attended, countAttendance, mergeAttendance, quorumOf } from '../domain/attendance';
-import { ACTIVITY_RULES } from '../reference/activity-rules';
-import { ActivityErrors } from '../errors';
+import { ACTIVITY_RULES, DEFAULT_DATE_LIMITS, DateLimits } from '../reference/activity-rules';
+import { ActivityErrors, ActivityRuleErrors } from '../errors';
 import { ActivityEvent, activityEvent, recordEvent } from './activity-events';
 import { assertCanManage, hostsFor, visibleNode } from './host-access';
 import { hostMembers, lecturerIsSecretary } from './host-members';
-import { UnitOfWork } from '@partybuild/persistence';
+import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 
 export interface PlanActivity {
   organizationId: string;
@@ -19,6 +20,8 @@ export interface PlanActivity {
   plannedOn: string;
   topic: string;
   coHostIds?: string[] | null;
+  /** The same organisation, type, day and topic as an existing one, on purpose. */
+  intendedDuplicate?: boolean | null;
 }
 
 export interface AttendanceInput {
@@ -33,6 +36,7 @@ export interface RecordActivity {
   coHostIds?: string[] | null;
   record: HeldRecord & { lecturer?: (Lecturer & { asSecretary?: boolean | null }) | null };
   attendance?: AttendanceInput | null;
+  intendedDuplicate?: boolean | null;
 }
 
 /** Planning, holding, cancelling and attendance; each call is one transaction with its events. */
@@ -40,66 +44,146 @@ export class ActivityCommands {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly today: () => string,
+    private readonly limits: DateLimits = DEFAULT_DATE_LIMITS,
   ) {}
 
-  async plan(caller: Caller, input: PlanActivity): Promise<ActivityRecord> {
-    const [activity] = await this.planMany(caller, input.organizationId, [input]);
+  /** `once`: the caller's idempotency key for this request; a repeat returns the first result. */
+  async plan(caller: Caller, input: PlanActivity, once: IdempotencyScope | null = null): Promise<ActivityRecord> {
+    const [activity] = await this.planMany(caller, input.organizationId, [input], once);
     return activity;
   }
 
   /** 年度计划: many planned activities of one organisation in one call. */
-  async planMany(caller: Caller, organizationId: string, items: Array<Omit<PlanActivity, 'organizationId'>>): Promise<ActivityRecord[]> {
+  async planMany(
+    caller: Caller,
+    organizationId: string,
+    items: Array<Omit<PlanActivity, 'organizationId'>>,
+    once: IdempotencyScope | null = null,
+  ): Promise<ActivityRecord[]> {
     if (items.length === 0) throw ActivityErrors.PLAN_EMPTY();
     if (items.length > ACTIVITY_RULES.planMaxItems)
       throw ActivityErrors.PLAN_TOO_LONG({ max: ACTIVITY_RULES.planMaxItems, given: items.length });
-    return this.unitOfWork.run(async (manager) => {
-      const created: ActivityRecord[] = [];
-      for (const item of items) {
-        const { host, coHosts } = await hostsFor(manager, caller, organizationId, item.coHostIds ?? []);
-        const activity = await manager.save(
-          manager.create(ActivityRecord, {
-            type: item.type,
-            status: ActivityStatus.PLANNED,
-            hostId: host.id,
-            hostPath: host.path,
-            coHostIds: coHosts.map((c) => c.id),
-            topic: checkTopic(item.topic),
-            plannedOn: item.plannedOn,
-            recordedBy: caller.subject,
-          }),
-        );
-        await recordEvent(manager, activity, ActivityEvent.PLANNED, caller.subject);
-        created.push(activity);
-      }
-      return created;
-    });
+    for (const item of items) checkPlannedOn(item.plannedOn, this.today(), this.limits);
+    return this.unitOfWork.run((manager) =>
+      createOnce(
+        manager,
+        once,
+        { organizationId, items },
+        () => this.insertPlanned(manager, caller, organizationId, items),
+        (created) => created.map((a) => a.id).join(','),
+        async (ids) => {
+          const found = await manager.findBy(ActivityRecord, { id: In(ids.split(',')) });
+          return ids.split(',').map((id) => found.find((a) => a.id === id) as ActivityRecord);
+        },
+      ),
+    );
+  }
+
+  private async insertPlanned(
+    manager: EntityManager,
+    caller: Caller,
+    organizationId: string,
+    items: Array<Omit<PlanActivity, 'organizationId'>>,
+  ): Promise<ActivityRecord[]> {
+    const created: ActivityRecord[] = [];
+    for (const item of items) {
+      const { host, coHosts, pending } = await hostsFor(manager, caller, organizationId, item.coHostIds ?? []);
+      const topic = checkTopic(item.topic);
+      await refuseRepeat(manager, { hostId: host.id, type: item.type, status: ActivityStatus.PLANNED, day: item.plannedOn, topic }, item);
+      const activity = await manager.save(
+        manager.create(ActivityRecord, {
+          type: item.type,
+          status: ActivityStatus.PLANNED,
+          hostId: host.id,
+          hostPath: host.path,
+          coHostIds: coHosts.map((c) => c.id),
+          pendingCoHostIds: pending.map((c) => c.id),
+          topic,
+          plannedOn: item.plannedOn,
+          recordedBy: caller.subject,
+        }),
+      );
+      await recordEvent(manager, activity, ActivityEvent.PLANNED, caller.subject);
+      created.push(activity);
+    }
+    return created;
   }
 
   /** Records an activity held without a plan, with its attendance: one call for the whole meeting. */
-  async record(caller: Caller, input: RecordActivity): Promise<ActivityRecord> {
-    const checked = checkHeldRecord(input.type, input.record, this.today());
-    return this.unitOfWork.run(async (manager) => {
-      const { host, coHosts } = await hostsFor(manager, caller, input.organizationId, input.coHostIds ?? []);
-      const activity = manager.create(ActivityRecord, {
-        id: randomUUID(),
+  async record(caller: Caller, input: RecordActivity, once: IdempotencyScope | null = null): Promise<ActivityRecord> {
+    const checked = checkHeldRecord(input.type, input.record, this.today(), this.limits);
+    return this.unitOfWork.run((manager) =>
+      createOnce(
+        manager,
+        once,
+        input,
+        () => this.insertHeld(manager, caller, input, checked),
+        (a) => a.id,
+        (id) => manager.findOneByOrFail(ActivityRecord, { id }),
+      ),
+    );
+  }
+
+  private async insertHeld(
+    manager: EntityManager,
+    caller: Caller,
+    input: RecordActivity,
+    checked: ReturnType<typeof checkHeldRecord>,
+  ): Promise<ActivityRecord> {
+    const { host, coHosts, pending } = await hostsFor(manager, caller, input.organizationId, input.coHostIds ?? []);
+    await refuseRepeat(
+      manager,
+      {
+        hostId: host.id,
         type: input.type,
         status: ActivityStatus.HELD,
-        hostId: host.id,
-        hostPath: host.path,
-        coHostIds: coHosts.map((c) => c.id),
-        plannedOn: null,
-        recordedBy: caller.subject,
-        ...checked,
-        lecturerIsSecretary: await this.secretaryLectured(manager, input.type, host.id, checked, input.record.lecturer?.asSecretary),
-      });
-      // Attendance is worked out before anything is written, so the activity is inserted once with its counts.
-      const attendance = wants(input.attendance)
-        ? await this.resolveAttendance(manager, caller, activity, input.attendance, new Map())
-        : null;
-      await manager.insert(ActivityRecord, activity);
-      const events = [activityEvent(activity, ActivityEvent.HELD, caller.subject)];
-      if (attendance) events.push(await this.writeAttendance(manager, caller, activity, attendance));
-      await appendToOutbox(manager, events);
+        day: checked.heldOn,
+        topic: checked.topic,
+        startTime: checked.startTime,
+      },
+      input,
+    );
+    const activity = manager.create(ActivityRecord, {
+      id: randomUUID(),
+      type: input.type,
+      status: ActivityStatus.HELD,
+      hostId: host.id,
+      hostPath: host.path,
+      coHostIds: coHosts.map((c) => c.id),
+      pendingCoHostIds: pending.map((c) => c.id),
+      plannedOn: null,
+      recordedBy: caller.subject,
+      ...checked,
+      lecturerIsSecretary: await this.secretaryLectured(manager, input.type, host.id, checked, input.record.lecturer?.asSecretary),
+    });
+    // Attendance is worked out before anything is written, so the activity is inserted once with its counts.
+    const attendance = wants(input.attendance)
+      ? await this.resolveAttendance(manager, caller, activity, input.attendance, new Map())
+      : null;
+    await manager.insert(ActivityRecord, activity);
+    const events = [activityEvent(activity, ActivityEvent.HELD, caller.subject)];
+    if (attendance) events.push(await this.writeAttendance(manager, caller, activity, attendance));
+    await appendToOutbox(manager, events);
+    return activity;
+  }
+
+  /**
+   * 确认联办: a cadre of a co-host named outside the recorder's scope confirms the joint
+   * activity; from then on it counts for the co-host and its members' attendance may be recorded.
+   */
+  async confirmCoHost(caller: Caller, activityId: string, organizationId: string): Promise<ActivityRecord> {
+    return this.unitOfWork.run(async (manager) => {
+      assertCanManage(caller);
+      const coHost = await visibleNode(manager, caller, organizationId);
+      const activity = await manager.findOne(ActivityRecord, { where: { id: activityId }, lock: { mode: 'pessimistic_write' } });
+      if (!activity) throw ActivityErrors.ACTIVITY_NOT_FOUND({ reference: activityId });
+      if (!activity.pendingCoHostIds.includes(coHost.id)) {
+        throw ActivityRuleErrors.CO_HOST_NOT_PENDING({ organization: coHost.name }, { field: 'organizationId' });
+      }
+      activity.pendingCoHostIds = activity.pendingCoHostIds.filter((id) => id !== coHost.id);
+      activity.coHostIds = [...activity.coHostIds, coHost.id];
+      await manager.update(ActivityRecord, activity.id, { pendingCoHostIds: activity.pendingCoHostIds, coHostIds: activity.coHostIds });
+      await recordEvent(manager, activity, ActivityEvent.CO_HOST_CONFIRMED, caller.subject, { organizationId: coHost.id });
       return activity;
     });
   }
@@ -114,7 +198,7 @@ export class ActivityCommands {
     return this.unitOfWork.run(async (manager) => {
       const activity = await this.lock(manager, caller, activityId);
       assertPlanned(activity.status, activity.topic);
-      const checked = checkHeldRecord(activity.type, { ...record, topic: record.topic ?? activity.topic }, this.today());
+      const checked = checkHeldRecord(activity.type, { ...record, topic: record.topic ?? activity.topic }, this.today(), this.limits);
       Object.assign(activity, checked, {
         status: ActivityStatus.HELD,
         lecturerIsSecretary: await this.secretaryLectured(manager, activity.type, activity.hostId, checked, record.lecturer?.asSecretary),
@@ -179,7 +263,7 @@ export class ActivityCommands {
   }
 
   /** 最佳党日活动: a held themed Party day nominated for its year. */
-  async nominate(caller: Caller, activityId: string, reason: string): Promise<NominationRecord> {
+  async nominate(caller: Caller, activityId: string, reason: string, once: IdempotencyScope | null = null): Promise<NominationRecord> {
     const why = reason.trim();
     if (!why || [...why].length > ACTIVITY_RULES.text.reason) {
       throw ActivityErrors.REASON_REQUIRED({
@@ -188,20 +272,31 @@ export class ActivityCommands {
         max: ACTIVITY_RULES.text.reason,
       });
     }
-    return this.unitOfWork.run(async (manager) => {
-      const activity = await this.lock(manager, caller, activityId);
-      if (activity.type !== ActivityType.THEMED_PARTY_DAY || activity.status !== ActivityStatus.HELD) {
-        throw ActivityErrors.NOMINATE_HELD_PARTY_DAY(undefined, { rule: 'nominate-held-party-day' });
-      }
-      const year = Number((activity.heldOn as string).slice(0, 4));
-      const existing = await manager.findOne(NominationRecord, { where: { activityId } });
-      if (existing) throw ActivityErrors.NOMINATED_ONCE({ topic: activity.topic, year: existing.year }, { rule: 'nominated-once' });
-      const nomination = await manager.save(
-        manager.create(NominationRecord, { activityId, year, hostPath: activity.hostPath, reason: why, nominatedBy: caller.subject }),
-      );
-      await recordEvent(manager, activity, ActivityEvent.NOMINATED, caller.subject, { year, reason: why });
-      return nomination;
-    });
+    return this.unitOfWork.run((manager) =>
+      createOnce(
+        manager,
+        once,
+        { activityId, reason },
+        () => this.insertNomination(manager, caller, activityId, why),
+        (n) => n.activityId,
+        (id) => manager.findOneByOrFail(NominationRecord, { activityId: id }),
+      ),
+    );
+  }
+
+  private async insertNomination(manager: EntityManager, caller: Caller, activityId: string, why: string): Promise<NominationRecord> {
+    const activity = await this.lock(manager, caller, activityId);
+    if (activity.type !== ActivityType.THEMED_PARTY_DAY || activity.status !== ActivityStatus.HELD) {
+      throw ActivityErrors.NOMINATE_HELD_PARTY_DAY(undefined, { rule: 'nominate-held-party-day' });
+    }
+    const year = Number((activity.heldOn as string).slice(0, 4));
+    const existing = await manager.findOne(NominationRecord, { where: { activityId } });
+    if (existing) throw ActivityErrors.NOMINATED_ONCE({ topic: activity.topic, year: existing.year }, { rule: 'nominated-once' });
+    const nomination = await manager.save(
+      manager.create(NominationRecord, { activityId, year, hostPath: activity.hostPath, reason: why, nominatedBy: caller.subject }),
+    );
+    await recordEvent(manager, activity, ActivityEvent.NOMINATED, caller.subject, { year, reason: why });
+    return nomination;
   }
 
   private async lock(manager: EntityManager, caller: Caller, id: string): Promise<ActivityRecord> {
@@ -242,6 +337,7 @@ export class ActivityCommands {
     if (conflicts.length) throw ActivityErrors.ATTENDANCE_CONFLICT({ count: conflicts.length }, { memberIds: conflicts });
     const outsiders = fresh.filter((e) => !eligible.has(e.memberId)).map((e) => e.memberId);
     if (outsiders.length) {
+      await refuseUnconfirmedCoHostMembers(manager, activity, outsiders);
       const host = await visibleNode(manager, caller, activity.hostId);
       throw ActivityErrors.MEMBER_NOT_IN_HOST({ hostName: host.name, count: outsiders.length }, { memberIds: outsiders });
     }
@@ -276,6 +372,40 @@ export class ActivityCommands {
     }
     return activityEvent(activity, ActivityEvent.ATTENDANCE_RECORDED, caller.subject, { recorded: fresh.length, quorum });
   }
+}
+
+/**
+ * 重复登记: an exact repeat of an activity already recorded — same host, type, day (and start
+ * time) and topic — is refused unless the caller says it is intended. Two identical saves at
+ * the same moment queue on a lock of that combination, so the second sees the first.
+ */
+async function refuseRepeat(
+  manager: EntityManager,
+  a: { hostId: string; type: ActivityType; status: ActivityStatus; day: string; topic: string; startTime?: string | null },
+  flags: { intendedDuplicate?: boolean | null },
+): Promise<void> {
+  if (flags.intendedDuplicate) return;
+  const signature = [a.hostId, a.type, a.status, a.day, a.startTime ?? '', a.topic].join('\u001f');
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [signature]);
+  const [existing]: Array<{ id: string }> = await manager.query(
+    `SELECT id FROM activity
+     WHERE host_id = $1 AND type = $2 AND status = $3 AND day = $4::date AND topic = $5 AND start_time IS NOT DISTINCT FROM $6
+     LIMIT 1`,
+    [a.hostId, a.type, a.status, a.day, a.topic, a.startTime ?? null],
+  );
+  if (existing) {
+    throw ActivityRuleErrors.DUPLICATE_ACTIVITY({ topic: a.topic, day: a.day, existingId: existing.id }, { field: 'intendedDuplicate' });
+  }
+}
+
+/** Members of a co-host that has not confirmed yet get a refusal that says who must confirm. */
+async function refuseUnconfirmedCoHostMembers(manager: EntityManager, activity: ActivityRecord, outsiders: string[]): Promise<void> {
+  if (!activity.pendingCoHostIds.length) return;
+  const pendingMembers = new Set((await hostMembers(manager, activity.type, activity.pendingCoHostIds)).map((m) => m.id));
+  const count = outsiders.filter((id) => pendingMembers.has(id)).length;
+  if (!count) return;
+  const names = [...(await new OrgTree(manager).nodes(activity.pendingCoHostIds)).values()].map((n) => n.name).join('、');
+  throw ActivityRuleErrors.MEMBER_OF_UNCONFIRMED_CO_HOST({ count, pending: names }, { field: 'attendance' });
 }
 
 interface ResolvedAttendance {

@@ -1,5 +1,7 @@
+import { PERIOD_YEARS } from '@partybuild/calendar';
+import { checkNumberWithin } from '@partybuild/errors';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Caller, Role, hasRole, inScope } from '@partybuild/auth';
+import { Caller, Operation, allowed, assertAllowed, reach } from '@partybuild/auth';
 import { addDays } from '@partybuild/calendar';
 import { Page, toPage } from '@partybuild/federation';
 import { OrgTree } from '@partybuild/org-tree';
@@ -33,10 +35,12 @@ export class ActivityQueries {
   async byId(caller: Caller, id: string): Promise<ActivityRecord> {
     const activity = await this.dataSource.manager.findOne(ActivityRecord, { where: { id } });
     if (!activity) throw ActivityErrors.ACTIVITY_NOT_FOUND({ reference: id });
-    if (!inScope(caller, activity.hostPath)) {
-      // A co-host's cadres see the joint activity too.
-      const coHosts = await new OrgTree(this.dataSource.manager).nodes(activity.coHostIds);
-      if (![...coHosts.values()].some((n) => inScope(caller, n.path))) throw new OutOfScopeError(`活动“${activity.topic}”`);
+    assertAllowed(caller, 'activity.read');
+    if (!allowed(caller, 'activity.read', { path: activity.hostPath })) {
+      // A co-host's cadres see the joint activity too (also before they confirm it).
+      const coHosts = await new OrgTree(this.dataSource.manager).nodes([...activity.coHostIds, ...activity.pendingCoHostIds]);
+      if (![...coHosts.values()].some((n) => allowed(caller, 'activity.read', { path: n.path })))
+        throw new OutOfScopeError(`活动“${activity.topic}”`);
     }
     return activity;
   }
@@ -46,7 +50,7 @@ export class ActivityQueries {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > ACTIVITY_RULES.reminderMaxDays) {
       throw ActivityErrors.WITHIN_DAYS_RANGE({ max: ACTIVITY_RULES.reminderMaxDays });
     }
-    let query = this.scoped(caller, underId ? await this.under(caller, underId) : null)
+    let query = this.scoped(caller, underId ? await this.under(caller, underId, 'activity.read') : null)
       .andWhere('a.status = :planned', { planned: ActivityStatus.PLANNED })
       .andWhere('a.planned_on <= :until', { until: addDays(this.today(), withinDays) });
     query = query.orderBy('a.planned_on').addOrderBy('a.id');
@@ -55,16 +59,19 @@ export class ActivityQueries {
   }
 
   async nominations(caller: Caller, year: number, underId: string | null, window: Window): Promise<Page<NominationRecord>> {
+    const { anywhere, roots } = reach(caller, 'activity.read');
     let query = this.dataSource.manager.createQueryBuilder(NominationRecord, 'n').where('n.year = :year', { year });
-    if (underId) query = query.andWhere('n.host_path @> ARRAY[:under]::uuid[]', { under: await this.under(caller, underId) });
-    if (!hasRole(caller, Role.DISTRICT_ADMIN)) query = query.andWhere('n.host_path && :scope::uuid[]', { scope: caller.scope });
+    if (underId)
+      query = query.andWhere('n.host_path @> ARRAY[:under]::uuid[]', { under: await this.under(caller, underId, 'activity.read') });
+    if (!anywhere) query = query.andWhere('n.host_path && :scope::uuid[]', { scope: roots });
     const [items, total] = await query.orderBy('n.nominated_at').take(window.limit).skip(window.offset).getManyAndCount();
     return toPage(items, total, window);
   }
 
   /** 计划与落实: the organisation's plan for a year against what was held, by type. */
   async plan(caller: Caller, organizationId: string, year: number): Promise<PlanLine[]> {
-    await visibleNode(this.dataSource.manager, caller, organizationId);
+    checkNumberWithin('year', '年度', year, PERIOD_YEARS);
+    await visibleNode(this.dataSource.manager, caller, organizationId, 'activity.compliance');
     const rows: Array<Record<string, string | number>> = await this.dataSource.manager.query(
       `SELECT type,
               count(*) FILTER (WHERE planned_on IS NOT NULL AND extract(year FROM planned_on) = $2)::int AS planned,
@@ -85,19 +92,20 @@ export class ActivityQueries {
     }));
   }
 
-  /** An organisation of the tree copy the caller may see. */
-  visible(caller: Caller, id: string) {
-    return visibleNode(this.dataSource.manager, caller, id);
+  /** An organisation of the tree copy on which the caller may do the operation. */
+  visible(caller: Caller, id: string, operation: Operation) {
+    return visibleNode(this.dataSource.manager, caller, id, operation);
   }
 
-  private async under(caller: Caller, underId: string): Promise<string> {
-    return (await visibleNode(this.dataSource.manager, caller, underId)).id;
+  private async under(caller: Caller, underId: string, operation: Operation): Promise<string> {
+    return (await visibleNode(this.dataSource.manager, caller, underId, operation)).id;
   }
 
   private scoped(caller: Caller, underId: string | null): SelectQueryBuilder<ActivityRecord> {
+    const { anywhere, roots } = reach(caller, 'activity.read');
     let query = this.dataSource.manager.createQueryBuilder(ActivityRecord, 'a').where('true');
     if (underId) query = query.andWhere('a.host_path @> ARRAY[:under]::uuid[]', { under: underId });
-    if (!hasRole(caller, Role.DISTRICT_ADMIN)) query = query.andWhere('a.host_path && :scope::uuid[]', { scope: caller.scope });
+    if (!anywhere) query = query.andWhere('a.host_path && :scope::uuid[]', { scope: roots });
     return query;
   }
 }

@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { isBranchLevel } from '@partybuild/org-tree';
+import { OrgTree, isBranchLevel } from '@partybuild/org-tree';
 import { ATTENDING_STAGES, GONE_STATUSES, Requirement } from '../domain/activity-type';
-import { ComplianceResult, ComplianceSubject, HeldCounts, assessCompliance, complianceRate, requirementOf } from '../domain/compliance';
+import { THREE_MEETINGS_ONE_LESSON, Tally, addTallies, complianceRulesOn, hasCommittee, rateOf } from '@partybuild/compliance';
+import { ComplianceResult, ComplianceSubject, HeldCounts, assessCompliance, requirementOf } from '../domain/compliance';
 import { Period } from '../domain/period';
-import { ACTIVITY_RULES, Requirements } from '../reference/activity-rules';
+import { Requirements } from '../reference/activity-rules';
 
 export interface ComplianceSummary {
   /** Organisations checked: branches, and Party committees for their democratic life meeting. */
@@ -13,8 +14,16 @@ export interface ComplianceSummary {
   satisfiedSlots: number;
   missingSlots: number;
   dueSlots: number;
+  /** 三会一课 of the four kinds, summed over the organisations; its rate is also `rate`. */
+  threeMeetingsOneLesson: RatedTally;
   rate: number | null;
+  /** 主题党日 and 组织生活会, beside 三会一课. */
+  organizationalLife: RatedTally;
 }
+
+export type RatedTally = Tally & { rate: number | null };
+
+export const rated = (t: Tally): RatedTally => ({ ...t, rate: rateOf(t) });
 
 export interface CompliancePicture {
   own: ComplianceResult;
@@ -23,14 +32,6 @@ export interface CompliancePicture {
   summary: ComplianceSummary;
   /** Paths of the subtree's organisations, to sum any part of it. */
   paths: Map<string, string[]>;
-}
-
-interface NodeRow {
-  id: string;
-  parent_id: string | null;
-  code: string;
-  kind: string;
-  path: string[];
 }
 
 const CHECKED_ABOVE_BRANCH = ['PARTY_COMMITTEE', 'WORKING_COMMITTEE'];
@@ -46,11 +47,16 @@ export function summarise(results: ComplianceResult[]): ComplianceSummary {
     missingSlots: sum((r) => r.missingSlots),
     dueSlots: sum((r) => r.dueSlots),
   };
+  const none: Tally = { required: 0, held: 0 };
+  const threeMeetingsOneLesson = results.reduce((t, r) => addTallies(t, r.threeMeetingsOneLesson), none);
+  const organizationalLife = results.reduce((t, r) => addTallies(t, r.organizationalLife), none);
   return {
     organizations: results.length,
     withoutGaps: results.filter((r) => r.missingSlots === 0).length,
     ...totals,
-    rate: complianceRate(totals),
+    threeMeetingsOneLesson: rated(threeMeetingsOneLesson),
+    rate: rateOf(threeMeetingsOneLesson),
+    organizationalLife: rated(organizationalLife),
   };
 }
 
@@ -67,13 +73,10 @@ export class ComplianceQueries {
 
   async forRoots(rootIds: readonly string[], period: Period): Promise<Map<string, CompliancePicture>> {
     const manager = this.dataSource.manager;
-    const nodes: NodeRow[] = await manager.query(
-      `SELECT id, parent_id, code, kind, path FROM org_node WHERE path && $1::uuid[] AND status = 'ACTIVE'`,
-      [rootIds],
-    );
+    const nodes = await new OrgTree(manager).activeWithin(rootIds);
     const groupsOf = new Map<string, string[]>();
     for (const n of nodes) {
-      if (n.kind === 'PARTY_GROUP' && n.parent_id) groupsOf.set(n.parent_id, [...(groupsOf.get(n.parent_id) ?? []), n.id]);
+      if (n.kind === 'PARTY_GROUP' && n.parentId) groupsOf.set(n.parentId, [...(groupsOf.get(n.parentId) ?? []), n.id]);
     }
     const subjects = nodes.filter((n) => isBranchLevel(n) || CHECKED_ABOVE_BRANCH.includes(n.kind));
     const branchIds = subjects.filter((n) => isBranchLevel(n)).map((n) => n.id);
@@ -95,16 +98,20 @@ export class ComplianceQueries {
     const memberCount = new Map(members.map((r) => [r.id, r.n]));
     const seatCount = new Map(seats.map((r) => [r.id, r.n]));
     const today = this.today();
+    const rules = complianceRulesOn(period.start);
+    // 三会一课 by the rules in force for the period (national, never a district's), the rest as configured.
+    const requirements: Requirements = { ...this.requirements };
+    for (const kind of THREE_MEETINGS_ONE_LESSON) requirements[kind as Requirement] = rules.requirements[kind];
     const results = new Map<string, ComplianceResult>();
     for (const n of subjects) {
       const subject: ComplianceSubject = {
         id: n.id,
         kind: n.kind,
         branchLevel: isBranchLevel(n),
-        hasCommittee: (memberCount.get(n.id) ?? 0) >= ACTIVITY_RULES.committeeFromMembers || (seatCount.get(n.id) ?? 0) > 1,
+        hasCommittee: hasCommittee(memberCount.get(n.id) ?? 0, seatCount.get(n.id) ?? 0, rules),
         partyGroupIds: groupsOf.get(n.id) ?? [],
       };
-      results.set(n.id, assessCompliance(subject, this.requirements, period, today, held));
+      results.set(n.id, assessCompliance(subject, requirements, period, today, held));
     }
     const code = new Map(nodes.map((n) => [n.id, n.code]));
     const paths = new Map(nodes.map((n) => [n.id, n.path]));
@@ -116,7 +123,15 @@ export class ComplianceQueries {
         .sort(
           (a, b) => b.missingSlots - a.missingSlots || (code.get(a.organizationId) ?? '').localeCompare(code.get(b.organizationId) ?? ''),
         );
-      const own = results.get(root) ?? { organizationId: root, requirements: [], satisfiedSlots: 0, missingSlots: 0, dueSlots: 0 };
+      const own = results.get(root) ?? {
+        organizationId: root,
+        requirements: [],
+        satisfiedSlots: 0,
+        missingSlots: 0,
+        dueSlots: 0,
+        threeMeetingsOneLesson: { required: 0, held: 0 },
+        organizationalLife: { required: 0, held: 0 },
+      };
       pictures.set(root, { own, subtree, summary: summarise(subtree), paths });
     }
     return pictures;

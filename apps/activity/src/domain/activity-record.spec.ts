@@ -1,5 +1,5 @@
 import { ActivityStatus, ActivityType } from './activity-type';
-import { assertPlanned, checkHeldRecord } from './activity-record';
+import { assertPlanned, checkHeldRecord, checkPlannedOn } from './activity-record';
 
 const today = '2026-11-22';
 
@@ -44,5 +44,33 @@ describe('the record of a held activity', () => {
     expect(() => assertPlanned(ActivityStatus.CANCELLED, '党日')).toThrow(expect.objectContaining({ code: 'ACTIVITY_CANCELLED' }));
     expect(() => assertPlanned(ActivityStatus.HELD, '党日')).toThrow(expect.objectContaining({ code: 'ACTIVITY_ALREADY_HELD' }));
     expect(() => assertPlanned(ActivityStatus.PLANNED, '党日')).not.toThrow();
+  });
+
+  it('refuses a meeting held in the year 0000 or 1900 and beyond the years a district allows', () => {
+    for (const heldOn of ['0000-01-01', '1900-01-01', '2021-11-21']) {
+      expect(() => checkHeldRecord(ActivityType.THEMED_PARTY_DAY, { heldOn, topic: '主题党日' }, today)).toThrow(
+        expect.objectContaining({ code: 'DATE_OUT_OF_RANGE', details: expect.objectContaining({ earliest: '2021-11-22', latest: today }) }),
+      );
+    }
+    const tenYears = { heldYearsBack: 10, plannedYearsAhead: 2, plannedDaysBack: 366 };
+    expect(checkHeldRecord(ActivityType.THEMED_PARTY_DAY, { heldOn: '2017-01-01', topic: '主题党日' }, today, tenYears).heldOn).toBe(
+      '2017-01-01',
+    );
+  });
+
+  it('refuses an attachment of 1e300 bytes, a negative or a fractional size', () => {
+    for (const sizeBytes of [1e300, -1, 1.5, 2 * 1024 ** 3 + 1]) {
+      const attachments = [{ name: '记录.pdf', sizeBytes, sha256: 'a'.repeat(64) }];
+      expect(() => checkHeldRecord(ActivityType.THEMED_PARTY_DAY, { heldOn: today, topic: '主题党日', attachments }, today)).toThrow(
+        expect.objectContaining({ code: 'NUMBER_OUT_OF_RANGE' }),
+      );
+    }
+  });
+
+  it('plans no further ahead than the district allows, and not long past', () => {
+    expect(checkPlannedOn('2028-11-22', today)).toBe('2028-11-22');
+    for (const day of ['9999-12-31', '2028-11-23', '2025-11-20', '0000-01-01']) {
+      expect(() => checkPlannedOn(day, today)).toThrow(expect.objectContaining({ code: 'DATE_OUT_OF_RANGE' }));
+    }
   });
 });

@@ -1,5 +1,7 @@
 import { ActivityStatus, ActivityType } from './activity-type';
-import { ACTIVITY_RULES } from '../reference/activity-rules';
+import { addDays, addYears } from '@partybuild/calendar';
+import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
+import { ACTIVITY_RULES, DEFAULT_DATE_LIMITS, DateLimits } from '../reference/activity-rules';
 import { ActivityErrors, FIELD_LABELS } from '../errors';
 
 export interface Lecturer {
@@ -38,8 +40,9 @@ const text = (value: string | null | undefined, field: string, max: number, requ
 export const checkTopic = (topic: string): string => text(topic, 'topic', ACTIVITY_RULES.text.topic, true) as string;
 
 /** The record of a held activity, checked: not in the future, a lecture has its lecturer, texts within limits. */
-export function checkHeldRecord(type: ActivityType, record: HeldRecord, today: string) {
+export function checkHeldRecord(type: ActivityType, record: HeldRecord, today: string, limits: DateLimits = DEFAULT_DATE_LIMITS) {
   if (record.heldOn > today) throw ActivityErrors.HELD_IN_FUTURE({ heldOn: record.heldOn, today }, { field: 'heldOn' });
+  checkDayWithin('heldOn', '开展日期', record.heldOn, { earliest: addYears(today, -limits.heldYearsBack), latest: today });
   if (record.startTime != null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(record.startTime)) {
     throw ActivityErrors.START_TIME_INVALID({ value: record.startTime });
   }
@@ -50,9 +53,13 @@ export function checkHeldRecord(type: ActivityType, record: HeldRecord, today: s
     throw ActivityErrors.TOO_MANY_ATTACHMENTS({ max: ACTIVITY_RULES.attachment.maxCount, given: attachments.length });
   }
   for (const a of attachments) {
-    if (!a.name.trim() || !Number.isInteger(a.sizeBytes) || a.sizeBytes < 0 || !ACTIVITY_RULES.attachment.hashPattern.test(a.sha256)) {
+    if (!a.name.trim() || !ACTIVITY_RULES.attachment.hashPattern.test(a.sha256)) {
       throw ActivityErrors.ATTACHMENT_INVALID({ name: a.name });
     }
+    checkNumberWithin('attachments.sizeBytes', `附件“${a.name.trim()}”的大小（字节）`, a.sizeBytes, {
+      min: 0,
+      max: ACTIVITY_RULES.attachment.maxSizeBytes,
+    });
   }
   return {
     heldOn: record.heldOn,
@@ -65,6 +72,14 @@ export function checkHeldRecord(type: ActivityType, record: HeldRecord, today: s
     businessLink: text(record.businessLink, 'businessLink', ACTIVITY_RULES.text.businessLink),
     attachments: attachments.map((a) => ({ name: a.name.trim(), sizeBytes: a.sizeBytes, sha256: a.sha256 })),
   };
+}
+
+/** The day an activity is planned for: not long past (a plan entered late), not years ahead. */
+export function checkPlannedOn(plannedOn: string, today: string, limits: DateLimits = DEFAULT_DATE_LIMITS): string {
+  return checkDayWithin('plannedOn', '计划日期', plannedOn, {
+    earliest: addDays(today, -limits.plannedDaysBack),
+    latest: addYears(today, limits.plannedYearsAhead),
+  });
 }
 
 /** Only a planned activity may become held or cancelled. */

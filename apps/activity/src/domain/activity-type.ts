@@ -1,4 +1,4 @@
-/** The kinds of organisational life (DOMAIN §3); the first four are 三会一课. */
+/** The kinds of organisational life (docs/domain.md §3); the first four are 三会一课. */
 export enum ActivityType {
   /** 支部党员大会 */
   GENERAL_MEETING = 'GENERAL_MEETING',
@@ -38,12 +38,8 @@ export enum AttendanceStatus {
   LATE = 'LATE',
 }
 
-/** How often a requirement recurs. */
-export enum Frequency {
-  MONTHLY = 'MONTHLY',
-  QUARTERLY = 'QUARTERLY',
-  YEARLY = 'YEARLY',
-}
+/** How often a requirement recurs, and how a slot stands: one definition shared with the statistics. */
+export { Frequency, SlotStatus } from '@partybuild/compliance';
 
 /** What a compliance requirement asks for: an activity type, or the secretary's own lecture. */
 export enum Requirement {
@@ -56,15 +52,6 @@ export enum Requirement {
   THEMED_PARTY_DAY = 'THEMED_PARTY_DAY',
   ORGANIZATIONAL_LIFE_MEETING = 'ORGANIZATIONAL_LIFE_MEETING',
   DEMOCRATIC_LIFE_MEETING = 'DEMOCRATIC_LIFE_MEETING',
-}
-
-export enum SlotStatus {
-  /** Held as required. */
-  SATISFIED = 'SATISFIED',
-  /** Its period has not ended yet and nothing counts yet: due by `dueBy`. */
-  DUE = 'DUE',
-  /** Its period ended without it. */
-  MISSING = 'MISSING',
 }
 
 /** Who attends are Party members: stages that hold a seat in organisational life. */

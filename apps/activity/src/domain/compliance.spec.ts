@@ -67,7 +67,27 @@ describe('compliance', () => {
       SlotStatus.MISSING,
     ]);
     expect(slot(result, Requirement.ORGANIZATIONAL_LIFE_MEETING)).toBeUndefined();
-    expect(complianceRate(result)).toBeCloseTo(result.satisfiedSlots / (result.satisfiedSlots + result.missingSlots));
+    // The rate is 三会一课 only: themed Party days are reported beside it.
+    expect(result.organizationalLife).toEqual({ required: 4, held: 1 });
+    expect(complianceRate(result)).toBe(0);
+  });
+
+  it('refuses a district override of a kind of 三会一课: its rate is the same everywhere', () => {
+    expect(() => requirementsWith({ GENERAL_MEETING: { frequency: 'MONTHLY' as never } })).toThrow(/三会一课/);
+  });
+
+  it('counts 三会一课落实率 over the four kinds, each Party group one required meeting', () => {
+    const held = counts([
+      ['b', Requirement.GENERAL_MEETING, '2026-08', 1],
+      ['b', Requirement.PARTY_LECTURE, '2026-09', 1],
+      ['b', Requirement.COMMITTEE_MEETING, '2026-07', 1],
+      ['g1', Requirement.PARTY_GROUP_MEETING, '2026-07', 1],
+      ['b', Requirement.THEMED_PARTY_DAY, '2026-07', 1],
+      ['b', Requirement.THEMED_PARTY_DAY, '2026-08', 1],
+    ]);
+    const result = assessCompliance(branch, DEFAULT_REQUIREMENTS, parsePeriod('2026-Q3'), '2026-10-10', held);
+    expect(result.threeMeetingsOneLesson).toEqual({ required: 1 + 1 + 3 + 6, held: 4 });
+    expect(complianceRate(result)).toBeCloseTo(4 / 11);
   });
 
   it('asks Party committees for the democratic life meeting only', () => {

@@ -24,6 +24,10 @@ export class ActivityRecord {
   @Column('uuid', { name: 'co_host_ids', array: true, default: () => `'{}'` })
   coHostIds: string[];
 
+  /** Co-hosts named outside the recorder's scope, until a cadre of theirs confirms (then in coHostIds). */
+  @Column('uuid', { name: 'pending_co_host_ids', array: true, default: () => `'{}'` })
+  pendingCoHostIds: string[];
+
   @Column('text')
   topic: string;
 

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { allowed, assertAllowed } from '@partybuild/auth';
 import { ActivityType } from '../domain/activity-type';
 import { attendanceRate, quorumOf } from '../domain/attendance';
 import { Activity, AttendanceCounts, AttendanceEntry, BestPartyDayNomination, Lecturer, Quorum } from './activity.type';
@@ -15,6 +16,11 @@ export class ActivityFieldsResolver {
   @FieldResolver(() => [Organization], { description: '联办组织 — co-hosts' })
   coHosts(@Root() a: Activity): Organization[] {
     return a.coHostIds.map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [Organization], { description: '待确认的联办组织 — co-hosts awaiting confirmation' })
+  pendingCoHosts(@Root() a: Activity): Organization[] {
+    return a.pendingCoHostIds.map((id) => ({ id }));
   }
 
   @FieldResolver(() => Lecturer, { nullable: true, description: '主讲人 — for a Party lecture' })
@@ -42,9 +48,16 @@ export class ActivityFieldsResolver {
     return quorumOf(a.votingMembers, a.votingAttending ?? 0);
   }
 
-  @FieldResolver(() => [AttendanceEntry], { description: '出勤名单 — who attended and who did not' })
-  attendance(@Root() a: Activity, @Ctx() ctx: ActivityContext) {
-    return ctx.loaders.attendanceOf.load(a.id);
+  @FieldResolver(() => [AttendanceEntry], {
+    description: '出勤名单 — who attended and who did not (access table: activity.attendance; a member sees only their own line)',
+  })
+  async attendance(@Root() a: Activity, @Ctx() ctx: ActivityContext) {
+    const { caller } = ctx;
+    assertAllowed(caller, 'activity.attendance');
+    const entries = await ctx.loaders.attendanceOf.load(a.id);
+    const hosts = [a.hostPath, ...(await ctx.loaders.nodes.loadMany(a.coHostIds)).map((n) => (n && 'path' in n ? n.path : []))];
+    if (hosts.some((path) => allowed(caller, 'activity.attendance', { path }))) return entries;
+    return entries.filter((e) => allowed(caller, 'activity.attendance', { memberId: e.memberId }));
   }
 }
 

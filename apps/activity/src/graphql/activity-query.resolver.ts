@@ -35,7 +35,7 @@ export class ActivityQueryResolver {
   async complianceReport(@Args() args: ComplianceReportArgs, @Ctx() ctx: ActivityContext) {
     const period = parsePeriod(args.period);
     const window = pageWindow(args);
-    await ctx.queries.visible(ctx.caller, args.under);
+    await ctx.queries.visible(ctx.caller, args.under, 'activity.compliance');
     const picture = await ctx.loaders.compliancePictures({ ...period }).load(args.under);
     const listed = args.onlyWithGaps ? picture.subtree.filter((r) => r.missingSlots > 0) : picture.subtree;
     const items = listed.slice(window.offset, window.offset + window.limit).map((r) => complianceView(picture, r, period));

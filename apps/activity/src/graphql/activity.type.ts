@@ -84,6 +84,9 @@ export class Activity {
   @Field(() => [ID], { description: 'Co-hosts (联办), e.g. a paired village branch.' })
   coHostIds: string[];
 
+  @Field(() => [ID], { description: "待确认的联办组织 — co-hosts named outside the recorder's scope, not yet confirmed by their cadres." })
+  pendingCoHostIds: string[];
+
   @Field({ description: '主题 — topic' })
   topic: string;
 

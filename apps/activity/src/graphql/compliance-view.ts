@@ -1,6 +1,6 @@
 import { complianceRate } from '../domain/compliance';
 import { Period } from '../domain/period';
-import { CompliancePicture, partBelow, summarise } from '../application/compliance-queries';
+import { CompliancePicture, partBelow, rated, summarise } from '../application/compliance-queries';
 import type { ComplianceResult } from '../domain/compliance';
 import type { Compliance } from './compliance.type';
 
@@ -10,6 +10,8 @@ export function complianceView(picture: CompliancePicture, result: ComplianceRes
     ...result,
     period: period.label,
     rate: complianceRate(result),
+    threeMeetingsOneLesson: rated(result.threeMeetingsOneLesson),
+    organizationalLife: rated(result.organizationalLife),
     subtree: summarise(partBelow(picture, result.organizationId)),
   };
 }

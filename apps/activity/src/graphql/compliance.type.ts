@@ -40,6 +40,18 @@ export class RequirementCompliance {
   slots: ComplianceSlot[];
 }
 
+@ObjectType({ description: '应开与已开 — required activities and, of them, held (each organisation and month or quarter is one)' })
+export class ComplianceTally {
+  @Field(() => Int, { description: '应开 — required: its month or quarter has ended, or it was already held' })
+  required: number;
+
+  @Field(() => Int, { description: '已开 — of those, held' })
+  held: number;
+
+  @Field(() => Float, { nullable: true, description: 'held ÷ required, 0–1; null when nothing is required yet' })
+  rate: number | null;
+}
+
 @ObjectType({ description: '落实情况汇总 — compliance summed over organisations' })
 export class ComplianceSummary {
   @Field(() => Int, { description: 'Organisations checked (branches; Party committees for democratic life meetings).' })
@@ -48,17 +60,27 @@ export class ComplianceSummary {
   @Field(() => Int, { description: 'Of them, those with nothing missing.' })
   withoutGaps: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Slots of every requirement satisfied (三会一课, 组织生活 and the others)' })
   satisfiedSlots: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Slots of every requirement that ended without it' })
   missingSlots: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Slots of every requirement still open' })
   dueSlots: number;
 
-  @Field(() => Float, { nullable: true, description: '三会一课落实率 — satisfied / (satisfied + missing)' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '三会一课落实率 — the four kinds only (支部党员大会 quarterly, 支委会 monthly where a committee is due, 党小组会 monthly per Party group, 党课 quarterly): held ÷ required, summed over the organisations',
+  })
   rate: number | null;
+
+  @Field(() => ComplianceTally, { description: '三会一课 — required and held (the four kinds only)' })
+  threeMeetingsOneLesson: ComplianceTally;
+
+  @Field(() => ComplianceTally, { description: '组织生活 — 主题党日 and 组织生活会, reported beside 三会一课, not inside it' })
+  organizationalLife: ComplianceTally;
 }
 
 @ObjectType({ description: "三会一课落实情况 — an organisation's compliance in a period, derived from what was held" })
@@ -72,17 +94,23 @@ export class Compliance {
   @Field(() => [RequirementCompliance], { description: 'Its own requirements (none for a general branch).' })
   requirements: RequirementCompliance[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Slots of every requirement satisfied (三会一课, 组织生活 and the others)' })
   satisfiedSlots: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Slots of every requirement that ended without it' })
   missingSlots: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Slots of every requirement still open' })
   dueSlots: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: '三会一课落实率 of the organisation itself (the four kinds only)' })
   rate: number | null;
+
+  @Field(() => ComplianceTally, { description: '三会一课 — required and held (the four kinds only)' })
+  threeMeetingsOneLesson: ComplianceTally;
+
+  @Field(() => ComplianceTally, { description: '组织生活 — 主题党日 and 组织生活会, beside 三会一课' })
+  organizationalLife: ComplianceTally;
 
   @Field(() => ComplianceSummary, { description: 'The organisation and everything below it.' })
   subtree: ComplianceSummary;

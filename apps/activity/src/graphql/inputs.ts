@@ -96,7 +96,10 @@ export class RecordActivityInput {
   @Field(() => ActivityType)
   type: ActivityType;
 
-  @Field(() => [ID], { nullable: true, description: 'Co-hosts of a joint activity.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: "联办组织 — co-hosts of a joint activity; those outside the recorder's scope count once a cadre of theirs confirms",
+  })
   coHostIds?: string[] | null;
 
   @Field(() => HeldRecordInput)
@@ -104,6 +107,13 @@ export class RecordActivityInput {
 
   @Field(() => AttendanceInput, { nullable: true })
   attendance?: AttendanceInput | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '确属另一次活动 — the same organisation, type, day and topic as one already recorded, on purpose (otherwise refused as a repeat)',
+  })
+  intendedDuplicate?: boolean | null;
 }
 
 @InputType({ description: '计划一项活动' })
@@ -122,6 +132,13 @@ export class PlanActivityInput {
 
   @Field(() => [ID], { nullable: true })
   coHostIds?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '确属另一次活动 — the same organisation, type, day and topic as one already recorded, on purpose (otherwise refused as a repeat)',
+  })
+  intendedDuplicate?: boolean | null;
 }
 
 @InputType({ description: 'One line of an annual plan.' })
@@ -137,6 +154,13 @@ export class PlanItemInput {
 
   @Field(() => [ID], { nullable: true })
   coHostIds?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '确属另一次活动 — the same organisation, type, day and topic as one already recorded, on purpose (otherwise refused as a repeat)',
+  })
+  intendedDuplicate?: boolean | null;
 }
 
 @ArgsType()

@@ -1,18 +1,18 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { inScope } from '@partybuild/auth';
+import { assertAllowed } from '@partybuild/auth';
 import { PageArgs, pageWindow, toPage } from '@partybuild/federation';
 import { attendanceRate } from '../domain/attendance';
 import { Period, parsePeriod } from '../domain/period';
-import { OutOfScopeError } from '../errors';
 import { AttendanceEntryPage } from './activity.type';
 import { Member } from './stubs';
 import type { ActivityContext } from './context';
 
-/** A member's attendance is theirs and their branch's cadres' to see. Unknown members have none. */
+/** A member's attendance: the access table's `activity.attendance` (their own, or cadres in scope). Unknown members have none. */
 async function mayRead(ctx: ActivityContext, memberId: string): Promise<boolean> {
+  assertAllowed(ctx.caller, 'activity.attendance');
   const path = await ctx.loaders.memberPaths.load(memberId);
   if (path === null) return false;
-  if (ctx.caller.subject !== memberId && !inScope(ctx.caller, path)) throw new OutOfScopeError('这名党员的出勤记录');
+  assertAllowed(ctx.caller, 'activity.attendance', { path, memberId }, '这名党员的出勤记录');
   return true;
 }
 

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { inScope } from '@partybuild/auth';
+import { assertAllowed } from '@partybuild/auth';
 import { pageWindow, toPage } from '@partybuild/federation';
 import { parsePeriod } from '../domain/period';
-import { ActivityErrors, OutOfScopeError } from '../errors';
+import { ActivityErrors } from '../errors';
 import { ActivityPage } from './activity.type';
 import { ActivityPlan, Compliance } from './compliance.type';
 import { ActivityListArgs } from './inputs';
@@ -14,9 +14,10 @@ import type { ActivityContext } from './context';
 export async function activityPage(ctx: ActivityContext, organizationId: string, args: ActivityListArgs) {
   const window = pageWindow(args);
   const period = args.period ? parsePeriod(args.period) : null;
+  assertAllowed(ctx.caller, 'activity.read');
   const node = await ctx.loaders.nodes.load(organizationId);
   if (!node) return toPage([], 0, window);
-  if (!inScope(ctx.caller, node.path)) throw new OutOfScopeError(node.name);
+  assertAllowed(ctx.caller, 'activity.read', { path: node.path }, node.name);
   const loader = ctx.loaders.activities({ ...window, types: args.types ?? [], period, includeSubtree: args.includeSubtree });
   const { items, total } = await loader.load(organizationId);
   return toPage(items, total, window);
@@ -36,7 +37,7 @@ export class OrganizationActivityResolver {
     const period = parsePeriod(periodText);
     const node = await ctx.loaders.nodes.load(o.id);
     if (!node) throw ActivityErrors.ORGANIZATION_NOT_FOUND({ reference: o.id });
-    if (!inScope(ctx.caller, node.path)) throw new OutOfScopeError(node.name);
+    assertAllowed(ctx.caller, 'activity.compliance', { path: node.path }, node.name);
     const picture = await ctx.loaders.compliancePictures({ ...period }).load(o.id);
     return complianceView(picture, picture.own, period);
   }

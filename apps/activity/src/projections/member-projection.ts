@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { MemberEventData, MembershipEventType } from '@partybuild/contracts';
+import { MEMBERSHIP_EVENT_VERSIONS, MemberEventData, MembershipEventType } from '@partybuild/contracts';
 import type { EventEnvelope, EventHandler } from '@partybuild/events';
 
 /**
@@ -18,8 +18,8 @@ async function upsertMember(event: EventEnvelope, manager: EntityManager): Promi
   );
 }
 
-const v1 = (handle: EventHandler) => ({ versions: [1], handle });
+const member = (handle: EventHandler) => ({ versions: [...MEMBERSHIP_EVENT_VERSIONS], handle });
 
 export const memberHandlers: Record<string, { versions: number[]; handle: EventHandler }> = Object.fromEntries(
-  Object.values(MembershipEventType).map((type) => [type, v1(upsertMember)]),
+  Object.values(MembershipEventType).map((type) => [type, member(upsertMember)]),
 );

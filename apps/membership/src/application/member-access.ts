@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, Role, canManage, hasRole, inScope } from '@partybuild/auth';
+import { Caller, Operation, allowed, assertAllowed } from '@partybuild/auth';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
-import { MembershipErrors, OutOfScopeError } from '../errors';
+import { MembershipErrors } from '../errors';
 import { MemberRecord } from '../entities';
 
 /** How a scope refusal names a person's record (never by name: the caller may not see it). */
@@ -14,21 +14,26 @@ export async function organizationNode(manager: EntityManager, id: string): Prom
   return node;
 }
 
-export function assertVisible(caller: Caller, node: OrgNode, what = node.name): void {
-  if (!inScope(caller, node.path)) throw new OutOfScopeError(what);
+/** The access table's answer for an organisation (and the records it holds): refuses with FORBIDDEN. */
+export function assertVisible(caller: Caller, node: OrgNode, what = node.name, operation: Operation = 'member.read'): void {
+  assertAllowed(caller, operation, { path: node.path }, what);
 }
 
+/** A member record: `own` cells (a member's own record) are decided by the record's id. */
+export function assertMemberAccess(caller: Caller, operation: Operation, member: { id: string }, node: OrgNode): void {
+  assertAllowed(caller, operation, { path: node.path, memberId: member.id }, 'this member record');
+}
+
+/** Whether the caller's role may change member records at all (the target is checked where it is loaded). */
 export function assertCanManage(caller: Caller): void {
-  if (!canManage(caller)) {
-    throw MembershipErrors.MANAGERS_ONLY();
-  }
+  assertAllowed(caller, 'member.manage');
 }
 
 /** An organisation the caller may manage, from the tree copy. */
 export async function manageableNode(manager: EntityManager, caller: Caller, id: string): Promise<OrgNode> {
   assertCanManage(caller);
   const node = await organizationNode(manager, id);
-  assertVisible(caller, node);
+  assertVisible(caller, node, node.name, 'member.manage');
   return node;
 }
 
@@ -38,17 +43,16 @@ export async function lockMember(manager: EntityManager, caller: Caller, id: str
   const member = await manager.findOne(MemberRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!member) throw MembershipErrors.MEMBER_NOT_FOUND({ reference: id });
   const node = await organizationNode(manager, member.organizationId);
-  assertVisible(caller, node, THIS_MEMBER);
+  assertMemberAccess(caller, 'member.manage', member, node);
   return { member, node };
 }
 
 /**
- * May the caller see an ID number and phone unmasked? District admins, and party cadres for
- * members in their scope; analysts and members never.
+ * May the caller see this member's ID number, phone and birth date in clear? The access
+ * table's `member.personal` row: admins, cadres in scope, a member for their own record.
  */
-export function mayUnmask(caller: Caller, path: readonly string[]): boolean {
-  if (hasRole(caller, Role.DISTRICT_ADMIN)) return true;
-  return hasRole(caller, Role.PARTY_CADRE) && inScope(caller, path);
+export function mayUnmask(caller: Caller, path: readonly string[], memberId?: string): boolean {
+  return allowed(caller, 'member.personal', { path, memberId });
 }
 
 /** Postgres unique violation on the ID number hash. */

@@ -1,22 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
-import { isBranchLevel } from '@partybuild/org-tree';
 import { DevelopmentStepRecord, MemberRecord } from '../entities';
 import { MembershipErrors } from '../errors';
 import { STATUS_LABELS } from '../domain/labels';
+import { groupRefusal, placementRefusal } from '../domain/placement';
 import { MemberCategory, MemberStatus } from '../domain/member-kinds';
 import { DevelopmentFacts, PeopleLookup, StepData, decideCancellation, decideExtension, decideStep } from '../domain/development';
 import { DevelopmentStep } from '../domain/development-step';
 import { NewMember, ValidMember, validateNewMember } from '../domain/new-member';
 import { checkDeclaredBase } from '../domain/dues';
+import { checkVoteAgainstBranch } from '../domain/votes';
+import { votingMembersOn } from './branch-voters';
 import { isPhone } from '../domain/id-number';
 import { monthOf } from '../domain/dates';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
-import { duesRulesOn, RECORD_RULES } from '../reference/membership-rules';
-import { MemberEvent, recordChange } from './member-events';
+import { DATE_LIMITS, MembershipDateLimits, backdateRange, duesRulesOn, RECORD_RULES } from '../reference/membership-rules';
+import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
+import { MemberEvent, duesHistoryOf, recordChange } from './member-events';
 import { isDuplicateIdNumber, lockMember, manageableNode, organizationNode } from './member-access';
-import { UnitOfWork } from '@partybuild/persistence';
+import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 
 export interface RegisterMember extends NewMember {
   organizationId: string;
@@ -34,6 +37,8 @@ export interface UpdateMember {
   partyGroupId?: string | null;
   duesBaseFen?: number | null;
 }
+
+const VOTE_STEPS = [DevelopmentStep.ADMISSION_VOTE, DevelopmentStep.CONVERSION_VOTE];
 
 export interface StepInput {
   step: DevelopmentStep;
@@ -83,25 +88,37 @@ export class MemberCommands {
     private readonly unitOfWork: UnitOfWork,
     private readonly cipher: PersonalDataCipher,
     private readonly today: () => string,
+    private readonly limits: MembershipDateLimits = DATE_LIMITS,
   ) {}
 
-  async register(caller: Caller, input: RegisterMember): Promise<MemberRecord> {
-    const { value, problems } = validateNewMember(input, this.today());
+  async register(caller: Caller, input: RegisterMember, once: IdempotencyScope | null = null): Promise<MemberRecord> {
+    const { value, problems } = validateNewMember(input, this.today(), this.limits);
     if (!value) throw problems[0].error;
-    return this.run(async (manager) => {
-      const branch = await manageableNode(manager, caller, input.organizationId);
-      if (!isBranchLevel(branch)) throw MembershipErrors.ORGANIZATION_NOT_BRANCH_LEVEL({ name: branch.name });
-      const partyGroupId = await this.checkedGroup(manager, input.partyGroupId ?? null, branch.id);
-      const taken = await manager.count(MemberRecord, { where: { idNumberHash: this.cipher.lookupHash(value.idNumber) } });
-      if (taken) throw MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' });
-      const member = manager.create(
-        MemberRecord,
-        recordFrom(value, this.cipher, { id: randomUUID(), organizationId: branch.id, partyGroupId }),
-      );
-      await manager.insert(MemberRecord, member);
-      await recordChange(manager, member, branch.path, MemberEvent.REGISTERED, caller.subject);
-      return member;
-    });
+    return this.run((manager) =>
+      createOnce(
+        manager,
+        once,
+        this.sealedFingerprint(input),
+        async () => {
+          const branch = await manageableNode(manager, caller, input.organizationId);
+          const refusal = placementRefusal(branch);
+          if (refusal) throw refusal;
+          const partyGroupId = await this.checkedGroup(manager, input.partyGroupId ?? null, branch.id);
+          const taken = await manager.count(MemberRecord, { where: { idNumberHash: this.cipher.lookupHash(value.idNumber) } });
+          if (taken) throw MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' });
+          const member = manager.create(
+            MemberRecord,
+            recordFrom(value, this.cipher, { id: randomUUID(), organizationId: branch.id, partyGroupId }),
+          );
+          member.monthlyDues = duesHistoryOf(member);
+          await manager.insert(MemberRecord, member);
+          await recordChange(manager, member, branch.path, MemberEvent.REGISTERED, caller.subject);
+          return member;
+        },
+        (m) => m.id,
+        (id) => manager.findOneByOrFail(MemberRecord, { id }),
+      ),
+    );
   }
 
   async update(caller: Caller, id: string, input: UpdateMember): Promise<MemberRecord> {
@@ -134,6 +151,7 @@ export class MemberCommands {
         }
       }
       if (input.category !== undefined) set('category', input.category);
+      if (input.duesBaseFen != null) checkNumberWithin('duesBaseFen', '党费基数（分）', input.duesBaseFen, this.limits.duesBaseFen);
       if (input.duesBaseFen !== undefined) {
         checkDeclaredBase(member.category, input.duesBaseFen, duesRulesOn(this.today()));
         set('duesBaseFen', input.duesBaseFen, 'duesBase');
@@ -149,53 +167,79 @@ export class MemberCommands {
   }
 
   /** Records one development step after the state machine's guards allow it. */
-  async recordStep(caller: Caller, memberId: string, input: StepInput): Promise<{ member: MemberRecord; step: DevelopmentStepRecord }> {
-    return this.run(async (manager) => {
-      const { member, node } = await lockMember(manager, caller, memberId);
-      const facts = await this.facts(manager, member);
-      const named = [...(input.data.contactIds ?? []), ...(input.data.introducerIds ?? [])];
-      const people: PeopleLookup = new Map(
-        named.length
-          ? (await manager.find(MemberRecord, { where: { id: In(named) } })).map((p) => [p.id, { stage: p.stage, status: p.status }])
-          : [],
-      );
-      const outcome = decideStep(facts, input.step, input.on, input.data, this.today(), people);
-      const step = manager.create(DevelopmentStepRecord, {
-        memberId,
-        step: input.step,
-        ordinal: outcome.definition.ordinal,
-        on: input.on,
-        data: input.data,
-        late: outcome.late,
-        actor: caller.subject,
-      });
-      await manager.save(step);
-      const fromStage = member.stage;
-      Object.assign(member, outcome.changes);
-      member.lastStep = outcome.definition.ordinal;
-      member.stage = outcome.stage;
-      if (outcome.definition.step === DevelopmentStep.ADMITTED_AS_PROBATIONARY) member.duesStartMonth = monthOf(input.on);
-      await manager.save(member);
-      if (fromStage !== member.stage) {
-        await recordChange(manager, member, node.path, MemberEvent.STAGE_CHANGED, caller.subject, {
-          fromStage,
-          toStage: member.stage,
-          step: input.step,
-          on: input.on,
-          late: outcome.late,
-        });
-      } else {
-        await recordChange(manager, member, node.path, MemberEvent.UPDATED, caller.subject, {
-          changed: ['development'],
-          step: input.step,
-          on: input.on,
-        });
-      }
-      return { member, step };
-    });
+  async recordStep(
+    caller: Caller,
+    memberId: string,
+    input: StepInput,
+    once: IdempotencyScope | null = null,
+  ): Promise<{ member: MemberRecord; step: DevelopmentStepRecord }> {
+    this.checkStepInput(input);
+    return this.run((manager) =>
+      createOnce(
+        manager,
+        once,
+        { memberId, input },
+        async () => {
+          const { member, node } = await lockMember(manager, caller, memberId);
+          const facts = await this.facts(manager, member);
+          const named = [...(input.data.contactIds ?? []), ...(input.data.introducerIds ?? [])];
+          const people: PeopleLookup = new Map(
+            named.length
+              ? (await manager.find(MemberRecord, { where: { id: In(named) } })).map((p) => [p.id, { stage: p.stage, status: p.status }])
+              : [],
+          );
+          if (input.data.vote && VOTE_STEPS.includes(input.step)) {
+            checkVoteAgainstBranch(
+              input.data.vote,
+              { name: node.name, votingMembers: await votingMembersOn(manager, node.id, input.on) },
+              input.on,
+            );
+          }
+          const outcome = decideStep(facts, input.step, input.on, input.data, this.today(), people);
+          const step = manager.create(DevelopmentStepRecord, {
+            memberId,
+            step: input.step,
+            ordinal: outcome.definition.ordinal,
+            on: input.on,
+            data: input.data,
+            late: outcome.late,
+            actor: caller.subject,
+          });
+          await manager.save(step);
+          const fromStage = member.stage;
+          Object.assign(member, outcome.changes);
+          member.lastStep = outcome.definition.ordinal;
+          member.stage = outcome.stage;
+          if (outcome.definition.step === DevelopmentStep.ADMITTED_AS_PROBATIONARY) member.duesStartMonth = monthOf(input.on);
+          await manager.save(member);
+          if (fromStage !== member.stage) {
+            await recordChange(manager, member, node.path, MemberEvent.STAGE_CHANGED, caller.subject, {
+              fromStage,
+              toStage: member.stage,
+              step: input.step,
+              on: input.on,
+              late: outcome.late,
+            });
+          } else {
+            await recordChange(manager, member, node.path, MemberEvent.UPDATED, caller.subject, {
+              changed: ['development'],
+              step: input.step,
+              on: input.on,
+            });
+          }
+          return { member, step };
+        },
+        (r) => String(r.step.id),
+        async (id) => {
+          const step = await manager.findOneByOrFail(DevelopmentStepRecord, { id });
+          return { step, member: await manager.findOneByOrFail(MemberRecord, { id: step.memberId }) };
+        },
+      ),
+    );
   }
 
   async extendProbation(caller: Caller, memberId: string, months: number, on: string): Promise<MemberRecord> {
+    this.checkDecisionDay('on', '延长预备期决定日期', on);
     return this.run(async (manager) => {
       const { member, node } = await lockMember(manager, caller, memberId);
       member.probationEndsOn = decideExtension(await this.facts(manager, member), months, on, this.today());
@@ -223,6 +267,7 @@ export class MemberCommands {
 
   /** 取消预备党员资格: the probationary member leaves the membership; the event says why it happened (not the reason text). */
   async cancelProbation(caller: Caller, memberId: string, on: string, reason: string): Promise<MemberRecord> {
+    this.checkDecisionDay('on', '取消预备党员资格日期', on);
     return this.run(async (manager) => {
       const { member, node } = await lockMember(manager, caller, memberId);
       decideCancellation(await this.facts(manager, member), on, reason, this.today());
@@ -253,6 +298,7 @@ export class MemberCommands {
   /** Lost contact, floating, deceased, expelled, back to active. Leaving the district is a transfer. */
   async changeStatus(caller: Caller, memberId: string, status: MemberStatus, on: string): Promise<MemberRecord> {
     if (on > this.today()) throw MembershipErrors.DATE_IN_FUTURE({ date: on, today: this.today() }, { field: 'on' });
+    this.checkDecisionDay('on', '状态变更日期', on);
     if (status === MemberStatus.TRANSFERRED_OUT) throw MembershipErrors.STATUS_BY_TRANSFER();
     return this.run(async (manager) => {
       const { member, node } = await lockMember(manager, caller, memberId);
@@ -273,12 +319,52 @@ export class MemberCommands {
     };
   }
 
+  /**
+   * What a registration's retry is compared by: the input with the ID number and phone replaced
+   * by their keyed hashes, so that nothing personal is fingerprinted in the clear.
+   */
+  private sealedFingerprint(input: RegisterMember): RegisterMember {
+    return {
+      ...input,
+      idNumber: this.cipher.lookupHash(input.idNumber ?? ''),
+      phone: input.phone ? this.cipher.lookupHash(input.phone) : input.phone,
+    };
+  }
+
+  /** Dates and counts of a step that cannot be true are refused before anything is looked up. */
+  private checkStepInput(input: StepInput): void {
+    const today = this.today();
+    // A date after today keeps its own refusal (decideStep); only the far past is caught here.
+    if (input.on <= today) checkDayWithin('on', '步骤日期', input.on, backdateRange(today, this.limits.backdateYears.developmentStep));
+    const { data } = input;
+    if (data.noticeStartsOn) {
+      checkDayWithin(
+        'noticeStartsOn',
+        '公示开始日期',
+        data.noticeStartsOn,
+        backdateRange(today, this.limits.backdateYears.developmentStep),
+      );
+    }
+    if (data.trainingDays != null) checkNumberWithin('trainingDays', '培训天数', data.trainingDays, this.limits.trainingDays);
+    if (data.trainingHours != null) checkNumberWithin('trainingHours', '培训学时', data.trainingHours, this.limits.trainingHours);
+    if (data.vote) {
+      checkNumberWithin('vote.eligibleVoters', '应到会有表决权的党员数', data.vote.eligibleVoters, this.limits.voters);
+      checkNumberWithin('vote.present', '实到会有表决权的党员数', data.vote.present, this.limits.voters);
+      checkNumberWithin('vote.votesFor', '赞成票数', data.vote.votesFor, this.limits.voters);
+    }
+  }
+
+  /** A decision entered after the fact: not in the future, not before the limit of the district's rules. */
+  private checkDecisionDay(field: string, label: string, day: string): void {
+    const today = this.today();
+    if (day <= today) checkDayWithin(field, label, day, backdateRange(today, this.limits.backdateYears.statusChange));
+  }
+
   private async checkedGroup(manager: EntityManager, groupId: string | null, branchId: string): Promise<string | null> {
     if (!groupId) return null;
     const group = await organizationNode(manager, groupId);
-    if (group.kind !== 'PARTY_GROUP' || group.parentId !== branchId) {
-      throw MembershipErrors.NOT_A_PARTY_GROUP_OF_BRANCH({ name: group.name });
-    }
+    const refusal = groupRefusal(group, branchId);
+    if (refusal) throw refusal;
     return group.id;
   }
 

@@ -1,18 +1,19 @@
 import { DataSource, In } from 'typeorm';
-import { Caller, Role, hasRole, inScope } from '@partybuild/auth';
-import { addYears } from '@partybuild/calendar';
+import { Caller, Operation, allowed, assertAllowed } from '@partybuild/auth';
+import { addYears, monthsOf, parsePeriod } from '@partybuild/calendar';
+import { DuesAccount, dueIn, memberDues, sumDues } from '@partybuild/dues';
 import { Page, toPage } from '@partybuild/federation';
 import { OrgNode } from '@partybuild/org-tree';
 import { DevelopmentStepRecord, MemberRecord, PersonalDataAccessRecord, TransferRecord } from '../entities';
 import { MembershipErrors } from '../errors';
 import { DevelopmentStage, Gender, MEMBER_STAGES, MemberCategory, MemberStatus } from '../domain/member-kinds';
 import { DueItem, dueFor } from '../domain/due-next';
-import { arrears, isMonth, monthlyDueFen, monthsBetween } from '../domain/dues';
+import { arrears, monthlyDueFen } from '../domain/dues';
 import { monthOf } from '../domain/dates';
 import { effectiveState } from '../domain/transfer';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
-import { RECORD_RULES, duesRulesOn } from '../reference/membership-rules';
-import { THIS_MEMBER, assertVisible, organizationNode } from './member-access';
+import { DuesRules, RECORD_RULES, duesRulesOn } from '../reference/membership-rules';
+import { assertMemberAccess, assertVisible, organizationNode } from './member-access';
 
 export interface Window {
   limit: number;
@@ -39,7 +40,18 @@ export interface DueEntry extends DueItem {
 }
 
 /** What dues are computed from. */
-export type DuesFacts = Pick<MemberRecord, 'id' | 'name' | 'stage' | 'category' | 'duesBaseFen' | 'duesStartMonth'>;
+export type DuesFacts = Pick<MemberRecord, 'id' | 'name' | 'stage' | 'category' | 'duesBaseFen' | 'duesStartMonth' | 'monthlyDues'>;
+
+/** What the shared dues definition reads of a member (a record from before the history: today's due throughout). */
+export const accountOf = (m: DuesFacts, rules: DuesRules): DuesAccount => {
+  const startMonth = MEMBER_STAGES.includes(m.stage) ? m.duesStartMonth : null;
+  const monthlyDues = m.monthlyDues?.length
+    ? m.monthlyDues
+    : startMonth
+      ? [{ from: startMonth, fen: monthlyDueFen(m.category, m.duesBaseFen, rules) }]
+      : [];
+  return { startMonth, monthlyDues };
+};
 
 export type DuesOf = Omit<ArrearsEntry, 'member'>;
 
@@ -74,28 +86,27 @@ export class MemberQueries {
   async byId(caller: Caller, id: string): Promise<MemberRecord> {
     const member = await this.dataSource.manager.findOne(MemberRecord, { where: { id } });
     if (!member) throw MembershipErrors.MEMBER_NOT_FOUND({ reference: id });
-    assertVisible(caller, await organizationNode(this.dataSource.manager, member.organizationId), THIS_MEMBER);
+    assertMemberAccess(caller, 'member.read', member, await organizationNode(this.dataSource.manager, member.organizationId));
     return member;
   }
 
   /** Looks a person up by ID number through its keyed hash (the number itself is never compared in clear). */
   async byIdNumber(caller: Caller, idNumber: string): Promise<MemberRecord> {
-    if (!hasRole(caller, Role.DISTRICT_ADMIN) && !hasRole(caller, Role.PARTY_CADRE)) {
-      throw MembershipErrors.ID_LOOKUP_MANAGERS_ONLY();
-    }
+    assertAllowed(caller, 'member.lookup');
     const member = await this.dataSource.manager.findOne(MemberRecord, {
       where: { idNumberHash: this.cipher.lookupHash(idNumber.trim().toUpperCase()) },
     });
     // Outside the caller's scope reads like absent: a lookup must not tell who is registered elsewhere.
     const node = member ? await organizationNode(this.dataSource.manager, member.organizationId) : null;
-    if (!member || !node || !inScope(caller, node.path)) throw MembershipErrors.MEMBER_NOT_FOUND_BY_ID_NUMBER();
+    if (!member || !node || !allowed(caller, 'member.lookup', { path: node.path })) throw MembershipErrors.MEMBER_NOT_FOUND_BY_ID_NUMBER();
     return member;
   }
 
-  /** An organisation the caller may read. */
-  async visibleNode(caller: Caller, organizationId: string): Promise<OrgNode> {
+  /** An organisation on which the access table lets the caller do the operation. */
+  async visibleNode(caller: Caller, organizationId: string, operation: Operation): Promise<OrgNode> {
+    assertAllowed(caller, operation);
     const node = await organizationNode(this.dataSource.manager, organizationId);
-    assertVisible(caller, node);
+    assertVisible(caller, node, node.name, operation);
     return node;
   }
 
@@ -121,7 +132,7 @@ export class MemberQueries {
 
   /** All matching records (for export), in name order. */
   async allMembers(caller: Caller, organizationId: string, filter: MemberFilter): Promise<MemberRecord[]> {
-    await this.visibleNode(caller, organizationId);
+    await this.visibleNode(caller, organizationId, 'member.export');
     const { where, params } = this.where(organizationId, filter);
     return this.dataSource.manager
       .createQueryBuilder(MemberRecord, 'm')
@@ -175,7 +186,7 @@ export class MemberQueries {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > RECORD_RULES.maxLookAheadDays) {
       throw MembershipErrors.WITHIN_DAYS_RANGE({ max: RECORD_RULES.maxLookAheadDays });
     }
-    await this.visibleNode(caller, organizationId);
+    await this.visibleNode(caller, organizationId, 'developmentDue');
     const manager = this.dataSource.manager;
     const members = await manager
       .createQueryBuilder(MemberRecord, 'm')
@@ -200,7 +211,7 @@ export class MemberQueries {
 
   /** Members who owe dues (months before the current one unpaid), longest runs first. */
   async arrears(caller: Caller, organizationId: string, window: Window): Promise<Page<ArrearsEntry>> {
-    await this.visibleNode(caller, organizationId);
+    await this.visibleNode(caller, organizationId, 'duesArrears');
     const entries = (await this.duesState(organizationId)).filter((e) => e.unpaidMonths.length);
     entries.sort((a, b) => b.consecutiveUnpaid - a.consecutiveUnpaid || a.member.name.localeCompare(b.member.name));
     const slice = entries.slice(window.offset, window.offset + window.limit);
@@ -215,40 +226,26 @@ export class MemberQueries {
     );
   }
 
-  /** Collection for a month (`YYYY-MM`) or a year (`YYYY`) over the organisation's subtree. */
+  /**
+   * Collection over the organisation's subtree for a year, a quarter or a month, by the shared
+   * definition of dues (`@partybuild/dues`, the same the statistics count): expected for the
+   * months owed (ended, from each member's start month, at the due in force that month);
+   * collected for the months of the period, also paid ahead; in arrears with an owed month unpaid.
+   */
   async duesSummary(caller: Caller, organizationId: string, period: string): Promise<DuesSummary> {
-    await this.visibleNode(caller, organizationId);
+    await this.visibleNode(caller, organizationId, 'duesSummary');
+    const months = monthsOf(parsePeriod(period));
     const current = monthOf(this.today());
-    // Expected counts months up to now; collected counts every payment for the period, also those made ahead.
-    let from: string, to: string, last: string;
-    if (isMonth(period)) from = to = last = period;
-    else if (/^\d{4}$/.test(period)) {
-      from = `${period}-01`;
-      last = `${period}-12`;
-      to = last < current ? last : current;
-    } else throw MembershipErrors.DUES_PERIOD();
     const state = await this.duesState(organizationId);
     const rules = duesRulesOn(this.today());
-    const [{ collected, paid }] = await this.dataSource.manager.query(
-      `SELECT coalesce(sum(p.amount_fen), 0) AS collected, count(DISTINCT p.member_id) AS paid
-       FROM dues_payment p JOIN member m ON m.id = p.member_id
-       WHERE m.organization_id IN (SELECT id FROM org_node WHERE path @> ARRAY[$1::uuid]) AND p.month BETWEEN $2 AND $3`,
-      [organizationId, from, last],
-    );
-    let expectedFen = 0;
-    for (const { member } of state) {
-      const start = member.duesStartMonth && member.duesStartMonth > from ? member.duesStartMonth : from;
-      const months = start <= to ? monthsBetween(start, to).length : 0;
-      expectedFen += months * monthlyDueFen(member.category, member.duesBaseFen, rules);
-    }
+    const perMember = state.map(({ member, paid }) => memberDues(accountOf(member, rules), months, current, paid));
+    const totals = sumDues(perMember);
     return {
       organizationId,
       period,
       members: state.length,
-      expectedFen,
-      collectedFen: Number(collected),
-      membersPaid: Number(paid),
-      membersInArrears: state.filter((s) => s.unpaidMonths.length).length,
+      ...totals,
+      membersPaid: perMember.filter((d) => d.collectedFen > 0).length,
       flaggedMembers: state.filter((s) => s.flagged).length,
     };
   }
@@ -257,28 +254,34 @@ export class MemberQueries {
    * Every paying member of the subtree with their arrears: one statement returning only what
    * dues need (the whole district is 30 000 rows), months paid aggregated in the database.
    */
-  private async duesState(organizationId: string): Promise<Array<DuesOf & { member: DuesFacts }>> {
-    const rows: Array<DuesFacts & { months: string[] }> = await this.dataSource.manager.query(
+  private async duesState(organizationId: string): Promise<Array<DuesOf & { member: DuesFacts; paid: Map<string, number> }>> {
+    const rows: Array<DuesFacts & { paid: Record<string, number> }> = await this.dataSource.manager.query(
       `SELECT m.id, m.name, m.stage, m.category, m.dues_base_fen AS "duesBaseFen", m.dues_start_month AS "duesStartMonth",
-              coalesce((SELECT array_agg(p.month) FROM dues_payment p WHERE p.member_id = m.id AND p.month >= m.dues_start_month), '{}') AS months
+              m.monthly_dues AS "monthlyDues",
+              coalesce((SELECT jsonb_object_agg(p.month, p.amount_fen) FROM dues_payment p
+                        WHERE p.member_id = m.id AND p.month >= m.dues_start_month), '{}') AS paid
        FROM member m
        WHERE m.organization_id IN (SELECT id FROM org_node WHERE path @> ARRAY[$1::uuid])
          AND m.stage = ANY($2::text[]) AND m.status = ANY($3::text[])`,
       [organizationId, MEMBER_STAGES, CURRENT_STATUSES],
     );
-    return rows.map((row) => ({ ...this.duesOf(row, new Set(row.months)), member: row }));
+    return rows.map((row) => {
+      const paid = new Map(Object.entries(row.paid));
+      return { ...this.duesOf(row, paid), member: row, paid };
+    });
   }
 
-  duesOf(member: DuesFacts, paid: ReadonlySet<string>): DuesOf {
+  /** A member's arrears over every owed month so far (not only a period's). */
+  duesOf(member: DuesFacts, paid: ReadonlySet<string> | ReadonlyMap<string, number>): DuesOf {
     const rules = duesRulesOn(this.today());
     const current = monthOf(this.today());
-    const paying = MEMBER_STAGES.includes(member.stage) && member.duesStartMonth;
-    const { unpaid, consecutive } = paying ? arrears(member.duesStartMonth!, current, paid) : { unpaid: [], consecutive: 0 };
+    const account = accountOf(member, rules);
+    const { unpaid, consecutive } = account.startMonth ? arrears(account.startMonth, current, paid) : { unpaid: [], consecutive: 0 };
     return {
       unpaidMonths: unpaid,
       consecutiveUnpaid: consecutive,
       flagged: consecutive >= rules.flagAfterUnpaidMonths,
-      owedFen: unpaid.length * monthlyDueFen(member.category, member.duesBaseFen, rules),
+      owedFen: unpaid.reduce((sum, month) => sum + dueIn(account, month), 0),
     };
   }
 
@@ -292,7 +295,7 @@ export class MemberQueries {
   }
 
   async transfers(caller: Caller, organizationId: string, incoming: boolean, window: Window): Promise<Page<TransferRecord>> {
-    await this.visibleNode(caller, organizationId);
+    await this.visibleNode(caller, organizationId, 'memberTransfers');
     const column = incoming ? 't.to_organization_id' : 't.from_organization_id';
     const [items, total] = await this.dataSource.manager
       .createQueryBuilder(TransferRecord, 't')
@@ -311,8 +314,10 @@ export class MemberQueries {
   }
 
   async accessLog(caller: Caller, memberId: string, window: Window): Promise<Page<PersonalDataAccessRecord>> {
-    if (!hasRole(caller, Role.DISTRICT_ADMIN)) throw MembershipErrors.ACCESS_LOG_ADMIN_ONLY();
-    await this.byId(caller, memberId);
+    assertAllowed(caller, 'personalDataAccessLog');
+    const member = await this.dataSource.manager.findOne(MemberRecord, { where: { id: memberId } });
+    if (!member) throw MembershipErrors.MEMBER_NOT_FOUND({ reference: memberId });
+    assertMemberAccess(caller, 'personalDataAccessLog', member, await organizationNode(this.dataSource.manager, member.organizationId));
     const [items, total] = await this.dataSource.manager.findAndCount(PersonalDataAccessRecord, {
       where: { memberId },
       order: { id: 'DESC' },

@@ -6,10 +6,10 @@ import { PersonalDataCipher } from '../domain/personal-data-cipher';
 import { MemberRecord } from '../entities';
 import { mayUnmask } from './member-access';
 
-export type PersonalField = 'idNumber' | 'phone';
+export type PersonalField = 'idNumber' | 'phone' | 'birthDate';
 
 /**
- * Reads of ID numbers and phones for one request: masked unless the caller may see them;
+ * Reads of ID numbers, phones and birth dates for one request: masked unless the caller may see them;
  * every unmasked read is written to the audit log before the value is returned — if the
  * log cannot be written, the value is not given out. Reads of one request are batched into
  * one insert (one row per member, listing the fields).
@@ -38,11 +38,22 @@ export class PersonalDataReader {
     );
   }
 
+  /**
+   * The field in clear for those the access table allows (`member.personal`), audited; for
+   * anyone else the ID number and phone masked to their last four and the birth date withheld
+   * (beside the last four it rebuilds the number).
+   */
   async read(member: MemberRecord, field: PersonalField, organizationPath: readonly string[]): Promise<string | null> {
+    const allowed = mayUnmask(this.caller, organizationPath, member.id);
+    if (field === 'birthDate') {
+      if (!allowed) return null;
+      await this.audit.load({ memberId: member.id, field });
+      return member.birthDate;
+    }
     const sealed = field === 'idNumber' ? member.idNumberSealed : member.phoneSealed;
     if (!sealed) return null;
     const plain = this.cipher.decrypt(sealed);
-    if (!mayUnmask(this.caller, organizationPath)) return field === 'idNumber' ? maskIdNumber(plain) : maskPhone(plain);
+    if (!allowed) return field === 'idNumber' ? maskIdNumber(plain) : maskPhone(plain);
     await this.audit.load({ memberId: member.id, field });
     return plain;
   }

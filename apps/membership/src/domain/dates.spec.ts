@@ -1,4 +1,4 @@
-import { addMonths, ageOn, nthWorkingDay, workingDaysBetween } from './dates';
+import { addMonths, ageOn, nthWorkingDay } from './dates';
 
 describe('membership dates', () => {
   it('adds months, clamping to the end of a shorter month', () => {
@@ -7,11 +7,12 @@ describe('membership dates', () => {
     expect(addMonths('2026-03-15', -3)).toBe('2025-12-15');
   });
 
-  it('counts Monday–Friday as working days', () => {
+  it('counts working days by the official calendar', () => {
     // 2026-11-20 is a Friday.
     expect(nthWorkingDay('2026-11-20', 5)).toBe('2026-11-26');
     expect(nthWorkingDay('2026-11-21', 1)).toBe('2026-11-23');
-    expect(workingDaysBetween('2026-11-20', '2026-11-26')).toBe(5);
+    // National Day 2026: 1–7 October off, Saturday 10 October worked.
+    expect(nthWorkingDay('2026-09-28', 5)).toBe('2026-10-09');
   });
 
   it('computes whole years of age', () => {

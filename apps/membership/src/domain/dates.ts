@@ -1,4 +1,4 @@
-import { addDays } from '@partybuild/calendar';
+import { workingDayCalendar } from '../reference/working-days';
 
 /** Same day N months later; the 31st becomes the last day of a shorter month. */
 export function addMonths(day: string, months: number): string {
@@ -11,31 +11,10 @@ export function addMonths(day: string, months: number): string {
 }
 
 /**
- * Working days are Monday to Friday. Public holidays and adjusted working weekends (调休)
- * are not known yet: a configurable holiday calendar is to come, until then this is the rule.
+ * The n-th working day counted from `start` (inclusive), by the official calendar (holidays and
+ * 调休 included); a year the calendar does not know is refused rather than guessed.
  */
-export const isWorkingDay = (day: string): boolean => {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
-};
-
-/** The day on which the n-th working day counted from `start` (inclusive) falls. */
-export function nthWorkingDay(start: string, n: number): string {
-  let day = start;
-  let counted = isWorkingDay(day) ? 1 : 0;
-  while (counted < n) {
-    day = addDays(day, 1);
-    if (isWorkingDay(day)) counted += 1;
-  }
-  return day;
-}
-
-/** Working days from `from` to `to`, both included. */
-export function workingDaysBetween(from: string, to: string): number {
-  let count = 0;
-  for (let day = from; day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
-  return count;
-}
+export const nthWorkingDay = (start: string, n: number): string => workingDayCalendar().nthWorkingDay(start, n);
 
 /** `YYYY-MM` of a day. */
 export const monthOf = (day: string): string => day.slice(0, 7);

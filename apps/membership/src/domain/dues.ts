@@ -39,7 +39,11 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 /** The unpaid months before the current month, and the longest run of them ending now. */
-export function arrears(startMonth: string, currentMonth: string, paid: ReadonlySet<string>): { unpaid: string[]; consecutive: number } {
+export function arrears(
+  startMonth: string,
+  currentMonth: string,
+  paid: ReadonlySet<string> | ReadonlyMap<string, number>,
+): { unpaid: string[]; consecutive: number } {
   const due = startMonth < currentMonth ? monthsBetween(startMonth, addMonthsToMonth(currentMonth, -1)) : [];
   const unpaid = due.filter((m) => !paid.has(m));
   let consecutive = 0;

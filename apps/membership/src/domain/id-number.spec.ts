@@ -20,8 +20,10 @@ describe('ID numbers (GB 11643)', () => {
   });
 
   it('masks ID numbers and phones', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
-    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskIdNumber('11010519491231002X')).toBe('**************002X');
+    expect(maskPhone('13812345678')).toBe('*******5678');
+    expect(maskPhone('0231234')).toBe('***1234');
+    expect(maskPhone('123')).toBe('***');
     expect(isPhone('13812345678')).toBe(true);
     expect(isPhone('12345')).toBe(false);
   });

@@ -33,12 +33,17 @@ export function parseIdNumber(raw: string): ParsedIdNumber {
   return { value, birthDate, gender: Number(value[16]) % 2 === 1 ? 'MALE' : 'FEMALE' };
 }
 
-/** `110***********1234`: the region prefix and the last four, nothing that gives the birth date. */
-export const maskIdNumber = (value: string): string => `${value.slice(0, 3)}${'*'.repeat(Math.max(value.length - 7, 0))}${value.slice(-4)}`;
+/**
+ * `**************1234`: the last four only. The first six are the district's region code
+ * (known to anyone) and the next eight the birth date, so any more — or the birth date
+ * shown beside the last four — rebuilds the whole number. Whoever sees this mask sees no
+ * birth date either (see `Member.birthDate`).
+ */
+export const maskIdNumber = (value: string): string => `${'*'.repeat(Math.max(value.length - 4, 0))}${value.slice(-4)}`;
 
-/** `138****5678` */
+/** `*******5678`: the last four only (the first three of a mobile name the carrier, little, but nothing is needed). */
 export const maskPhone = (value: string): string =>
-  value.length <= 7 ? '*'.repeat(value.length) : `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
+  value.length <= 4 ? '*'.repeat(value.length) : `${'*'.repeat(value.length - 4)}${value.slice(-4)}`;
 
 /** Mobile (11 digits starting with 1) or landline with area code (e.g. 023-12345678). */
 export const isPhone = (value: string): boolean => /^1\d{10}$/.test(value) || /^0\d{2,3}-?\d{7,8}$/.test(value);

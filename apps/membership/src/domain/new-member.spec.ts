@@ -1,5 +1,6 @@
 import { DevelopmentStage, MemberCategory } from './member-kinds';
 import { validateNewMember } from './new-member';
+import { checkCharacter } from './id-number';
 
 describe('a new person record', () => {
   it('takes birth date and gender from the ID number and sets up a full member', () => {
@@ -37,5 +38,15 @@ describe('a new person record', () => {
       ['phone', 'BAD_USER_INPUT'],
       ['joinedOn', 'BAD_USER_INPUT'],
     ]);
+  });
+
+  it('refuses dates that cannot be true, stating the allowed range', () => {
+    const first17 = '11010500000101002';
+    const base = { name: '某人', category: MemberCategory.IN_SERVICE, stage: DevelopmentStage.FULL, joinedOn: '2000-07-01' };
+    const unborn = validateNewMember({ ...base, idNumber: `${first17}${checkCharacter(first17)}` }, '2026-11-22');
+    expect(unborn.problems.map((p) => [p.field, p.error.code])).toContainEqual(['idNumber', 'DATE_OUT_OF_RANGE']);
+    const early = validateNewMember({ ...base, idNumber: '11010519491231002X', joinedOn: '1900-07-01' }, '2026-11-22');
+    expect(early.problems[0].error).toMatchObject({ code: 'DATE_OUT_OF_RANGE', details: { earliest: '1921-07-01', latest: '2026-11-22' } });
+    expect(early.problems[0].error.message).toMatch(/入党日期（1900-07-01）/);
   });
 });

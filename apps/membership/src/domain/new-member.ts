@@ -2,7 +2,8 @@ import { addYears } from '@partybuild/calendar';
 import { isIsoDate } from '@partybuild/federation';
 import { DomainError, MembershipErrors } from '../errors';
 import { STAGE_LABELS } from './labels';
-import { RECORD_RULES, developmentRulesOn, duesRulesOn } from '../reference/membership-rules';
+import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
+import { DATE_LIMITS, MembershipDateLimits, RECORD_RULES, developmentRulesOn, duesRulesOn } from '../reference/membership-rules';
 import { LAST_STEP_OF_ENTRY } from './development-step';
 import { DevelopmentStage, Gender, MemberCategory } from './member-kinds';
 import { addMonthsToMonth, monthOf } from './dates';
@@ -63,7 +64,18 @@ const text = (value: string | null | undefined): string | null => value?.trim() 
  * Checks a new person record and works out what follows from it (birth date and gender from
  * the ID number, the step a record entering mid-way stands at). Reports every field at fault.
  */
-export function validateNewMember(input: NewMember, today: string): { value?: ValidMember; problems: FieldProblem[] } {
+const HISTORY_LABELS: Partial<Record<keyof NewMember, string>> = {
+  activistSince: '确定入党积极分子日期',
+  candidateSince: '确定发展对象日期',
+  joinedOn: '入党日期',
+  fullMemberSince: '转正日期',
+};
+
+export function validateNewMember(
+  input: NewMember,
+  today: string,
+  limits: MembershipDateLimits = DATE_LIMITS,
+): { value?: ValidMember; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const check = <T>(field: string, fn: () => T): T | undefined => {
     try {
@@ -81,7 +93,15 @@ export function validateNewMember(input: NewMember, today: string): { value?: Va
     if (length > RECORD_RULES.name.maxLength) throw MembershipErrors.NAME_TOO_LONG({ max: RECORD_RULES.name.maxLength, length });
     return n;
   });
-  const id = check('idNumber', () => parseIdNumber(input.idNumber ?? ''));
+  const id = check('idNumber', () => {
+    const parsed = parseIdNumber(input.idNumber ?? '');
+    // A birth date in the year 0000 or after today is a mistyped number, not a person.
+    checkDayWithin('idNumber', '身份证号中的出生日期', parsed.birthDate, {
+      earliest: addYears(today, -limits.oldestAgeYears),
+      latest: today,
+    });
+    return parsed;
+  });
   check('gender', () => {
     if (id && input.gender && input.gender !== id.gender) {
       throw MembershipErrors.GENDER_MISMATCH({ gender: input.gender, fromIdNumber: id.gender });
@@ -113,7 +133,7 @@ export function validateNewMember(input: NewMember, today: string): { value?: Va
       if (value === null) return null;
       if (!isIsoDate(value)) throw MembershipErrors.DATE_INVALID({ value }, { field });
       if (value > today) throw MembershipErrors.DATE_IN_FUTURE({ date: value, today }, { field });
-      return value;
+      return checkDayWithin(field, HISTORY_LABELS[field] ?? field, value, { earliest: limits.historyFrom, latest: today });
     }) ?? null;
   const activistSince = date('activistSince');
   const candidateSince = date('candidateSince');
@@ -141,6 +161,7 @@ export function validateNewMember(input: NewMember, today: string): { value?: Va
   }
   const duesBaseFen = check('duesBase', () => {
     const base = input.duesBaseFen ?? null;
+    if (base !== null) checkNumberWithin('duesBase', '党费基数（分）', base, limits.duesBaseFen);
     if (category) checkDeclaredBase(category, base, duesRulesOn(today));
     return base;
   });

@@ -1,4 +1,4 @@
-import { MembershipErrors } from '../errors';
+import { MembershipErrors, MembershipRuleErrors } from '../errors';
 
 /** A branch general meeting's vote: who may vote, who came, who voted yes. */
 export interface Vote {
@@ -26,4 +26,18 @@ export function countVote(vote: Vote): VoteResult {
   if (present * 2 <= eligibleVoters) return 'NO_QUORUM';
   if (votesFor * 2 <= eligibleVoters) return 'NOT_PASSED';
   return 'PASSED';
+}
+
+/**
+ * The vote as typed, checked against the branch: the members with voting rights are the
+ * branch's full members on the day of the meeting (预备党员 have no vote), as the records
+ * show them; present and yes-votes are then bounded by them (countVote).
+ */
+export function checkVoteAgainstBranch(vote: Vote, branch: { name: string; votingMembers: number }, on: string): void {
+  if (vote.eligibleVoters !== branch.votingMembers) {
+    throw MembershipRuleErrors.VOTE_COUNT_MISMATCH(
+      { branch: branch.name, on, given: vote.eligibleVoters, expected: branch.votingMembers },
+      { field: 'vote.eligibleVoters', rule: 'eligible-voters-are-full-members' },
+    );
+  }
 }

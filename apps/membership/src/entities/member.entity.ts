@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { MonthlyDue } from '@partybuild/dues';
 import { DevelopmentStage, Gender, MemberCategory, MemberStatus } from '../domain/member-kinds';
 
 /** A person's record. ID number and phone only sealed (encrypted) and, for the ID number, a keyed hash. */
@@ -83,6 +84,10 @@ export class MemberRecord {
   /** First month dues are counted for (`YYYY-MM`). */
   @Column('text', { name: 'dues_start_month', nullable: true })
   duesStartMonth: string | null;
+
+  /** The monthly due in fen from each month on, oldest first (kept by every recorded change). */
+  @Column('jsonb', { name: 'monthly_dues', default: () => `'[]'` })
+  monthlyDues: MonthlyDue[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

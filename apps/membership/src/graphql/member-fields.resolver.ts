@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { LocalDateScalar } from '@partybuild/federation';
 import { ageOn } from '../domain/dates';
 import { nextSteps } from '../domain/development';
 import { monthlyDueFen } from '../domain/dues';
@@ -15,7 +16,8 @@ const pathOf = async (m: MemberRecord, ctx: MembershipContext) =>
 @Resolver(() => Member)
 export class MemberFieldsResolver {
   @FieldResolver(() => String, {
-    description: '身份证号 — masked (110***********1234) unless the caller may see it; every unmasked read is audit-logged',
+    description:
+      '身份证号 — masked to the last four (**************1234) unless the caller may see it (access table: member.personal); every unmasked read is audit-logged',
   })
   async idNumber(@Root() m: MemberRecord, @Ctx() ctx: MembershipContext) {
     return ctx.personalData.read(m, 'idNumber', await pathOf(m, ctx));
@@ -23,13 +25,22 @@ export class MemberFieldsResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: '联系电话 — masked (138****5678) unless allowed; unmasked reads are audit-logged',
+    description: '联系电话 — masked to the last four (*******5678) unless allowed (member.personal); unmasked reads are audit-logged',
   })
   async phone(@Root() m: MemberRecord, @Ctx() ctx: MembershipContext) {
     return ctx.personalData.read(m, 'phone', await pathOf(m, ctx));
   }
 
-  @FieldResolver(() => Int, { description: '年龄 — age today' })
+  @FieldResolver(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      '出生日期 — birth date (digits 7–14 of the ID number): empty for whoever sees the ID number masked, since beside the last four it rebuilds the number; reads are audit-logged',
+  })
+  async birthDate(@Root() m: MemberRecord, @Ctx() ctx: MembershipContext) {
+    return ctx.personalData.read(m, 'birthDate', await pathOf(m, ctx));
+  }
+
+  @FieldResolver(() => Int, { description: '年龄 — age today (whole years: leaves hundreds of possible birth dates)' })
   age(@Root() m: MemberRecord, @Ctx() ctx: MembershipContext) {
     return ageOn(m.birthDate, ctx.today());
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { LocalDateScalar, withLimit } from '@partybuild/federation';
+import { LocalDateScalar, idempotencyScope, withLimit } from '@partybuild/federation';
 import { RECORD_RULES } from '../reference/membership-rules';
 import { MemberStatus } from '../domain/member-kinds';
 import { Member } from './member.type';
@@ -7,11 +7,17 @@ import { DuesPayment, ImportResult, Transfer } from './records.type';
 import { DevelopmentStepInput, DuesPaymentInput, IssueTransferInput, RegisterMemberInput, UpdateMemberInput } from './inputs';
 import type { MembershipContext } from './context';
 
+const KEY = '幂等键 — a retry of the same request with the same key returns the first result (or send the Idempotency-Key header)';
+
 @Resolver()
 export class MemberMutationResolver {
   @Mutation(() => Member, { description: '登记 — register a person (an applicant, or an existing member with their stage)' })
-  registerMember(@Arg('input') input: RegisterMemberInput, @Ctx() ctx: MembershipContext) {
-    return ctx.members.register(ctx.caller, input);
+  registerMember(
+    @Arg('input') input: RegisterMemberInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY }) idempotencyKey: string | null,
+    @Ctx() ctx: MembershipContext,
+  ) {
+    return ctx.members.register(ctx.caller, input, idempotencyScope(ctx, 'registerMember', idempotencyKey));
   }
 
   @Mutation(() => Member, { description: '修改党员信息 — correct a person record' })
@@ -25,11 +31,17 @@ export class MemberMutationResolver {
   async recordDevelopmentStep(
     @Arg('memberId', () => ID) memberId: string,
     @Arg('input') input: DevelopmentStepInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY }) idempotencyKey: string | null,
     @Ctx() ctx: MembershipContext,
   ) {
     const { step, on, ...rest } = input;
     const data = Object.fromEntries(Object.entries(rest).filter(([, v]) => v != null));
-    const { member } = await ctx.members.recordStep(ctx.caller, memberId, { step, on, data: data as never });
+    const { member } = await ctx.members.recordStep(
+      ctx.caller,
+      memberId,
+      { step, on, data: data as never },
+      idempotencyScope(ctx, 'recordDevelopmentStep', idempotencyKey),
+    );
     return member;
   }
 
@@ -64,8 +76,12 @@ export class MemberMutationResolver {
   }
 
   @Mutation(() => Transfer, { description: '开具转接 — issue a transfer to a branch, or record leaving the district' })
-  issueTransfer(@Arg('input') input: IssueTransferInput, @Ctx() ctx: MembershipContext) {
-    return ctx.transfers.issue(ctx.caller, input);
+  issueTransfer(
+    @Arg('input') input: IssueTransferInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY }) idempotencyKey: string | null,
+    @Ctx() ctx: MembershipContext,
+  ) {
+    return ctx.transfers.issue(ctx.caller, input, idempotencyScope(ctx, 'issueTransfer', idempotencyKey));
   }
 
   @Mutation(() => Transfer, { description: '接收 — the receiving branch accepts; the member moves there' })
@@ -88,8 +104,12 @@ export class MemberMutationResolver {
   }
 
   @Mutation(() => DuesPayment, { description: '交纳党费 — record a payment for one or more months (also ahead)' })
-  recordDuesPayment(@Arg('input') input: DuesPaymentInput, @Ctx() ctx: MembershipContext) {
-    return ctx.dues.pay(ctx.caller, input);
+  recordDuesPayment(
+    @Arg('input') input: DuesPaymentInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY }) idempotencyKey: string | null,
+    @Ctx() ctx: MembershipContext,
+  ) {
+    return ctx.dues.pay(ctx.caller, input, idempotencyScope(ctx, 'recordDuesPayment', idempotencyKey));
   }
 
   @Mutation(() => ImportResult, {
@@ -99,8 +119,9 @@ export class MemberMutationResolver {
   importMembers(
     @Arg('csv', { description: withLimit('CSV 文件内容 — the file, header first', RECORD_RULES.importMaxCharacters) }) csv: string,
     @Arg('allOrNothing', { defaultValue: true }) allOrNothing: boolean,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: KEY }) idempotencyKey: string | null,
     @Ctx() ctx: MembershipContext,
   ) {
-    return ctx.importer.run(ctx.caller, csv, allOrNothing);
+    return ctx.importer.run(ctx.caller, csv, allOrNothing, idempotencyScope(ctx, 'importMembers', idempotencyKey));
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { PageArgs, pageWindow, withLimit } from '@partybuild/federation';
 import { RECORD_RULES } from '../reference/membership-rules';
+import { CsvHeaders } from '@partybuild/csv';
 import { Member } from './member.type';
 import { ArrearsPage, DueEntryPage, DuesSummary, PersonalDataAccessPage, TransferPage } from './records.type';
 import { exportCsv } from './member-export';
@@ -37,10 +38,12 @@ export class MemberQueryResolver {
     return ctx.queries.arrears(ctx.caller, organizationId, pageWindow(page));
   }
 
-  @Query(() => DuesSummary, { description: '党费收缴汇总 — collection of an organisation and its subtree for a month or a year' })
+  @Query(() => DuesSummary, {
+    description: '党费收缴汇总 — collection of an organisation and its subtree for a year, a quarter or a month',
+  })
   duesSummary(
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('period', { description: 'YYYY-MM or YYYY' }) period: string,
+    @Arg('period', { description: '2026, 2026-Q3 or 2026-07' }) period: string,
     @Ctx() ctx: MembershipContext,
   ) {
     return ctx.queries.duesSummary(ctx.caller, organizationId, period);
@@ -61,13 +64,18 @@ export class MemberQueryResolver {
     return ctx.queries.accessLog(ctx.caller, memberId, pageWindow(page));
   }
 
-  @Query(() => String, { description: '导出党员名册 — CSV of an organisation’s members (masked unless `unmasked`, which is audit-logged)' })
+  @Query(() => String, {
+    description:
+      '导出党员名册 — CSV of an organisation’s members in the import format (UTF-8 with BOM, formula cells neutralised; masked unless `unmasked`, which is audit-logged)',
+  })
   exportMembers(
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('includeSubtree', { defaultValue: true }) includeSubtree: boolean,
     @Arg('unmasked', { defaultValue: false }) unmasked: boolean,
+    @Arg('headers', () => CsvHeaders, { defaultValue: CsvHeaders.ENGLISH, description: '表头 — English keys or Chinese column names' })
+    headers: CsvHeaders,
     @Ctx() ctx: MembershipContext,
   ) {
-    return exportCsv(ctx, organizationId, includeSubtree, unmasked);
+    return exportCsv(ctx, organizationId, includeSubtree, unmasked, headers);
   }
 }

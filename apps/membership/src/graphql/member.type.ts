@@ -20,7 +20,7 @@ export class Member {
   @Field(() => String, { nullable: true, description: '民族 — ethnicity' })
   ethnicity: string | null;
 
-  @Field(() => LocalDateScalar, { description: '出生日期 — birth date (from the ID number)' })
+  /** Resolved by `MemberFieldsResolver.birthDate`: withheld from whoever sees the ID number masked. */
   birthDate: string;
 
   @Field(() => String, { nullable: true, description: '学历 — education' })

@@ -13,7 +13,8 @@ async function memberPage(organizationId: string, args: MemberListArgs, ctx: Mem
   // Through the loader: the members' own fields (masking) then find the node cached.
   const node = await ctx.loaders.orgNode.load(organizationId);
   if (!node) throw MembershipErrors.ORGANIZATION_UNKNOWN({ reference: organizationId });
-  assertVisible(ctx.caller, node);
+  // A list is never "own": members and analysts are refused here by the access table.
+  assertVisible(ctx.caller, node, node.name, 'member.read');
   return ctx.queries.members(organizationId, { ...args, partyGroup: node.kind === 'PARTY_GROUP' }, window);
 }
 

@@ -1,3 +1,5 @@
+import { addYears } from '@partybuild/calendar';
+import type { DayRange, NumberRange } from '@partybuild/errors';
 import { MemberCategory } from '../domain/member-kinds';
 
 /**
@@ -17,7 +19,7 @@ export interface DevelopmentRules {
   contacts: { min: number; max: number };
   introducers: number;
   training: { minDays: number; minHours: number };
-  /** Working days (Mon–Fri) of the public notice (公示). */
+  /** Working days of the public notice (公示), counted by the official calendar (reference/working-days.ts). */
   publicNoticeWorkingDays: number;
   /** Superior approval expected within this many months of the branch vote; later ones are flagged. */
   approvalWithinMonths: number;
@@ -111,3 +113,43 @@ export const RECORD_RULES = {
   /** How far ahead `developmentDue` may look (days). */
   maxLookAheadDays: 366,
 } as const;
+
+/**
+ * How far back a date typed in may lie: a transfer issued in 1900 or a step dated in the year
+ * 0000 cannot be true, and nothing is recorded as happening after today. A district whose
+ * records reach further back overrides these with MEMBERSHIP_DATE_LIMITS (see config.ts).
+ */
+export interface MembershipDateLimits {
+  /** Personal history (joined, designated activist or candidate, full member): not before the Party was founded. */
+  historyFrom: string;
+  /** A birth date (from the ID number) at most this many years back, and not after today. */
+  oldestAgeYears: number;
+  /** Years back an operation may be entered after the fact. */
+  backdateYears: {
+    /** A development history is often entered late; it spans a few years at most. */
+    developmentStep: number;
+    statusChange: number;
+    /** A transfer letter is valid for months; one issued longer ago than this was never used. */
+    transfer: number;
+    duesPayment: number;
+  };
+  /** Training of a candidate (TRAINING_COMPLETED), and vote counts of one branch. */
+  trainingDays: NumberRange;
+  trainingHours: NumberRange;
+  voters: NumberRange;
+  /** A declared monthly base for dues, in fen (¥10 million). */
+  duesBaseFen: NumberRange;
+}
+
+export const DATE_LIMITS: MembershipDateLimits = {
+  historyFrom: '1921-07-01',
+  oldestAgeYears: 120,
+  backdateYears: { developmentStep: 10, statusChange: 10, transfer: 1, duesPayment: 5 },
+  trainingDays: { min: 0, max: 365 },
+  trainingHours: { min: 0, max: 2_000 },
+  voters: { min: 0, max: 10_000 },
+  duesBaseFen: { min: 0, max: 1_000_000_000 },
+};
+
+/** The days an operation entered today may be dated: from `years` back until today. */
+export const backdateRange = (today: string, years: number): DayRange => ({ earliest: addYears(today, -years), latest: today });

@@ -1,14 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, Role, hasRole } from '@partybuild/auth';
+import { Caller, allowed } from '@partybuild/auth';
 import { OrganizationRecord } from '../entities';
 import { OrganizationErrors } from '../errors';
 import { attachedPeople } from './branch-figures';
 import { DepartmentCategory, OrganizationKind, OrganizationStatus, Sector } from '../domain/organization-kind';
 import { assertNoCycle, assertParentAllowed, childPath } from '../domain/placement';
-import { checkEndDate, checkStaffCount, normaliseCode, normaliseName } from '../domain/organization-fields';
+import { checkEndDate, checkStaffCount, normaliseCode, normaliseName, recordedDayRange } from '../domain/organization-fields';
+import { checkDayWithin } from '@partybuild/errors';
 import { OrganizationEvent, recordChange } from './organization-events';
-import { assertCanManage, isDuplicateCode, lockForChange } from './organization-access';
-import { UnitOfWork } from '@partybuild/persistence';
+import { assertCanManage, isDuplicateCode, lockForChange, lockForMove } from './organization-access';
+import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 
 export interface CreateOrganization {
   code: string;
@@ -33,7 +34,7 @@ export class OrganizationCommands {
     private readonly today: () => string,
   ) {}
 
-  async create(caller: Caller, input: CreateOrganization): Promise<OrganizationRecord> {
+  async create(caller: Caller, input: CreateOrganization, once: IdempotencyScope | null = null): Promise<OrganizationRecord> {
     assertCanManage(caller);
     const fields = {
       code: normaliseCode(input.code),
@@ -41,26 +42,36 @@ export class OrganizationCommands {
       endsOn: checkEndDate(input.kind, input.endsOn, this.today()),
       ...this.checkedDetails(input),
     };
-    return this.run(fields.code, async (manager) => {
-      const parent = input.parentId ? await lockForChange(manager, caller, input.parentId) : null;
-      if (!parent && !hasRole(caller, Role.DISTRICT_ADMIN)) {
-        throw OrganizationErrors.ROOT_NEEDS_DISTRICT_ADMIN();
-      }
-      assertParentAllowed(input.kind, parent);
-      if (await manager.exists(OrganizationRecord, { where: { code: fields.code } }))
-        throw OrganizationErrors.ORGANIZATION_CODE_TAKEN({ orgCode: fields.code }, { field: 'code' });
-      const organization = manager.create(OrganizationRecord, {
-        ...fields,
-        kind: input.kind,
-        sector: input.sector,
-        parentId: parent?.id ?? null,
-        ancestorIds: childPath(parent),
-        status: OrganizationStatus.ACTIVE,
-      });
-      await manager.save(organization);
-      await recordChange(manager, organization, OrganizationEvent.CREATED, caller.subject);
-      return organization;
-    });
+    return this.run(fields.code, (manager) =>
+      createOnce(
+        manager,
+        once,
+        input,
+        async () => {
+          const parent = input.parentId ? await lockForChange(manager, caller, input.parentId) : null;
+          // A top-level organisation is below nobody's scope: only `anywhere` in the access table creates one.
+          if (!parent && !allowed(caller, 'organization.manage', { path: [] })) {
+            throw OrganizationErrors.ROOT_NEEDS_DISTRICT_ADMIN();
+          }
+          assertParentAllowed(input.kind, parent);
+          if (await manager.exists(OrganizationRecord, { where: { code: fields.code } }))
+            throw OrganizationErrors.ORGANIZATION_CODE_TAKEN({ orgCode: fields.code }, { field: 'code' });
+          const organization = manager.create(OrganizationRecord, {
+            ...fields,
+            kind: input.kind,
+            sector: input.sector,
+            parentId: parent?.id ?? null,
+            ancestorIds: childPath(parent),
+            status: OrganizationStatus.ACTIVE,
+          });
+          await manager.save(organization);
+          await recordChange(manager, organization, OrganizationEvent.CREATED, caller.subject);
+          return organization;
+        },
+        (o) => o.id,
+        (id) => manager.findOneByOrFail(OrganizationRecord, { id }),
+      ),
+    );
   }
 
   async update(caller: Caller, id: string, patch: UpdateOrganization): Promise<OrganizationRecord> {
@@ -82,8 +93,7 @@ export class OrganizationCommands {
   /** Moves an organisation and its whole subtree under another parent. */
   async move(caller: Caller, id: string, newParentId: string): Promise<OrganizationRecord> {
     return this.run(null, async (manager) => {
-      const organization = await lockForChange(manager, caller, id);
-      const parent = await lockForChange(manager, caller, newParentId);
+      const { organization, parent } = await lockForMove(manager, caller, id, newParentId);
       assertNoCycle(organization, parent);
       assertParentAllowed(organization.kind, parent);
       if (organization.parentId === parent.id) {
@@ -127,6 +137,7 @@ export class OrganizationCommands {
           { field: 'dissolvedOn' },
         );
       }
+      checkDayWithin('dissolvedOn', '撤销日期', day, recordedDayRange(this.today()));
       organization.status = OrganizationStatus.DISSOLVED;
       organization.dissolvedOn = day;
       await manager.save(organization);

@@ -1,5 +1,5 @@
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
-import { Caller, Role, hasRole } from '@partybuild/auth';
+import { Caller, reach } from '@partybuild/auth';
 import { Page, toPage } from '@partybuild/federation';
 import { addDays } from '@partybuild/calendar';
 import { OrganizationRecord, OrganizationRevisionRecord } from '../entities';
@@ -96,7 +96,7 @@ export class OrganizationQueries {
   ): Promise<Page<BranchFigures & { issues: StructuralIssue[]; organization: OrganizationRecord }>> {
     const manager = this.dataSource.manager;
     if (underId) await this.byId(caller, underId);
-    else if (!hasRole(caller, Role.DISTRICT_ADMIN)) throw OrganizationErrors.UNDER_REQUIRED();
+    else if (!reach(caller, 'organization.read').anywhere) throw OrganizationErrors.UNDER_REQUIRED();
     const ids = await branchIdsUnder(manager, underId);
     const figures = await branchFigures(manager, ids);
     const breaking = ids
@@ -131,8 +131,9 @@ export class OrganizationQueries {
   }
 
   private inScope<T extends SelectQueryBuilder<OrganizationRecord>>(caller: Caller, query: T): T {
-    if (hasRole(caller, Role.DISTRICT_ADMIN)) return query;
-    return query.andWhere('(o.id = ANY(:scope::uuid[]) OR o.ancestor_ids && :scope::uuid[])', { scope: caller.scope }) as T;
+    const { anywhere, roots } = reach(caller, 'organization.read');
+    if (anywhere) return query;
+    return query.andWhere('(o.id = ANY(:scope::uuid[]) OR o.ancestor_ids && :scope::uuid[])', { scope: roots }) as T;
   }
 
   private async page<T extends object>(query: SelectQueryBuilder<T>, window: Window): Promise<Page<T>> {

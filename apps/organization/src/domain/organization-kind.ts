@@ -1,4 +1,4 @@
-/** The kinds of Party organisation (DOMAIN §1). */
+/** The kinds of Party organisation (docs/domain.md §1). */
 export enum OrganizationKind {
   /** 机关工委 / 党工委 */
   WORKING_COMMITTEE = 'WORKING_COMMITTEE',

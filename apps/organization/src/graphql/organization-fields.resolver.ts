@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { assertAllowed } from '@partybuild/auth';
 import { PageArgs, pageWindow, toPage } from '@partybuild/federation';
 import { ORGANIZATION_RULES } from '../reference/organization-rules';
 import { TermStatus, termStatus } from '../domain/committee-term';
@@ -36,13 +37,17 @@ export class OrganizationFieldsResolver {
     return toPage(items, total, window);
   }
 
-  @FieldResolver(() => [CommitteeMember], { description: '现任委员会 — the current committee' })
+  @FieldResolver(() => [CommitteeMember], {
+    description: '现任委员会 — the current committee (names: access table organization.committee)',
+  })
   committee(@Root() o: Organization, @Ctx() ctx: OrganizationContext) {
+    assertAllowed(ctx.caller, 'organization.committee', { path: [...o.ancestorIds, o.id] }, o.name);
     return ctx.loaders.committees.load(o.id);
   }
 
-  @FieldResolver(() => [Election], { description: '历次换届选举 — elections, latest first' })
+  @FieldResolver(() => [Election], { description: '历次换届选举 — elections, latest first (access table organization.committee)' })
   elections(@Root() o: Organization, @Ctx() ctx: OrganizationContext) {
+    assertAllowed(ctx.caller, 'organization.committee', { path: [...o.ancestorIds, o.id] }, o.name);
     return ctx.loaders.elections.load(o.id);
   }
 

@@ -1,13 +1,12 @@
-import { inScope } from '@partybuild/auth';
-import { OutOfScopeError } from '@partybuild/errors';
+import { assertAllowed } from '@partybuild/auth';
 import { pathOf } from '../entities';
 import { OrganizationErrors } from '../errors';
 import type { OrganizationContext } from './context';
 
-/** Resolves `Organization` references from other subgraphs, batched and scope-checked. */
+/** Resolves `Organization` references from other subgraphs, batched and checked against the access table. */
 export async function resolveOrganizationReference(reference: { id: string }, ctx: OrganizationContext) {
   const organization = await ctx.loaders.byId.load(reference.id);
   if (!organization) throw OrganizationErrors.ORGANIZATION_NOT_FOUND({ reference: reference.id });
-  if (!inScope(ctx.caller, pathOf(organization))) throw new OutOfScopeError(organization.name);
+  assertAllowed(ctx.caller, 'organization.read', { path: pathOf(organization) }, organization.name);
   return organization;
 }

@@ -1,3 +1,4 @@
+import { idempotencyMigrations } from '@partybuild/persistence';
 import { outboxMigrations, consumerMigrations } from '@partybuild/events';
 import { CreateOrganization1767300000000 } from './1767300000000-create-organization';
 import { CreateMemberPlacement1767300000200 } from './1767300000200-create-member-placement';
@@ -8,4 +9,5 @@ export const organizationMigrations = [
   ...consumerMigrations,
   CreateOrganization1767300000000,
   CreateMemberPlacement1767300000200,
+  ...idempotencyMigrations,
 ];

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { MEMBERSHIP_TOPIC, MemberEventData, MembershipEventType } from '@partybuild/contracts';
+import { MEMBERSHIP_EVENT_VERSIONS, MEMBERSHIP_TOPIC, MemberEventData, MembershipEventType } from '@partybuild/contracts';
 import type { EventEnvelope, EventHandler } from '@partybuild/events';
 
 /** Every membership event carries the member as of the event: keep the latest placement. */
@@ -12,10 +12,10 @@ async function placeMember(event: EventEnvelope, manager: EntityManager): Promis
   );
 }
 
-const v1 = { versions: [1], handle: placeMember as EventHandler };
+const member = { versions: [...MEMBERSHIP_EVENT_VERSIONS], handle: placeMember as EventHandler };
 
 export const memberPlacementConsumer = {
   groupId: 'organization.member-placement',
   topics: [MEMBERSHIP_TOPIC],
-  handlers: Object.fromEntries(Object.values(MembershipEventType).map((type) => [type, v1])),
+  handlers: Object.fromEntries(Object.values(MembershipEventType).map((type) => [type, member])),
 };

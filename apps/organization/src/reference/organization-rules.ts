@@ -2,7 +2,7 @@ import { OrganizationKind as K } from '../domain/organization-kind';
 
 /**
  * The official numbers and structural rules this service applies, in one place
- * (中国共产党支部工作条例 and the national defaults in DOMAIN §1). A district that adopts
+ * (中国共产党支部工作条例 and the national defaults in docs/domain.md §1). A district that adopts
  * other numbers changes them here or through the matching environment variables.
  */
 export const ORGANIZATION_RULES = {
@@ -47,5 +47,12 @@ export const ORGANIZATION_RULES = {
   committeeMemberName: { maxLength: 50 },
   /** Longest free texts accepted (characters), stated in the schema. */
   text: { code: 32, hostingUnit: 100, electionNotes: 1000, searchName: 100 },
+  /**
+   * Days and numbers that cannot be true (an election in 1900, a temporary organisation until
+   * 9999, a staff of 1e300) are refused, naming these limits. A district entering older
+   * records changes them here.
+   */
+  dates: { yearsBack: 20, temporaryEndsYearsAhead: 5, appointmentYearsAhead: 1 },
+  counts: { staff: { min: 0, max: 1_000_000 }, voters: { min: 0, max: 100_000 } },
   code: { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/ },
 } as const;

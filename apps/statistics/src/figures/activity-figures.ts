@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { STATISTICS_RULES } from '../reference/statistics-rules';
+import { THREE_MEETINGS_ONE_LESSON } from '@partybuild/compliance';
 import { monthsOf, Period } from '@partybuild/calendar';
-import type { ActivityFigures } from './figures';
+import type { ActivityFigures, ComplianceFields } from './figures';
 import { IN_TARGETS, byTarget, underTarget } from './targets';
 
 /** Activities held in the period by hosts under the targets, with the pooled attendance rate. */
@@ -9,7 +9,7 @@ export async function activityFigures(
   manager: EntityManager,
   targets: string[],
   period: Period,
-): Promise<Map<string, Omit<ActivityFigures, 'requiredMeetingsDue' | 'requiredMeetingsHeld' | 'complianceRate'>>> {
+): Promise<Map<string, Omit<ActivityFigures, ComplianceFields>>> {
   const rows: Array<{ target: string; dim: string; key: string | null; count: string; attended: string | null; expected: string | null }> =
     await manager.query(
       `WITH ${IN_TARGETS},
@@ -18,7 +18,7 @@ export async function activityFigures(
        UNION ALL SELECT target, 'month', month, count(*), NULL, NULL FROM a GROUP BY target, month
        UNION ALL SELECT target, 'total', NULL, count(*), sum(present + late), sum(expected) FROM a GROUP BY target
        UNION ALL SELECT target, 'core', NULL, count(*), NULL, NULL FROM a WHERE type = ANY($3) GROUP BY target`,
-      [targets, monthsOf(period), STATISTICS_RULES.threeMeetingsOneLesson],
+      [targets, monthsOf(period), THREE_MEETINGS_ONE_LESSON],
     );
   const byType = byTarget(rows.filter((r) => r.dim === 'type'));
   const byMonth = byTarget(rows.filter((r) => r.dim === 'month'));

@@ -1,27 +1,42 @@
 import type { EntityManager } from 'typeorm';
 import { BRANCH_LEVEL_KINDS } from '@partybuild/contracts';
+import {
+  ORGANIZATIONAL_LIFE,
+  THREE_MEETINGS_ONE_LESSON,
+  Tally,
+  addTallies,
+  assessRequirements,
+  complianceRulesOn,
+  hasCommittee,
+  organizationalLife,
+  threeMeetingsOneLesson,
+} from '@partybuild/compliance';
+import type { Period } from '@partybuild/calendar';
 import { STATISTICS_RULES } from '../reference/statistics-rules';
-import { branchCompliance } from '../domain/compliance';
-import { monthsOf, Period } from '@partybuild/calendar';
 import { IN_TARGETS } from './targets';
 
 export interface ComplianceFigures {
-  due: number;
-  met: number;
+  threeMeetingsOneLesson: Tally;
+  organizationalLife: Tally;
 }
 
-/** 三会一课 due and held for every branch under the targets, over the elapsed units of the period. */
+/**
+ * 三会一课 and 组织生活 of every branch under the targets, by the shared definition
+ * (`@partybuild/compliance`, the same the activity service reports): per branch and Party
+ * group, then summed over each target's subtree. An activity counts for its host and its co-hosts.
+ */
 export async function complianceFigures(
   manager: EntityManager,
   targets: string[],
   period: Period,
-  asOf: string,
+  today: string,
 ): Promise<Map<string, ComplianceFigures>> {
   const { memberStages, departedStatuses } = STATISTICS_RULES;
-  const branches: Array<{ target: string; id: string; members: string }> = await manager.query(
+  const branches: Array<{ target: string; id: string; kind: string; members: number; seats: number }> = await manager.query(
     `WITH ${IN_TARGETS}
-     SELECT t.target, n.id,
-       (SELECT count(*) FROM stat_member s WHERE s.organization_id = n.id AND s.stage = ANY($3) AND NOT s.status = ANY($4)) AS members
+     SELECT t.target, n.id, n.kind,
+       (SELECT count(*) FROM stat_member s WHERE s.organization_id = n.id AND s.stage = ANY($3) AND NOT s.status = ANY($4))::int AS members,
+       coalesce((SELECT c.seats FROM stat_committee c WHERE c.organization_id = n.id), 0) AS seats
      FROM targets t JOIN org_node n ON n.path @> ARRAY[t.target] WHERE n.kind = ANY($2) AND n.status = 'ACTIVE'`,
     [targets, BRANCH_LEVEL_KINDS, memberStages, departedStatuses],
   );
@@ -30,25 +45,53 @@ export async function complianceFigures(
     `SELECT id, parent_id FROM org_node WHERE kind = 'PARTY_GROUP' AND status = 'ACTIVE' AND parent_id = ANY($1::uuid[])`,
     [branchIds],
   );
-  const months = monthsOf(period);
-  const held: Array<{ host_id: string; type: string; month: string }> = await manager.query(
-    `SELECT DISTINCT host_id, type, month FROM stat_activity
-     WHERE status = 'HELD' AND month = ANY($1) AND type = ANY($2) AND host_id = ANY($3::uuid[])`,
-    [months, STATISTICS_RULES.threeMeetingsOneLesson, [...branchIds, ...groups.map((g) => g.id)]],
+  // Held activities by organisation (host or co-host), type and month, over the years the period's slots span.
+  const held: Array<{ org: string; type: string; month: string; n: number }> = await manager.query(
+    `SELECT h.org, a.type, to_char(a.held_on, 'YYYY-MM') AS month, count(*)::int AS n
+     FROM stat_activity a CROSS JOIN LATERAL unnest(array_prepend(a.host_id, a.co_host_ids)) AS h(org)
+     WHERE a.status = 'HELD' AND a.type = ANY($2) AND h.org = ANY($1::uuid[])
+       AND a.held_on BETWEEN $3::date AND $4::date
+     GROUP BY 1, 2, 3`,
+    [
+      [...branchIds, ...groups.map((g) => g.id)],
+      [...THREE_MEETINGS_ONE_LESSON, ...ORGANIZATIONAL_LIFE],
+      `${period.start.slice(0, 4)}-01-01`,
+      `${period.end.slice(0, 4)}-12-31`,
+    ],
   );
-  const heldKeys = new Set(held.map((h) => `${h.host_id}|${h.type}|${h.month}`));
-  const wasHeld = (host: string, type: string, unit: string[]) => unit.some((month) => heldKeys.has(`${host}|${type}|${month}`));
+  const heldCount = new Map<string, Array<{ month: string; n: number }>>();
+  for (const h of held) heldCount.set(`${h.org}|${h.type}`, [...(heldCount.get(`${h.org}|${h.type}`) ?? []), h]);
+  const heldIn = (org: string, type: string, slot: Period) =>
+    (heldCount.get(`${org}|${type}`) ?? [])
+      .filter((h) => h.month >= slot.start.slice(0, 7) && h.month <= slot.end.slice(0, 7))
+      .reduce((n, h) => n + h.n, 0);
+
+  const rules = complianceRulesOn(period.start);
   const perBranch = new Map<string, ComplianceFigures>();
   for (const b of branches) {
     if (perBranch.has(b.id)) continue;
-    const partyGroups = groups.filter((g) => g.parent_id === b.id).map((g) => g.id);
-    perBranch.set(b.id, branchCompliance({ id: b.id, members: Number(b.members), partyGroups }, months, asOf, wasHeld));
+    const subject = {
+      id: b.id,
+      kind: b.kind,
+      branchLevel: true,
+      hasCommittee: hasCommittee(b.members, Number(b.seats), rules),
+      partyGroupIds: groups.filter((g) => g.parent_id === b.id).map((g) => g.id),
+    };
+    const results = assessRequirements(subject, rules.requirements, period, today, heldIn);
+    perBranch.set(b.id, { threeMeetingsOneLesson: threeMeetingsOneLesson(results), organizationalLife: organizationalLife(results) });
   }
-  const result = new Map(targets.map((t) => [t, { due: 0, met: 0 }]));
+  const none = (): ComplianceFigures => ({
+    threeMeetingsOneLesson: { required: 0, held: 0 },
+    organizationalLife: { required: 0, held: 0 },
+  });
+  const result = new Map(targets.map((t) => [t, none()]));
   for (const b of branches) {
     const sum = result.get(b.target)!;
-    sum.due += perBranch.get(b.id)!.due;
-    sum.met += perBranch.get(b.id)!.met;
+    const own = perBranch.get(b.id)!;
+    result.set(b.target, {
+      threeMeetingsOneLesson: addTallies(sum.threeMeetingsOneLesson, own.threeMeetingsOneLesson),
+      organizationalLife: addTallies(sum.organizationalLife, own.organizationalLife),
+    });
   }
   return result;
 }

@@ -5,7 +5,17 @@ import { activityFigures } from './activity-figures';
 import { duesFigures } from './dues-figures';
 import { memberFigures } from './member-figures';
 import { treeFigures } from './tree-figures';
-import { complianceFigures } from './compliance-figures';
+import { ComplianceFigures, complianceFigures } from './compliance-figures';
+import { rateOf } from '@partybuild/compliance';
+
+const complianceFields = ({ threeMeetingsOneLesson: core, organizationalLife: life }: ComplianceFigures) => ({
+  requiredMeetingsDue: core.required,
+  requiredMeetingsHeld: core.held,
+  complianceRate: rateOf(core),
+  organizationalLifeDue: life.required,
+  organizationalLifeHeld: life.held,
+  organizationalLifeRate: rateOf(life),
+});
 
 /** All figures for several organisations at once: a fixed number of queries, whatever their number. */
 export async function computeFigures(
@@ -19,8 +29,8 @@ export async function computeFigures(
     memberFigures(manager, targets, period, asOf),
     treeFigures(manager, targets, asOf),
     activityFigures(manager, targets, period),
-    duesFigures(manager, targets, period, asOf),
-    complianceFigures(manager, targets, period, asOf),
+    duesFigures(manager, targets, period, today),
+    complianceFigures(manager, targets, period, today),
   ]);
   return new Map(
     targets.map((id) => [
@@ -34,9 +44,7 @@ export async function computeFigures(
         branches: tree.branches.get(id)!,
         activities: {
           ...activities.get(id)!,
-          requiredMeetingsDue: compliance.get(id)!.due,
-          requiredMeetingsHeld: compliance.get(id)!.met,
-          complianceRate: compliance.get(id)!.due > 0 ? compliance.get(id)!.met / compliance.get(id)!.due : null,
+          ...complianceFields(compliance.get(id)!),
         },
         dues: dues.get(id)!,
       },

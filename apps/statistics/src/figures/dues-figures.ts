@@ -1,44 +1,45 @@
 import type { EntityManager } from 'typeorm';
-import { STATISTICS_RULES } from '../reference/statistics-rules';
 import { monthsOf, Period } from '@partybuild/calendar';
+import { MemberDues, MonthlyDue, memberDues, sumDues } from '@partybuild/dues';
+import { STATISTICS_RULES } from '../reference/statistics-rules';
 import type { DuesFigures } from './figures';
 import { IN_TARGETS, underTarget } from './targets';
 
 /**
- * Dues expected against collected for the months of the period up to `asOf`. A payment
- * covering several months counts its share for each; amounts stay in fen.
+ * 党费 expected, collected and members in arrears for the period, by the shared definition of
+ * dues (`@partybuild/dues`, the same the membership service's dues summary counts): each
+ * member once, then summed over every target whose subtree holds them.
  */
 export async function duesFigures(
   manager: EntityManager,
   targets: string[],
   period: Period,
-  asOf: string,
+  today: string,
 ): Promise<Map<string, DuesFigures>> {
-  const months = monthsOf(period).filter((m) => m <= asOf.slice(0, 7));
-  const rows: Array<{ target: string; expected: string; collected: string; arrears: string }> = await manager.query(
-    `WITH ${IN_TARGETS},
-     m AS (SELECT t.target, s.member_id, s.monthly_due_fen FROM stat_member s ${underTarget('s.organization_id')}
-           WHERE s.stage = ANY($3) AND NOT s.status = ANY($4)),
-     paid AS (SELECT p.member_id, sum(p.amount_fen::numeric / cardinality(p.months)) AS collected, count(DISTINCT month) AS months_paid
-              FROM stat_dues_payment p CROSS JOIN unnest(p.months) AS month
-              WHERE month = ANY($2) AND p.member_id IN (SELECT member_id FROM m) GROUP BY p.member_id),
-     per_member AS (
-       SELECT m.target, coalesce(m.monthly_due_fen, 0) * cardinality($2::text[]) AS expected,
-              coalesce(paid.collected, 0) AS collected, coalesce(paid.months_paid, 0) AS months_paid,
-              coalesce(m.monthly_due_fen, 0) > 0 AS owes
-       FROM m LEFT JOIN paid ON paid.member_id = m.member_id)
-     SELECT target, sum(expected) AS expected, round(sum(collected)) AS collected,
-            count(*) FILTER (WHERE owes AND months_paid < cardinality($2::text[])) AS arrears
-     FROM per_member GROUP BY target`,
-    [targets, months, STATISTICS_RULES.memberStages, STATISTICS_RULES.departedStatuses],
-  );
-  return new Map(
-    targets.map((target) => {
-      const r = rows.find((row) => row.target === target);
-      return [
-        target,
-        { expectedFen: Number(r?.expected ?? 0), collectedFen: Number(r?.collected ?? 0), membersInArrears: Number(r?.arrears ?? 0) },
-      ];
-    }),
-  );
+  const months = monthsOf(period);
+  const rows: Array<{ target: string; member_id: string; start: string | null; history: MonthlyDue[]; paid: Record<string, string> }> =
+    await manager.query(
+      `WITH ${IN_TARGETS},
+       m AS (SELECT t.target, s.member_id, s.dues_start_month AS start, s.monthly_dues AS history
+             FROM stat_member s ${underTarget('s.organization_id')}
+             WHERE s.stage = ANY($3) AND NOT s.status = ANY($4)),
+       paid AS (SELECT p.member_id, jsonb_object_agg(x.month, coalesce(x.fen, p.amount_fen::numeric / cardinality(p.months))) AS paid
+                FROM stat_dues_payment p CROSS JOIN LATERAL unnest(p.months, p.amounts_fen) AS x(month, fen)
+                WHERE x.month = ANY($2) AND p.member_id IN (SELECT member_id FROM m) GROUP BY p.member_id)
+       SELECT m.*, coalesce(paid.paid, '{}') AS paid FROM m LEFT JOIN paid ON paid.member_id = m.member_id`,
+      [targets, months, STATISTICS_RULES.memberStages, STATISTICS_RULES.departedStatuses],
+    );
+  const current = today.slice(0, 7);
+  const perMember = new Map<string, MemberDues>();
+  const perTarget = new Map<string, MemberDues[]>(targets.map((t) => [t, []]));
+  for (const row of rows) {
+    let dues = perMember.get(row.member_id);
+    if (!dues) {
+      const paid = new Map(Object.entries(row.paid).map(([month, fen]) => [month, Number(fen)]));
+      dues = memberDues({ startMonth: row.start, monthlyDues: row.history }, months, current, paid);
+      perMember.set(row.member_id, dues);
+    }
+    perTarget.get(row.target)!.push(dues);
+  }
+  return new Map(targets.map((target) => [target, sumDues(perTarget.get(target)!)]));
 }

@@ -53,18 +53,36 @@ export interface ActivityFigures {
   threeMeetingsOneLesson: number;
   /** Present and late over expected, over every held activity that recorded attendance; null if none did. */
   attendanceRate: number | null;
-  /** 三会一课 required of the branches over the elapsed months and quarters, and how many were held. */
+  /**
+   * 三会一课 required of the branches and Party groups and, of them, held — the four kinds only,
+   * by the shared definition (`@partybuild/compliance`): each organisation and month or quarter
+   * is one required activity once its period has ended, or earlier when already held.
+   */
   requiredMeetingsDue: number;
   requiredMeetingsHeld: number;
-  /** Held over due; null when nothing was due yet. */
+  /** 三会一课落实率: held over required; null when nothing was required yet. */
   complianceRate: number | null;
+  /** 组织生活 (主题党日, 组织生活会), counted the same way, beside 三会一课 and never inside it. */
+  organizationalLifeDue: number;
+  organizationalLifeHeld: number;
+  organizationalLifeRate: number | null;
 }
 
+/** The activity figures that come from the compliance rules rather than from counting activities. */
+export type ComplianceFields =
+  | 'requiredMeetingsDue'
+  | 'requiredMeetingsHeld'
+  | 'complianceRate'
+  | 'organizationalLifeDue'
+  | 'organizationalLifeHeld'
+  | 'organizationalLifeRate';
+
+/** 党费 by the shared definition (`@partybuild/dues`): the membership service's dues summary counts the same. */
 export interface DuesFigures {
-  /** Due from the members' monthly dues for the months of the period up to `asOf`. */
+  /** 应交: the months of the period each member owes (from their start month, ended), at the due in force that month. */
   expectedFen: number;
-  /** Paid for those months (a payment for several months counts its share per month). */
+  /** 实交: paid for the months of the period, also ahead (a payment for several months counts its share per month). */
   collectedFen: number;
-  /** Members with a month of the period (up to `asOf`) not paid. */
+  /** 欠缴人数: members with an owed month of the period unpaid. */
   membersInArrears: number;
 }

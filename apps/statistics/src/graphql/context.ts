@@ -9,6 +9,8 @@ import { OrgNode, OrgTree } from '@partybuild/org-tree';
 export interface StatisticsContext extends RequestContext {
   dataSource: DataSource;
   today: () => string;
+  /** Breakdown cells under this many people are withheld from callers who may not see people. */
+  minimumCellSize: number;
   /** Figures per period, batched over every organisation asked for in the request. */
   figures(period: string): DataLoader<string, Figures>;
   nodes: DataLoader<string, OrgNode | null>;

@@ -1,40 +1,53 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
+import { CsvColumn, CsvHeaders, writeCsv } from '@partybuild/csv';
+import { OrgTree } from '@partybuild/org-tree';
 import type { Figures } from '../figures/figures';
 
-const COLUMNS: Array<[string, (f: Figures) => string | number]> = [
-  ['members', (f) => f.members.total],
-  ['new_members', (f) => f.members.newMembers],
-  ['transfers_in', (f) => f.members.transfersIn],
-  ['transfers_out', (f) => f.members.transfersOut],
-  ['branches', (f) => f.branches.total],
-  ['branches_under_3_full_members', (f) => f.branches.underThreeFullMembers],
-  ['branches_over_50_members', (f) => f.branches.overFiftyMembers],
-  ['elections_due', (f) => f.branches.electionsDue],
-  ['elections_overdue', (f) => f.branches.electionsOverdue],
-  ['activities_held', (f) => f.activities.held],
-  ['three_meetings_one_lesson', (f) => f.activities.threeMeetingsOneLesson],
-  ['attendance_rate', (f) => (f.activities.attendanceRate === null ? '' : f.activities.attendanceRate.toFixed(4))],
-  ['compliance_rate', (f) => (f.activities.complianceRate === null ? '' : f.activities.complianceRate.toFixed(4))],
-  ['dues_expected_fen', (f) => f.dues.expectedFen],
-  ['dues_collected_fen', (f) => f.dues.collectedFen],
-  ['members_in_arrears', (f) => f.dues.membersInArrears],
+interface Row {
+  node: { id: string; code: string; name: string; kind: string };
+  f: Figures;
+}
+
+const rate = (value: number | null) => (value === null ? '' : value.toFixed(4));
+
+/** The export's columns: English key, Chinese label, value. Organisation names pass through the formula guard of the writer. */
+const COLUMNS: Array<CsvColumn<Row>> = [
+  { key: 'period', zh: '统计期间', value: (r) => r.f.period.label },
+  { key: 'organization_id', zh: '组织ID', value: (r) => r.node.id },
+  { key: 'code', zh: '组织编码', value: (r) => r.node.code },
+  { key: 'name', zh: '组织名称', value: (r) => r.node.name },
+  { key: 'kind', zh: '组织类别', value: (r) => r.node.kind },
+  { key: 'members', zh: '党员人数', value: (r) => r.f.members.total },
+  { key: 'new_members', zh: '新发展党员', value: (r) => r.f.members.newMembers },
+  { key: 'transfers_in', zh: '转入', value: (r) => r.f.members.transfersIn },
+  { key: 'transfers_out', zh: '转出', value: (r) => r.f.members.transfersOut },
+  { key: 'branches', zh: '党支部数', value: (r) => r.f.branches.total },
+  { key: 'branches_under_3_full_members', zh: '正式党员不足3人的支部', value: (r) => r.f.branches.underThreeFullMembers },
+  { key: 'branches_over_50_members', zh: '党员超过50人的支部', value: (r) => r.f.branches.overFiftyMembers },
+  { key: 'elections_due', zh: '应换届', value: (r) => r.f.branches.electionsDue },
+  { key: 'elections_overdue', zh: '逾期未换届', value: (r) => r.f.branches.electionsOverdue },
+  { key: 'activities_held', zh: '开展活动次数', value: (r) => r.f.activities.held },
+  { key: 'three_meetings_one_lesson', zh: '三会一课次数', value: (r) => r.f.activities.threeMeetingsOneLesson },
+  { key: 'attendance_rate', zh: '参会率', value: (r) => rate(r.f.activities.attendanceRate) },
+  { key: 'compliance_rate', zh: '三会一课落实率', value: (r) => rate(r.f.activities.complianceRate) },
+  { key: 'dues_expected_fen', zh: '应交党费（分）', value: (r) => r.f.dues.expectedFen },
+  { key: 'dues_collected_fen', zh: '实交党费（分）', value: (r) => r.f.dues.collectedFen },
+  { key: 'members_in_arrears', zh: '欠交党费人数', value: (r) => r.f.dues.membersInArrears },
 ];
 
-const quote = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
-
 /** One row per organisation of the subtree (the root first), each with its rolled-up figures. */
-export async function figuresCsv(manager: EntityManager, loader: DataLoader<string, Figures>, rootId: string): Promise<string> {
-  const nodes: Array<{ id: string; code: string; name: string; kind: string; depth: number }> = await manager.query(
-    `SELECT id, code, name, kind, cardinality(path) AS depth FROM org_node
-     WHERE path @> ARRAY[$1::uuid] AND status = 'ACTIVE' ORDER BY cardinality(path), code`,
-    [rootId],
-  );
+export async function figuresCsv(
+  manager: EntityManager,
+  loader: DataLoader<string, Figures>,
+  rootId: string,
+  headers: CsvHeaders = CsvHeaders.ENGLISH,
+): Promise<string> {
+  const nodes = await new OrgTree(manager).activeWithin([rootId]);
   const figures = await loader.loadMany(nodes.map((n) => n.id));
-  const header = ['period', 'organization_id', 'code', 'name', 'kind', ...COLUMNS.map(([name]) => name)].join(',');
-  const rows = nodes.map((node, i) => {
-    const f = figures[i] as Figures;
-    return [f.period.label, node.id, node.code, node.name, node.kind, ...COLUMNS.map(([, value]) => value(f))].map(quote).join(',');
-  });
-  return `${[header, ...rows].join('\n')}\n`;
+  return writeCsv(
+    COLUMNS,
+    nodes.map((node, i) => ({ node, f: figures[i] as Figures })),
+    headers,
+  );
 }

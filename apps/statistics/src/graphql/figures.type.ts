@@ -6,8 +6,14 @@ export class LabelCount {
   @Field()
   key: string;
 
-  @Field(() => Int)
-  count: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'null when withheld (小数抑制): too few people to show to a caller who may not see them; never shown as 0',
+  })
+  count: number | null;
+
+  @Field({ description: '已抑制 — the count is withheld (see count); totals are never withheld' })
+  suppressed: boolean;
 }
 
 @ObjectType({ description: '党员统计 — members of the organisation and its whole subtree' })
@@ -78,25 +84,44 @@ export class ActivityFigures {
   @Field(() => Float, { nullable: true, description: '参会率 — present and late over expected, 0–1' })
   attendanceRate: number | null;
 
-  @Field(() => Int, { description: '应开三会一课 — required meetings and lessons of the branches over the elapsed months and quarters' })
+  @Field(() => Int, {
+    description:
+      '应开三会一课 — required of the branches and Party groups: 支部党员大会 and 党课 each quarter, 支委会 each month (branches with a committee), 党小组会 each month per group; one counts once its period has ended, or earlier when held',
+  })
   requiredMeetingsDue: number;
 
   @Field(() => Int, { description: '已开三会一课 — of those, held' })
   requiredMeetingsHeld: number;
 
-  @Field(() => Float, { nullable: true, description: '三会一课落实率 — held over due, 0–1; null when nothing was due yet' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "三会一课落实率 — held ÷ required, 0–1 (the four kinds only; the same as the activity service's complianceReport); null when nothing is required yet",
+  })
   complianceRate: number | null;
+
+  @Field(() => Int, { description: '应开组织生活 — 主题党日 (monthly) and 组织生活会 (yearly) required, beside 三会一课' })
+  organizationalLifeDue: number;
+
+  @Field(() => Int, { description: '已开组织生活 — of those, held' })
+  organizationalLifeHeld: number;
+
+  @Field(() => Float, { nullable: true, description: '组织生活落实率 — held ÷ required, 0–1; null when nothing is required yet' })
+  organizationalLifeRate: number | null;
 }
 
 @ObjectType({ description: '党费 — dues in fen (分)' })
 export class DuesFigures {
-  @Field(() => Float, { description: '应交 — due for the months of the period up to the statistics day' })
+  @Field(() => Float, {
+    description:
+      "应交 — the months of the period each member owes (from their dues start month, once ended), at the due in force that month; the same as the membership service's duesSummary",
+  })
   expectedFen: number;
 
-  @Field(() => Float, { description: '实交 — paid for those months' })
+  @Field(() => Float, { description: '实交 — paid for the months of the period, also ahead' })
   collectedFen: number;
 
-  @Field(() => Int, { description: '欠缴人数 — members with an unpaid month' })
+  @Field(() => Int, { description: '欠缴人数 — members with an owed month of the period unpaid' })
   membersInArrears: number;
 }
 

@@ -1,17 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, Role, hasRole } from '@partybuild/auth';
-import { OrgNode } from '@partybuild/org-tree';
+import { Caller, reach } from '@partybuild/auth';
+import { OrgNode, OrgTree } from '@partybuild/org-tree';
 import type { Figures } from '../figures/figures';
 
 /** The active units of one kind, under an organisation or in the whole district, within the caller's scope. */
-export async function unitsOfKind(manager: EntityManager, caller: Caller, kind: string, under: string | null): Promise<OrgNode[]> {
-  const all = hasRole(caller, Role.DISTRICT_ADMIN);
-  return manager.query(
-    `SELECT id, parent_id AS "parentId", code, name, kind, sector, status, term_ends_on::text AS "termEndsOn", path FROM org_node
-     WHERE kind = $1 AND status = 'ACTIVE' AND ($2::uuid IS NULL OR path @> ARRAY[$2::uuid])
-       AND ($3 OR path && $4::uuid[]) ORDER BY code`,
-    [kind, under, all, caller.scope],
-  );
+export function unitsOfKind(manager: EntityManager, caller: Caller, kind: string, under: string | null): Promise<OrgNode[]> {
+  const { anywhere, roots } = reach(caller, 'statistics.read');
+  return new OrgTree(manager).activeOfKind(kind, { under, within: anywhere ? null : roots });
 }
 
 export enum OverviewSort {

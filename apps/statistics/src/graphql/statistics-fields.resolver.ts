@@ -12,7 +12,11 @@ export class StatisticsFieldsResolver {
   })
   async statistics(@Root() organization: Organization, @Arg('period') period: string, @Ctx() ctx: StatisticsContext) {
     const loader = ctx.figures(period);
-    await visibleNode(ctx, organization.id);
-    return toStatistics(await loader.load(organization.id));
+    const node = await visibleNode(ctx, organization.id);
+    return toStatistics(await loader.load(organization.id), {
+      caller: ctx.caller,
+      organizationPath: node.path,
+      minimumCellSize: ctx.minimumCellSize,
+    });
   }
 }

@@ -1,4 +1,6 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { assertAllowed } from '@partybuild/auth';
+import { CsvHeaders } from '@partybuild/csv';
 import { withLimit } from '@partybuild/federation';
 import { StatisticsErrors } from '../errors';
 import { STATISTICS_RULES } from '../reference/statistics-rules';
@@ -45,6 +47,7 @@ export class StatisticsQueryResolver {
     @Ctx() ctx: StatisticsContext,
   ): Promise<OverviewUnit[]> {
     if (!KINDS.includes(kind)) throw StatisticsErrors.KIND_UNKNOWN({ value: kind, kinds: KINDS.join(', ') });
+    assertAllowed(ctx.caller, 'statistics.read');
     const loader = ctx.figures(period);
     if (under) await visibleNode(ctx, under);
     const nodes = await unitsOfKind(ctx.dataSource.manager, ctx.caller, kind, under);
@@ -54,18 +57,23 @@ export class StatisticsQueryResolver {
       organization: { id: node.id },
       code: node.code,
       name: node.name,
-      statistics: toStatistics(f),
+      statistics: toStatistics(f, { caller: ctx.caller, organizationPath: node.path, minimumCellSize: ctx.minimumCellSize }),
     }));
   }
 
-  @Query(() => String, { description: '导出统计 — figures of an organisation and every unit below it as CSV (no personal data)' })
+  @Query(() => String, {
+    description:
+      '导出统计 — figures of an organisation and every unit below it as CSV (no personal data; UTF-8 with BOM, formula cells neutralised)',
+  })
   async statisticsCsv(
     @Arg('period') period: string,
     @Arg('under', () => ID) under: string,
+    @Arg('headers', () => CsvHeaders, { defaultValue: CsvHeaders.ENGLISH, description: '表头 — English keys or Chinese column names' })
+    headers: CsvHeaders,
     @Ctx() ctx: StatisticsContext,
   ): Promise<string> {
     const loader = ctx.figures(period);
     await visibleNode(ctx, under);
-    return figuresCsv(ctx.dataSource.manager, loader, under);
+    return figuresCsv(ctx.dataSource.manager, loader, under, headers);
   }
 }

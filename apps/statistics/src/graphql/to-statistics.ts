@@ -1,14 +1,24 @@
+import type { Caller } from '@partybuild/auth';
 import type { Figures } from '../figures/figures';
 import type { OrganizationStatistics } from './figures.type';
+import { membersFor } from './small-cells';
 
-export const toStatistics = (f: Figures): OrganizationStatistics => ({
+/** An organisation's figures as the caller may see them (small cells withheld from those who may not see people). */
+export const toStatistics = (
+  f: Figures,
+  viewer: { caller: Caller; organizationPath: readonly string[]; minimumCellSize: number },
+): OrganizationStatistics => ({
   period: f.period.label,
   from: f.period.start,
   to: f.period.end,
   asOf: f.asOf,
-  organizationsByKind: f.organizationsByKind,
-  members: f.members,
+  organizationsByKind: f.organizationsByKind.map((c) => ({ ...c, suppressed: false })),
+  members: membersFor(f, viewer.caller, viewer.organizationPath, viewer.minimumCellSize),
   branches: f.branches,
-  activities: f.activities,
+  activities: {
+    ...f.activities,
+    byType: f.activities.byType.map((c) => ({ ...c, suppressed: false })),
+    byMonth: f.activities.byMonth.map((c) => ({ ...c, suppressed: false })),
+  },
   dues: f.dues,
 });

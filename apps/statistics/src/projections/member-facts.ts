@@ -1,9 +1,26 @@
 import type { EntityManager } from 'typeorm';
-import { DuesPaidData, MemberEventData, MembershipEventType, TransferredData } from '@partybuild/contracts';
+import {
+  DuesPaidData,
+  MEMBERSHIP_EVENT_VERSIONS,
+  MemberEventData,
+  MemberSnapshot,
+  MembershipEventType,
+  TransferredData,
+} from '@partybuild/contracts';
 import type { EventEnvelope, EventHandler, HandlerEntry } from '@partybuild/events';
 
 const MEMBER_COLUMNS = `member_id uuid, organization_id uuid, stage text, status text, category text, gender text, birth_date date,
-  education text, joined_on date, full_member_since date, monthly_due_fen integer`;
+  education text, joined_on date, full_member_since date, monthly_due_fen integer, dues_start_month text, monthly_dues jsonb`;
+
+/**
+ * The member's dues start and history: from `dues` since schema version 2; for a version 1
+ * event, from the month they joined at the due it announces (the documented compatibility rule).
+ */
+function duesOf(m: MemberSnapshot): { dues_start_month: string | null; monthly_dues: Array<{ from: string; fen: number }> } {
+  if (m.dues !== undefined) return { dues_start_month: m.dues?.startMonth ?? null, monthly_dues: m.dues?.monthlyDues ?? [] };
+  const start = m.joinedOn && m.monthlyDueFen != null ? m.joinedOn.slice(0, 7) : null;
+  return { dues_start_month: start, monthly_dues: start ? [{ from: start, fen: m.monthlyDueFen! }] : [] };
+}
 
 /**
  * Every membership event carries the member as of the event: keep the latest. A run of
@@ -25,6 +42,7 @@ async function upsertMembers(events: EventEnvelope[], manager: EntityManager): P
       joined_on: m.joinedOn,
       full_member_since: m.fullMemberSince,
       monthly_due_fen: m.monthlyDueFen ?? null,
+      ...duesOf(m),
     });
   }
   await manager.query(
@@ -32,7 +50,7 @@ async function upsertMembers(events: EventEnvelope[], manager: EntityManager): P
      ON CONFLICT (member_id) DO UPDATE SET organization_id = EXCLUDED.organization_id, stage = EXCLUDED.stage,
        status = EXCLUDED.status, category = EXCLUDED.category, gender = EXCLUDED.gender, birth_date = EXCLUDED.birth_date,
        education = EXCLUDED.education, joined_on = EXCLUDED.joined_on, full_member_since = EXCLUDED.full_member_since,
-       monthly_due_fen = EXCLUDED.monthly_due_fen`,
+       monthly_due_fen = EXCLUDED.monthly_due_fen, dues_start_month = EXCLUDED.dues_start_month, monthly_dues = EXCLUDED.monthly_dues`,
     [JSON.stringify([...latest.values()])],
   );
 }
@@ -53,20 +71,21 @@ async function recordDues(event: EventEnvelope, manager: EntityManager): Promise
   const d = event.data as unknown as DuesPaidData;
   await upsertMember(event, manager);
   await manager.query(
-    `INSERT INTO stat_dues_payment (event_id, member_id, organization_id, months, amount_fen, paid_on)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
-    [event.id, d.member.id, d.member.organizationId, d.months, d.amountFen, d.paidOn],
+    `INSERT INTO stat_dues_payment (event_id, member_id, organization_id, months, amount_fen, paid_on, amounts_fen)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING`,
+    [event.id, d.member.id, d.member.organizationId, d.months, d.amountFen, d.paidOn, d.amountsFen ?? null],
   );
 }
 
-const v1 = (handle: EventHandler) => ({ versions: [1], handle });
-const member = { versions: [1], handle: upsertMember, handleMany: upsertMembers };
+const versions = [...MEMBERSHIP_EVENT_VERSIONS];
+const single = (handle: EventHandler) => ({ versions, handle });
+const member = { versions, handle: upsertMember, handleMany: upsertMembers };
 
 export const memberFactHandlers: Record<string, HandlerEntry> = {
   [MembershipEventType.REGISTERED]: member,
   [MembershipEventType.UPDATED]: member,
   [MembershipEventType.STAGE_CHANGED]: member,
   [MembershipEventType.STATUS_CHANGED]: member,
-  [MembershipEventType.TRANSFERRED]: v1(recordTransfer),
-  [MembershipEventType.DUES_PAID]: v1(recordDues),
+  [MembershipEventType.TRANSFERRED]: single(recordTransfer),
+  [MembershipEventType.DUES_PAID]: single(recordDues),
 };

@@ -3,13 +3,13 @@ import { Histogram, Registry } from 'prom-client';
 import { ACTIVITY_TOPIC, MEMBERSHIP_TOPIC, ORGANIZATION_TOPIC } from '@partybuild/contracts';
 import { EventEnvelope, EventTransport, startIdempotentConsumer } from '@partybuild/events';
 import type { Logger } from '@partybuild/logging';
-import { orgTreeHandlers } from '@partybuild/org-tree';
 import { activityFactHandlers } from './activity-facts';
+import { organizationFactHandlers } from './committee-facts';
 import { memberFactHandlers } from './member-facts';
 
 export const STATISTICS_TOPICS = [ORGANIZATION_TOPIC, MEMBERSHIP_TOPIC, ACTIVITY_TOPIC];
 
-export const statisticsHandlers = { ...orgTreeHandlers, ...memberFactHandlers, ...activityFactHandlers };
+export const statisticsHandlers = { ...organizationFactHandlers, ...memberFactHandlers, ...activityFactHandlers };
 
 export interface StatisticsConsumerOptions {
   transport: EventTransport;

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '@partybuild/logging';
 import { EventEnvelope, parseEnvelope } from '../envelope';
 import { DeliveredRecord, EventTransport, Subscription } from '../transport/event-transport';
+import { ApplyStrategy, FreshEvent, HandlerFailed, applyInRuns, applyOneByOne } from './apply-strategies';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
 
@@ -47,11 +48,12 @@ export async function startIdempotentConsumer(options: ConsumerOptions): Promise
     handleBatch: async (records) => {
       let outcome: BatchOutcome;
       try {
-        outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, false));
+        outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, applyInRuns));
       } catch (error) {
         if (!(error instanceof HandlerFailed)) throw error;
         // A handler failed: apply the batch again, each event behind a savepoint, and park the culprit.
-        outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, true));
+        options.logger.debug({ err: error }, 'batch applied again one event at a time');
+        outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, applyOneByOne));
       }
       stats.applied += outcome.applied.length;
       stats.duplicates += outcome.duplicates;
@@ -74,21 +76,18 @@ interface BatchOutcome {
   parked: number;
 }
 
-class HandlerFailed extends Error {}
-
 /**
  * One transaction for the batch. The event ids are recorded with one statement; only those
- * not seen before are applied. Savepoints cost two statements an event, so they are used
- * only when a handler has already failed on this batch (`careful`).
+ * not seen before are applied, by `strategy` (see `apply-strategies.ts`).
  */
 async function applyBatch(
   options: ConsumerOptions,
   manager: EntityManager,
   records: DeliveredRecord[],
-  careful: boolean,
+  strategy: ApplyStrategy,
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { applied: [], duplicates: 0, parked: 0 };
-  const readable: Array<{ record: DeliveredRecord; event: EventEnvelope; handler: HandlerEntry }> = [];
+  const readable: FreshEvent[] = [];
   for (const record of records) {
     const parsed = parseEnvelope(record.value);
     if (!parsed.ok) {
@@ -111,31 +110,9 @@ async function applyBatch(
   // `delete` makes a second copy of the same event within the batch a duplicate too.
   const toApply = readable.filter(({ event }) => fresh.delete(event.id));
   outcome.duplicates += readable.length - toApply.length;
-  if (!careful) {
-    for (let i = 0; i < toApply.length;) {
-      const many = toApply[i].handler.handleMany;
-      let end = i + 1;
-      while (many && end < toApply.length && toApply[end].handler.handleMany === many) end += 1;
-      const run = toApply.slice(i, end).map((r) => r.event);
-      await (many ? many(run, manager) : toApply[i].handler.handle(run[0], manager)).catch((error) => {
-        throw new HandlerFailed((error as Error).message);
-      });
-      outcome.applied.push(...run);
-      i = end;
-    }
-  } else {
-    for (const { record, event, handler } of toApply) {
-      await manager.query('SAVEPOINT apply_event');
-      try {
-        await handler.handle(event, manager);
-        await manager.query('RELEASE SAVEPOINT apply_event');
-        outcome.applied.push(event);
-      } catch (error) {
-        await manager.query('ROLLBACK TO SAVEPOINT apply_event');
-        outcome.parked += await park(options, manager, record, `handler failed: ${(error as Error).message}`);
-      }
-    }
-  }
+  const applied = await strategy(toApply, manager, (record, reason) => park(options, manager, record, reason));
+  outcome.applied = applied.applied;
+  outcome.parked += applied.parked;
   if (outcome.applied.length) await options.withinBatch?.(manager, outcome.applied);
   return outcome;
 }

@@ -1,0 +1,31 @@
+// The console is built from the installed packages into apps/console/dist: no CDN, no web
+// fonts, nothing fetched at run time, so it works on an intranet with no internet at all.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  root: path.join(here, 'web'),
+  base: './',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: {
+    outDir: path.join(here, 'dist'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2048,
+    // Charts and spreadsheets are large; loading them apart keeps the first page quick.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
+            { name: 'exceljs', test: /node_modules[\\/]exceljs/ },
+          ],
+        },
+      },
+    },
+  },
+});

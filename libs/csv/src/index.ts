@@ -1,0 +1,3 @@
+export { neutralise, unneutralise, writeCsv } from './safe-csv';
+export { CsvHeaders } from './graphql';
+export type { CsvColumn } from './safe-csv';

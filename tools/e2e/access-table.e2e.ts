@@ -1,0 +1,258 @@
+import { ACCESS_TABLE, Caller, Condition, OPERATIONS, Operation, Role } from '@partybuild/auth';
+import { checkCharacter } from '@partybuild/app-membership';
+import { eventually } from '@partybuild/testing';
+import type { GraphQLResult } from '../dev/graphql-client';
+import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
+
+/**
+ * Walks every cell of the access table through the real gateway: for each operation and role,
+ * the operation on the caller's own record, on another record (or organisation) in the caller's
+ * scope, and on one elsewhere in the district. The table says which must succeed; every other
+ * must be refused with FORBIDDEN (or, for a lookup by ID number, read as not found).
+ */
+
+const idNumber = (birth: string, seq: number) => {
+  const first17 = `110105${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  return `${first17}${checkCharacter(first17)}`;
+};
+
+type Place = 'own' | 'inScope' | 'elsewhere';
+interface Fixture {
+  org: Record<Place, string>;
+  member: Record<Place, string>;
+  idNumber: Record<Place, string>;
+}
+interface Probe {
+  query: string;
+  variables: (f: Fixture, place: Place) => Record<string, unknown>;
+  /** Granted: no error and, where the answer itself tells, the data shows it. */
+  granted?: (result: GraphQLResult<any>, f: Fixture, place: Place) => boolean;
+  /** Codes that mean "refused" for this operation (FORBIDDEN unless told). */
+  refusedCodes?: string[];
+}
+
+const byOrg = (f: Fixture, place: Place) => ({ org: f.org[place] });
+const byMember = (f: Fixture, place: Place) => ({ id: f.member[place] });
+
+const PROBES: Record<Operation, Probe> = {
+  'organization.read': { query: `query($org: ID!) { organization(id: $org) { id name } }`, variables: byOrg },
+  'organization.committee': { query: `query($org: ID!) { organization(id: $org) { committee { personName } } }`, variables: byOrg },
+  'organization.manage': {
+    query: `mutation($org: ID!) { updateOrganization(id: $org, input: { hostingUnit: "区档案馆" }) { id } }`,
+    variables: byOrg,
+  },
+  'member.read': { query: `query($id: ID!) { member(id: $id) { id name stage } }`, variables: byMember },
+  'member.personal': {
+    query: `query($id: ID!) { member(id: $id) { idNumber phone birthDate } }`,
+    variables: byMember,
+    // Refused here means: masked to the last four and no birth date (or no record at all).
+    granted: (r, f, place) => r.data?.member?.idNumber === f.idNumber[place] && r.data.member.birthDate !== null,
+  },
+  'member.lookup': {
+    query: `query($n: String!) { memberByIdNumber(idNumber: $n) { id } }`,
+    variables: (f, place) => ({ n: f.idNumber[place] }),
+    refusedCodes: ['FORBIDDEN', 'MEMBER_NOT_FOUND'],
+  },
+  'member.export': { query: `query($org: ID!) { exportMembers(organizationId: $org, includeSubtree: false) }`, variables: byOrg },
+  'member.manage': { query: `mutation($id: ID!) { updateMember(id: $id, input: { post: "科员" }) { id } }`, variables: byMember },
+  developmentDue: { query: `query($org: ID!) { developmentDue(organizationId: $org) { totalCount } }`, variables: byOrg },
+  duesArrears: { query: `query($org: ID!) { duesArrears(organizationId: $org) { totalCount } }`, variables: byOrg },
+  duesSummary: { query: `query($org: ID!) { duesSummary(organizationId: $org, period: "2026") { members } }`, variables: byOrg },
+  memberTransfers: { query: `query($org: ID!) { memberTransfers(organizationId: $org) { totalCount } }`, variables: byOrg },
+  personalDataAccessLog: { query: `query($id: ID!) { personalDataAccessLog(memberId: $id) { totalCount } }`, variables: byMember },
+  'activity.read': { query: `query($org: ID!) { organizationActivities(organizationId: $org) { totalCount } }`, variables: byOrg },
+  'activity.attendance': { query: `query($id: ID!) { member(id: $id) { attendance { totalCount } } }`, variables: byMember },
+  'activity.compliance': {
+    query: `query($org: ID!) { complianceReport(under: $org, period: "2026") { period } }`,
+    variables: byOrg,
+  },
+  'activity.manage': {
+    query: `mutation($org: ID!) { planActivity(input: { organizationId: $org, type: GENERAL_MEETING, plannedOn: "2026-12-10", topic: "支部党员大会" }) { id } }`,
+    variables: byOrg,
+  },
+  'statistics.read': { query: `query($org: ID!) { statisticsCsv(period: "2026", under: $org) }`, variables: byOrg },
+};
+
+/** What the table promises for a cell at each place. */
+const expected = (condition: Condition): Record<Place, boolean> => ({
+  own: condition !== 'never',
+  inScope: condition === 'anywhere' || condition === 'in-scope',
+  elsewhere: condition === 'anywhere',
+});
+
+describe('the access table, cell by cell, through the gateway', () => {
+  let stack: TestStack;
+  const f: Fixture = { org: {} as never, member: {} as never, idNumber: {} as never };
+  let callers: Record<Role, Caller>;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    const root = await createOrg(stack, { code: 'A', name: '区直机关工委', kind: 'WORKING_COMMITTEE' });
+    const mine = await createOrg(stack, { code: 'A-01', name: '档案局机关党支部', kind: 'BRANCH', parentId: root });
+    const theirs = await createOrg(stack, { code: 'A-02', name: '民政局机关党支部', kind: 'BRANCH', parentId: root });
+    f.org = { own: mine, inScope: mine, elsewhere: theirs };
+    await eventually(
+      async () =>
+        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [[mine, theirs]])).length ===
+        2
+          ? true
+          : undefined,
+      15_000,
+      'the branches to reach the membership service',
+    );
+    const people: Array<[Place, string, string, string]> = [
+      ['own', '周敏', '1988-03-14', mine],
+      ['inScope', '吴刚', '1975-10-02', mine],
+      ['elsewhere', '郑洁', '1992-07-21', theirs],
+    ];
+    for (const [place, name, birth, org] of people) {
+      f.idNumber[place] = idNumber(birth, 21);
+      const result = await stack.as(ADMIN)(`mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`, {
+        input: {
+          organizationId: org,
+          name,
+          idNumber: f.idNumber[place],
+          stage: 'FULL',
+          category: 'IN_SERVICE',
+          joinedOn: '2015-07-01',
+          phone: '13912345678',
+        },
+      });
+      expect(result.errors).toBeUndefined();
+      f.member[place] = result.data.registerMember.id;
+    }
+    await eventually(
+      async () =>
+        (await stack.services.statistics.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [[mine, theirs]])).length ===
+          2 &&
+        (await stack.services.activity.dataSource.query(`SELECT 1 FROM member WHERE id = ANY($1::uuid[])`, [Object.values(f.member)]))
+          .length === 3
+          ? true
+          : undefined,
+      20_000,
+      'the tree and the members to reach activity and statistics',
+    );
+    callers = {
+      [Role.DISTRICT_ADMIN]: ADMIN,
+      [Role.PARTY_CADRE]: { subject: 'cadre', name: '组织委员', roles: [Role.PARTY_CADRE], scope: [mine] },
+      // A member's token names their record; its scope is their branch.
+      [Role.MEMBER]: { subject: 'member', name: '周敏', roles: [Role.MEMBER], scope: [mine], memberId: f.member.own },
+      [Role.ANALYST]: { subject: 'analyst', name: '统计员', roles: [Role.ANALYST], scope: [mine] },
+    };
+  }, 90_000);
+  afterAll(() => stack?.stop());
+
+  it('has a probe for every operation of the table', () => {
+    expect(Object.keys(PROBES).sort()).toEqual([...OPERATIONS].sort());
+  });
+
+  describe.each(OPERATIONS)('%s', (operation) => {
+    it.each(Object.values(Role))('as %s', async (role) => {
+      const probe = PROBES[operation];
+      const condition = (ACCESS_TABLE[operation] as Record<Role, Condition>)[role];
+      const outcome: Record<Place, boolean | string> = { own: false, inScope: false, elsewhere: false };
+      const want = expected(condition);
+      for (const place of ['own', 'inScope', 'elsewhere'] as Place[]) {
+        const result = await stack.as(callers[role])(probe.query, probe.variables(f, place));
+        const granted = !result.errors && (probe.granted ? probe.granted(result, f, place) : true);
+        const code = codeOf(result);
+        // A refusal is a stable code, never an internal error or a partial answer.
+        const refusedWell = !granted && (!result.errors || (probe.refusedCodes ?? ['FORBIDDEN']).includes(String(code)));
+        // A `never` cell is refused for the role itself, even in the caller's scope (elsewhere the
+        // read the probe goes through may already refuse it as out of scope).
+        const reason = result.errors?.[0]?.extensions?.reason;
+        const neverWell = condition !== 'never' || place === 'elsewhere' || reason === 'ROLE_NOT_ALLOWED';
+        outcome[place] = granted
+          ? true
+          : refusedWell && neverWell
+            ? false
+            : `unexpected ${code} (${reason}): ${result.errors?.[0]?.message}`;
+      }
+      expect({ operation, role, condition, ...outcome }).toEqual({ operation, role, condition, ...want });
+    });
+  });
+
+  it('names the row and the reason when a role may never do something', async () => {
+    const analyst = stack.as(callers[Role.ANALYST]);
+    const result = await analyst(
+      `query($org: ID!) { organizationMembers(organizationId: $org, includeSubtree: true) { items { name idNumber birthDate } } }`,
+      {
+        org: f.org.inScope,
+      },
+    );
+    expect(result.data?.organizationMembers ?? null).toBeNull();
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'member.read', reason: 'ROLE_NOT_ALLOWED' });
+    expect(result.errors?.[0].message).toMatch(/统计分析人员/);
+  });
+
+  it('lets a member token with an empty scope read its own record, and nobody else’s', async () => {
+    const member = stack.as({ subject: 'm2', name: '周敏', roles: [Role.MEMBER], scope: [], memberId: f.member.own });
+    const own = await member(`query($id: ID!) { member(id: $id) { name idNumber birthDate attendance { totalCount } } }`, {
+      id: f.member.own,
+    });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.member).toEqual({ name: '周敏', idNumber: f.idNumber.own, birthDate: '1988-03-14', attendance: { totalCount: 0 } });
+    // Seen in clear, so audited — the birth date as much as the number.
+    const [audit] = await stack.services.membership.dataSource.query(
+      `SELECT fields FROM personal_data_access WHERE actor = 'm2' AND member_id = $1`,
+      [f.member.own],
+    );
+    expect(audit.fields).toEqual(['birthDate', 'idNumber']);
+    const mate = await member(`query($id: ID!) { member(id: $id) { name } }`, { id: f.member.inScope });
+    expect(mate.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWN_RECORD' });
+    const list = await member(`query($org: ID!) { organizationMembers(organizationId: $org) { items { name } } }`, { org: f.org.own });
+    expect(codeOf(list)).toBe('FORBIDDEN');
+  });
+
+  it('shows a member only their own line of an attendance list, and an analyst none', async () => {
+    const held = await stack.as(ADMIN)(`mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
+      input: {
+        organizationId: f.org.own,
+        type: 'THEMED_PARTY_DAY',
+        record: { heldOn: '2026-11-05', topic: '主题党日：档案安全' },
+        attendance: {
+          entries: [
+            { memberId: f.member.own, status: 'PRESENT' },
+            { memberId: f.member.inScope, status: 'ABSENT' },
+          ],
+        },
+      },
+    });
+    expect(held.errors).toBeUndefined();
+    const LIST = `query($id: ID!) { activity(id: $id) { topic attendance { memberId status } } }`;
+    const id = held.data.recordActivity.id;
+    const cadre = await stack.as(callers[Role.PARTY_CADRE])(LIST, { id });
+    expect(cadre.data.activity.attendance).toHaveLength(2);
+    const member = await stack.as(callers[Role.MEMBER])(LIST, { id });
+    expect(member.errors).toBeUndefined();
+    expect(member.data.activity.attendance).toEqual([{ memberId: f.member.own, status: 'PRESENT' }]);
+    const analyst = await stack.as(callers[Role.ANALYST])(LIST, { id });
+    expect(analyst.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'activity.read' });
+    // Branch-mates' names through the attendance list: refused to the member like a direct read.
+    const names = await stack.as(callers[Role.MEMBER])(`query($id: ID!) { activity(id: $id) { attendance { member { name } } } }`, { id });
+    expect(names.data.activity.attendance).toEqual([{ member: { name: '周敏' } }]);
+  });
+
+  it('shows a receiving cadre an incoming member masked to the last four, without a birth date', async () => {
+    const issued = await stack.as(ADMIN)(`mutation($input: IssueTransferInput!) { issueTransfer(input: $input) { id } }`, {
+      input: { memberId: f.member.elsewhere, toOrganizationId: f.org.own, issuedOn: '2026-11-20' },
+    });
+    expect(issued.errors).toBeUndefined();
+    const incoming = await stack.as(callers[Role.PARTY_CADRE])(
+      `query($org: ID!) { memberTransfers(organizationId: $org) { items { member { name idNumber phone birthDate age } } } }`,
+      { org: f.org.own },
+    );
+    expect(incoming.errors).toBeUndefined();
+    expect(incoming.data.memberTransfers.items).toEqual([
+      {
+        member: {
+          name: '郑洁',
+          idNumber: `**************${f.idNumber.elsewhere.slice(-4)}`,
+          phone: '*******5678',
+          birthDate: null,
+          age: 34,
+        },
+      },
+    ]);
+  });
+});
