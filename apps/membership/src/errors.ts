@@ -1,5 +1,5 @@
 import { badInput, defineErrors, sharedCode } from '@partybuild/errors';
-export { DomainError, InvalidInputError, OutOfScopeError } from '@partybuild/errors';
+export { DomainError, OutOfScopeError } from '@partybuild/errors';
 
 /**
  * Every refusal of the membership service, written once: the key is the stable

@@ -26,13 +26,3 @@ export const CommonCodes = {
   CONFLICT: 'CONFLICT',
   RULE_VIOLATION: 'RULE_VIOLATION',
 } as const;
-
-/**
- * @deprecated An input mistake worded in one language, kept so that code written before the
- * catalogue still compiles; new refusals are catalogue entries (`badInput(field, …)`).
- */
-export class InvalidInputError extends DomainError {
-  constructor(field: string, message: string) {
-    super(CommonCodes.BAD_USER_INPUT, message, { field });
-  }
-}

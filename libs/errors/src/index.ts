@@ -1,4 +1,4 @@
-export { DomainError, CommonCodes, InvalidInputError } from './domain-error';
+export { DomainError, CommonCodes } from './domain-error';
 export { defineErrors, badInput, sharedCode, messageFor, prefersEnglish } from './catalogue';
 export type { LocalizedMessage, MessageTemplate, ErrorCatalogue, SharedCodeEntry } from './catalogue';
 export { CommonErrors, NotAuthenticatedError, OutOfScopeError } from './common-errors';
