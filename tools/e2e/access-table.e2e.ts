@@ -67,7 +67,7 @@ const PROBES: Record<Operation, Probe> = {
     variables: byOrg,
   },
   'activity.manage': {
-    query: `mutation($org: ID!) { planActivity(input: { organizationId: $org, type: GENERAL_MEETING, plannedOn: "2026-12-10", topic: "支部党员大会" }) { id } }`,
+    query: `mutation($org: ID!) { planActivity(input: { organizationId: $org, type: GENERAL_MEETING, plannedOn: "2026-12-10", topic: "支部党员大会", intendedDuplicate: true }) { id } }`,
     variables: byOrg,
   },
   'statistics.read': { query: `query($org: ID!) { statisticsCsv(period: "2026", under: $org) }`, variables: byOrg },

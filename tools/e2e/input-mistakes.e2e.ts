@@ -145,7 +145,7 @@ describe('input mistakes are the caller’s, never an internal error', () => {
       )
     ).data.__schema;
     // Formatted values, checked by their own rules (a month, a period, a time of day, a digest, a cursor).
-    const formatted = new Set(['after', 'period', 'startTime', 'sha256', 'months', 'duesPaidThrough']);
+    const formatted = new Set(['after', 'period', 'startTime', 'sha256', 'months', 'duesPaidThrough', 'idempotencyKey']);
     const unstated: string[] = [];
     for (const type of schema.types as any[]) {
       if (type.name.startsWith('__')) continue;
