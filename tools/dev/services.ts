@@ -9,6 +9,8 @@ import { buildActivitySchema, loadActivityConfig, startActivityService } from '@
 export interface ServiceEntry {
   name: string;
   defaultPort: number;
+  /** The app's main for its own process; default `apps/<name>/src/main.ts`. */
+  main?: string;
   start(env: NodeJS.ProcessEnv, today?: () => string): Promise<RunningService>;
   /** The subgraph schema, for composing the supergraph at build time. */
   buildSchema(): Promise<GraphQLSchema>;
@@ -42,6 +44,9 @@ export const SERVICES: ServiceEntry[] = [
     buildSchema: buildStatisticsSchema,
   },
 ];
+
+/** The entry point that runs the service as its own process. */
+export const mainOf = (entry: ServiceEntry): string => entry.main ?? `apps/${entry.name}/src/main.ts`;
 
 /** The gateway variable holding a subgraph's URL: `ORGANIZATION_URL`. */
 export const urlVariable = (name: string): string => `${name.toUpperCase()}_URL`;

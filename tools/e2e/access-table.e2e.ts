@@ -32,6 +32,7 @@ interface Probe {
 }
 
 const byOrg = (f: Fixture, place: Place) => ({ org: f.org[place] });
+let planned = 0;
 const byMember = (f: Fixture, place: Place) => ({ id: f.member[place] });
 
 const PROBES: Record<Operation, Probe> = {
@@ -67,8 +68,9 @@ const PROBES: Record<Operation, Probe> = {
     variables: byOrg,
   },
   'activity.manage': {
-    query: `mutation($org: ID!) { planActivity(input: { organizationId: $org, type: GENERAL_MEETING, plannedOn: "2026-12-10", topic: "支部党员大会", intendedDuplicate: true }) { id } }`,
-    variables: byOrg,
+    query: `mutation($org: ID!, $topic: String!) { planActivity(input: { organizationId: $org, type: GENERAL_MEETING, plannedOn: "2026-12-10", topic: $topic }) { id } }`,
+    // A topic of its own each time: the same meeting planned twice is refused as a repeat.
+    variables: (f, place) => ({ org: f.org[place], topic: `支部党员大会 ${++planned}` }),
   },
   'statistics.read': { query: `query($org: ID!) { statisticsCsv(period: "2026", under: $org) }`, variables: byOrg },
 };

@@ -4,19 +4,15 @@ import ExcelJS from 'exceljs';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
 import { Caller, Role, issueUserToken } from '@partybuild/auth';
 import { RunningConsole, loadConsoleConfig, startConsole } from '@partybuild/app-console';
-import { checkCharacter } from '@partybuild/app-membership';
 import { eventually } from '@partybuild/testing';
 import { ensureConsoleBuilt } from '../dev/console';
-import { ADMIN, TestStack, createOrg, startTestStack } from './fixtures';
+import { ADMIN, TestStack, createTree, idNumber as validIdNumber, startTestStack } from './fixtures';
 
 jest.setTimeout(240_000);
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '../../tmp/console-screenshots');
-const idNumber = (birth: string, seq: number) => {
-  const first17 = `110105${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-  return `${first17}${checkCharacter(first17)}`;
-};
+const idNumber = (birth: string, seq: number) => validIdNumber(birth, seq, '110105');
 const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`;
 
 describe('the console in a real browser, with the network closed except the local stack', () => {
@@ -37,17 +33,13 @@ describe('the console in a real browser, with the network closed except the loca
     mkdirSync(SHOTS, { recursive: true });
     ensureConsoleBuilt();
     stack = await startTestStack();
-    const root = await createOrg(stack, { code: 'C', name: '区直机关工委', kind: 'WORKING_COMMITTEE' });
-    const committeeA = await createOrg(stack, { code: 'C-A', name: '交通局机关党委', kind: 'PARTY_COMMITTEE', parentId: root });
-    branchA = await createOrg(stack, { code: 'C-A-01', name: '交通局第一党支部', kind: 'BRANCH', parentId: committeeA });
-    committeeB = await createOrg(stack, { code: 'C-B', name: '钱塘镇党委', kind: 'PARTY_COMMITTEE', parentId: root });
-    branchB = await createOrg(stack, { code: 'C-B-01', name: '钱塘村党支部', kind: 'BRANCH', parentId: committeeB });
-    await eventually(
-      async () =>
-        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = $1`, [branchB])).length ? true : undefined,
-      15_000,
-      'the tree to reach the membership service',
-    );
+    ({ branchA, committeeB, branchB } = await createTree(stack, {
+      root: { code: 'C', name: '区直机关工委', kind: 'WORKING_COMMITTEE' },
+      committeeA: { code: 'C-A', name: '交通局机关党委', kind: 'PARTY_COMMITTEE', parent: 'root' },
+      branchA: { code: 'C-A-01', name: '交通局第一党支部', kind: 'BRANCH', parent: 'committeeA' },
+      committeeB: { code: 'C-B', name: '钱塘镇党委', kind: 'PARTY_COMMITTEE', parent: 'root' },
+      branchB: { code: 'C-B-01', name: '钱塘村党支部', kind: 'BRANCH', parent: 'committeeB' },
+    }));
     const people: Array<[string, string, string]> = [
       [branchA, '张建国', idNumber('1978-05-01', 11)],
       [branchA, '李秀英', idNumber('1985-09-12', 22)],
@@ -202,14 +194,20 @@ describe('the console in a real browser, with the network closed except the loca
 
   it('an expired sign-in returns to the sign-in page and keeps what was typed', async () => {
     const page = await context.newPage();
-    const shortLived = issueUserToken(secretary, stack.secrets.USER_TOKEN_SECRET, 8);
-    const expiresAt = Date.now() + 8_000;
     await page.goto(app.url);
-    await page.getByLabel('登录令牌').fill(shortLived);
+    await page.getByLabel('登录令牌').fill(stack.tokenFor(secretary));
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.goto(`${app.url}#/branch/${branchA}`);
     await page.getByLabel('主题').fill('还没保存的主题');
-    await page.waitForTimeout(Math.max(0, expiresAt - Date.now()) + 1_000);
+    // The sign-in ends while the form is open: the gateway now refuses the tab's token as expired.
+    const expired = issueUserToken(secretary, stack.secrets.USER_TOKEN_SECRET, -60);
+    await page.evaluate((token) => {
+      // Runs in the page, where sessionStorage exists.
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): string; setItem(k: string, v: string): void } })
+        .sessionStorage;
+      const session = JSON.parse(storage.getItem('partybuild.session'));
+      storage.setItem('partybuild.session', JSON.stringify({ ...session, token, expiresAt: null }));
+    }, expired);
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('登录已过期').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'sign-in.png'), fullPage: true });

@@ -83,6 +83,8 @@ describe('the documented event feed', () => {
       ...event,
       source: 'partybuild/membership',
       type: 'membership.member.registered',
+      // Version 1: a member without dues (version 2 and later carry them).
+      schemaversion: 1,
       data: {
         member: {
           id: event.subject,

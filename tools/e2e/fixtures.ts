@@ -32,7 +32,7 @@ export interface TestStack extends Stack {
 
 /** The whole stack on fresh databases of the test PostgreSQL, on free ports. */
 export async function startTestStack(
-  options: { transport?: 'embedded' | 'kafka'; nodeEnv?: 'test' | 'production'; logLevel?: string } = {},
+  options: { transport?: 'embedded' | 'kafka'; nodeEnv?: 'test' | 'production'; kafkaBrokers?: string; logLevel?: string } = {},
 ): Promise<TestStack> {
   const transport = options.transport ?? 'embedded';
   const prefix = uniquePrefix();
@@ -42,7 +42,7 @@ export async function startTestStack(
     urlFor,
     databasePrefix: prefix,
     eventTransport: transport,
-    kafkaBrokers: transport === 'kafka' ? testKafkaBrokers() : undefined,
+    kafkaBrokers: transport === 'kafka' ? (options.kafkaBrokers ?? testKafkaBrokers()) : undefined,
     nodeEnv: options.nodeEnv ?? 'test',
     logLevel: options.logLevel ?? process.env.E2E_LOG_LEVEL ?? 'silent',
     today: () => TODAY,

@@ -1,11 +1,9 @@
 import { eventually } from '@partybuild/testing';
-import { checkCharacter, csvLine } from '@partybuild/app-membership';
-import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
+import { csvLine } from '@partybuild/app-membership';
+import { OrgTree } from '@partybuild/org-tree';
+import { ADMIN, TestStack, codeOf, createTree, idNumber as validIdNumber, startTestStack } from './fixtures';
 
-const idNumber = (birth: string, seq: number) => {
-  const first17 = `500112${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-  return `${first17}${checkCharacter(first17)}`;
-};
+const idNumber = (birth: string, seq: number) => validIdNumber(birth, seq, '500112');
 
 const REGISTER = `mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`;
 const ISSUE = `mutation($input: IssueTransferInput!) { issueTransfer(input: $input) { id state } }`;
@@ -28,21 +26,20 @@ describe('membership rules: placement, impossible dates', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    const root = await createOrg(stack, { code: 'R', name: '区直机关工委', kind: 'WORKING_COMMITTEE' });
-    const committee = await createOrg(stack, { code: 'R-SW', name: '水务局机关党委', kind: 'PARTY_COMMITTEE', parentId: root });
-    branchA = await createOrg(stack, { code: 'R-SW-01', name: '水务局第一党支部', kind: 'BRANCH', parentId: committee });
-    branchB = await createOrg(stack, { code: 'R-SW-02', name: '水务局第二党支部', kind: 'BRANCH', parentId: committee });
-    closed = await createOrg(stack, { code: 'R-SW-09', name: '水务局原第九党支部', kind: 'BRANCH', parentId: committee });
+    ({ branchA, branchB, closed } = await createTree(stack, {
+      root: { code: 'R', name: '区直机关工委', kind: 'WORKING_COMMITTEE' },
+      committee: { code: 'R-SW', name: '水务局机关党委', kind: 'PARTY_COMMITTEE', parent: 'root' },
+      branchA: { code: 'R-SW-01', name: '水务局第一党支部', kind: 'BRANCH', parent: 'committee' },
+      branchB: { code: 'R-SW-02', name: '水务局第二党支部', kind: 'BRANCH', parent: 'committee' },
+      closed: { code: 'R-SW-09', name: '水务局原第九党支部', kind: 'BRANCH', parent: 'committee' },
+    }));
     const dissolved = await admin()(`mutation($id: ID!) { dissolveOrganization(id: $id) { status } }`, { id: closed });
     expect(dissolved.errors).toBeUndefined();
+    const tree = new OrgTree(stack.services.membership.dataSource.manager);
     await eventually(
-      async () =>
-        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = $1 AND status = 'DISSOLVED'`, [closed]))
-          .length && (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = $1`, [branchB])).length
-          ? true
-          : undefined,
+      async () => ((await tree.node(closed))?.status === 'DISSOLVED' ? true : undefined),
       15_000,
-      'the tree to reach the membership service',
+      'the dissolution to reach the membership service',
     );
   });
   afterAll(() => stack?.stop());

@@ -55,9 +55,10 @@ describe('organisation events on a real Kafka broker', () => {
       source: 'partybuild/organization',
       subject: id,
       datacontenttype: 'application/json',
-      schemaversion: 1,
+      schemaversion: 2,
       organizationid: id,
       organizationpath: [id],
+      organizationpathtext: id,
       actor: ADMIN.subject,
       data: { organization: { id, name: '合川区交通局机关党委', kind: 'PARTY_COMMITTEE' } },
     });
@@ -87,5 +88,6 @@ describe('organisation events on a real Kafka broker', () => {
     ]);
     expect(new Set(events.map((e) => e.partition)).size).toBe(1);
     expect(events[1].value.organizationpath).toEqual([b, branch]);
+    expect(events[1].value.organizationpathtext).toBe(`${b}/${branch}`);
   });
 });

@@ -167,9 +167,10 @@ describe('organisation tree through the gateway', () => {
       type: 'organization.created',
       subject: branch,
       datacontenttype: 'application/json',
-      schemaversion: 1,
+      schemaversion: 2,
       organizationid: branch,
       organizationpath: [root, transport, branch],
+      organizationpathtext: `${root}/${transport}/${branch}`,
       actor: 'admin',
       data: { organization: { id: branch, code: 'W-JT-01', kind: 'BRANCH' } },
     });

@@ -98,7 +98,7 @@ describe('statistics of a generated district', () => {
         valid: true,
         errors: null,
       });
-      expect(event.schemaversion).toBe(2);
+      expect(event.schemaversion).toBe(3);
     }
     const paid = events.find((e) => e.type === 'membership.dues.paid');
     expect(paid.data.member.dues).toEqual({ startMonth: expect.stringMatching(/^\d{4}-\d{2}$/), monthlyDues: expect.any(Array) });

@@ -230,7 +230,8 @@ transaction.state.log.num.partitions=5
 # Tests want consumers to join immediately, not after the default 3 s.
 group.initial.rebalance.delay.ms=0
 num.partitions=3
-auto.create.topics.enable=true
+# Topics are created by the platform with its own settings (kept forever), never by a client's first use.
+auto.create.topics.enable=false
 # After a SIGKILL the restarted broker is refused (DUPLICATE_BROKER_REGISTRATION)
 # until the old registration's session expires: 9 s by default. 4 s still
 # leaves 8 missed heartbeats of slack before a loaded CI box fences the broker.

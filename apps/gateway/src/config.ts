@@ -6,6 +6,8 @@ export const gatewayEnv = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.string().default('info'),
   PORT: envSchemas.port.default(4000),
+  /** The address to listen on: 127.0.0.1 on a workstation, 0.0.0.0 in a container. */
+  HOST: envSchemas.host,
   /** Verifies users' sign-in tokens (JWT, HS256). */
   USER_TOKEN_SECRET: envSchemas.secret,
   /** Signs the caller header the subgraphs verify. */

@@ -127,7 +127,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   );
   app.use(jsonBodyErrors(logger));
 
-  await new Promise<void>((resolve) => httpServer.listen(config.PORT, '0.0.0.0', resolve));
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const metricsServer =
     config.METRICS_PORT !== undefined ? await startMetricsServer(metrics, config.METRICS_PORT, config.METRICS_HOST) : null;

@@ -19,8 +19,9 @@ export const MembershipEventType = {
  * both: a version 1 event has no `dues`, and its member is counted from the month of
  * `joinedOn` at `monthlyDueFen` until a version 2 event about them arrives.
  */
-export const MEMBERSHIP_SCHEMA_VERSION = 2;
-export const MEMBERSHIP_EVENT_VERSIONS: readonly number[] = [1, 2];
+export const MEMBERSHIP_SCHEMA_VERSION = 3;
+/** Version 3 adds the envelope attribute `organizationpathtext`; its data is that of version 2. */
+export const MEMBERSHIP_EVENT_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** 党费 as the membership service counts it: enough for statistics to count it the same way. */
 export interface MemberDuesSnapshot {

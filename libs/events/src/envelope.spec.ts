@@ -1,4 +1,4 @@
-import { createEnvelope, parseEnvelope, topicForType } from './envelope';
+import { createEnvelope, parseEnvelope, topicForType, understands } from './envelope';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -25,6 +25,7 @@ describe('createEnvelope', () => {
         'id',
         'organizationid',
         'organizationpath',
+        'organizationpathtext',
         'schemaversion',
         'source',
         'specversion',
@@ -41,9 +42,10 @@ describe('createEnvelope', () => {
       subject: 'org-42',
       time: '2026-03-01T08:30:00.000Z',
       datacontenttype: 'application/json',
-      schemaversion: 1,
+      schemaversion: 2,
       organizationid: 'org-42',
       organizationpath: ['org-1', 'org-7', 'org-42'],
+      organizationpathtext: 'org-1/org-7/org-42',
       actor: 'user-9',
       data: { name: 'Third branch' },
     });
@@ -117,5 +119,30 @@ describe('parseEnvelope', () => {
     const parsed = parseEnvelope(raw);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason).toContain(reason);
+  });
+});
+
+describe('schema versions', () => {
+  it('lets a handler of version 1 read version 2 of an organisation event, whose data is unchanged, but not an unknown version', () => {
+    expect(understands([1], 1, 'organization.created')).toBe(true);
+    expect(understands([1], 2, 'organization.created')).toBe(true);
+    expect(understands([1], 2, 'activity.held')).toBe(true);
+    expect(understands([2], 1, 'organization.created')).toBe(false);
+    expect(understands([1], 3, 'organization.created')).toBe(false);
+  });
+
+  it('does not let a handler of membership version 1 read version 2, whose data changed (dues), but reads 3 as 2', () => {
+    expect(understands([1], 2, 'membership.member.registered')).toBe(false);
+    expect(understands([1, 2], 3, 'membership.member.registered')).toBe(true);
+    expect(understands([1], 3, 'membership.member.registered')).toBe(false);
+  });
+
+  it('gives a version-1 event, which has no text path, the path as text when it is read', () => {
+    const { organizationpathtext, ...v1 } = { ...sample(), schemaversion: 1 };
+    expect(organizationpathtext).toBe('org-1/org-7/org-42');
+    const parsed = parseEnvelope(JSON.stringify(v1));
+    expect(parsed.ok && parsed.envelope.organizationpathtext).toBe('org-1/org-7/org-42');
+    const root = parseEnvelope(JSON.stringify({ ...v1, organizationpath: [] }));
+    expect(root.ok && root.envelope.organizationpathtext).toBe('');
   });
 });

@@ -19,6 +19,12 @@ export interface EventEnvelope<T = Record<string, unknown>> {
   /** The organisation the event concerns and its ancestors (root first, itself last) at that time. */
   organizationid: string | null;
   organizationpath: string[];
+  /**
+   * The same path as one string attribute, ids separated by `/` (empty when there is none):
+   * CloudEvents attribute values cannot be lists, so brokers, routers and header-based filters
+   * read this one. Since schema version 2.
+   */
+  organizationpathtext: string;
   /** Who caused it (the caller's subject), or `system`. */
   actor: string;
   data: T;
@@ -35,6 +41,35 @@ export interface NewEvent<T> {
   occurredAt?: Date;
 }
 
+/**
+ * The schema version new events carry unless their producer says otherwise. Version 2 of the
+ * organisation and activity events added `organizationpathtext`; their data is that of
+ * version 1. (Membership events were already at 2 for a data change, so their path text came
+ * with 3; the membership contract says so.)
+ */
+export const CURRENT_SCHEMA_VERSION = 2;
+
+/** Per producer: versions whose data is the same as an earlier version's (only envelope attributes were added). */
+const SAME_DATA_AS: Record<string, Record<number, number>> = {
+  organization: { 2: 1 },
+  activity: { 2: 1 },
+  membership: { 3: 2 },
+};
+
+/**
+ * The compatibility rule for consumers: a handler written for version n of a type also reads
+ * every later version whose data is unchanged from n (an organisation event of version 2 reads
+ * as 1); a version that changes the data is new to the handler until it declares it.
+ */
+export function understands(handledVersions: number[], schemaversion: number, type = ''): boolean {
+  const same = SAME_DATA_AS[type.split('.')[0]] ?? {};
+  for (let v: number | undefined = schemaversion; v !== undefined; v = same[v]) if (handledVersions.includes(v)) return true;
+  return false;
+}
+
+/** The path as a CloudEvents string attribute. */
+export const pathText = (path: string[]): string => path.join('/');
+
 export function createEnvelope<T>(service: string, event: NewEvent<T>): EventEnvelope<T> {
   return {
     specversion: '1.0',
@@ -44,9 +79,10 @@ export function createEnvelope<T>(service: string, event: NewEvent<T>): EventEnv
     subject: event.aggregateId,
     time: (event.occurredAt ?? new Date()).toISOString(),
     datacontenttype: 'application/json',
-    schemaversion: event.schemaVersion ?? 1,
+    schemaversion: event.schemaVersion ?? CURRENT_SCHEMA_VERSION,
     organizationid: event.organizationId,
     organizationpath: event.organizationPath,
+    organizationpathtext: pathText(event.organizationPath),
     actor: event.actor,
     data: event.data,
   };
@@ -76,5 +112,7 @@ export function parseEnvelope(raw: string): ParsedEnvelope {
   if (!Number.isInteger(candidate.schemaversion)) return { ok: false, reason: 'schemaversion is not an integer' };
   if (!Array.isArray(candidate.organizationpath)) return { ok: false, reason: 'organizationpath is not a list' };
   if (typeof candidate.data !== 'object' || candidate.data === null) return { ok: false, reason: 'data is not an object' };
+  // A version-1 event has no text attribute: readers of version 2 find it derived from the list.
+  if (typeof candidate.organizationpathtext !== 'string') candidate.organizationpathtext = pathText(candidate.organizationpath as string[]);
   return { ok: true, envelope: candidate as unknown as EventEnvelope };
 }

@@ -1,10 +1,13 @@
-export { createEnvelope, parseEnvelope, topicForType } from './envelope';
+export { CURRENT_SCHEMA_VERSION, createEnvelope, parseEnvelope, pathText, topicForType, understands } from './envelope';
 export type { EventEnvelope, NewEvent, ParsedEnvelope } from './envelope';
 export { PublishError } from './transport/event-transport';
 export type { EventTransport, OutgoingRecord, DeliveredRecord, SubscribeOptions, Subscription } from './transport/event-transport';
 export { KafkaTransport } from './transport/kafka-transport';
 export { EmbeddedTransport } from './transport/embedded-transport';
-export { createTransport } from './transport/create-transport';
+export { createTransport, topicSettingsOf } from './transport/create-transport';
+export { CLOUDEVENTS_CONTENT_TYPE } from './transport/kafka-transport';
+export { DEFAULT_TOPIC_SETTINGS, ensureTopics, topicConfig } from './transport/kafka-topics';
+export type { TopicSettings } from './transport/kafka-topics';
 export type { TransportConfig } from './transport/create-transport';
 export { appendToOutbox } from './outbox/outbox-writer';
 export { OutboxRelay } from './outbox/outbox-relay';

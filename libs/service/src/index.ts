@@ -6,3 +6,4 @@ export { createMetrics, exposeStats } from './metrics';
 export { onShutdown } from './shutdown';
 export { startService } from './start-service';
 export type { ServiceDefinition, ServiceDeps, ServiceEnv, RunningService } from './start-service';
+export { ServiceErrors } from './service-errors';

@@ -13,10 +13,14 @@ export interface ServiceEnv {
   NODE_ENV: 'development' | 'test' | 'production';
   LOG_LEVEL?: string;
   PORT: number;
+  HOST?: string;
   DATABASE_URL: string;
   EVENT_TRANSPORT: 'embedded' | 'kafka';
   KAFKA_BROKERS?: string;
   EVENTS_DATABASE_URL?: string;
+  KAFKA_TOPIC_PARTITIONS?: number;
+  KAFKA_REPLICATION_FACTOR?: number;
+  KAFKA_MIN_INSYNC_REPLICAS?: number;
   GATEWAY_SIGNING_SECRET: string;
 }
 
@@ -66,6 +70,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
   const server = await startSubgraphServer<C>({
     name: def.name,
     port: def.env.PORT,
+    host: def.env.HOST,
     schema: await def.buildSchema(),
     gatewaySecret: def.env.GATEWAY_SIGNING_SECRET,
     logger,
@@ -73,6 +78,9 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     production,
     createContext: (caller, requestId, log) => def.createContext(deps, caller, requestId, log),
     isReady: async () => dataSource.isInitialized && (await dataSource.query('SELECT 1')).length === 1,
+    // Writes go to the outbox and do not need the broker: a consumer waiting for it leaves the
+    // service ready, and readiness says what is degraded.
+    degraded: () => [relay.problem(), ...transport.degraded()].filter((problem): problem is string => Boolean(problem)),
   });
 
   return {

@@ -13,6 +13,7 @@ import { Logger, currentRequestScope, requestScope } from '@partybuild/logging';
 import { beginQueryCount } from '@partybuild/persistence';
 import { callerGuard } from './caller-guard';
 import { jsonBodyErrors, noPhoningHome, operationNaming } from './http-hygiene';
+import { withDatabaseOutages } from './service-errors';
 
 export interface SubgraphServerOptions<C extends RequestContext> {
   name: string;
@@ -25,6 +26,8 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   production: boolean;
   createContext(caller: Caller, requestId: string, log: Logger): C;
   isReady(): Promise<boolean>;
+  /** Parts that do not work right now although the service answers (e.g. a consumer waiting for Kafka). */
+  degraded?(): string[];
 }
 
 export interface RunningServer {
@@ -56,7 +59,7 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
     schema: options.schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(options.logger),
+    formatError: withDatabaseOutages(createErrorFormatter(options.logger)),
     plugins: [
       ...(noPhoningHome() as ApolloServerPlugin<C>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -73,7 +76,10 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
   });
   app.get('/readyz', async (_req, res) => {
     const ready = await options.isReady().catch(() => false);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name });
+    const degraded = options.degraded?.() ?? [];
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', service: options.name, ...(degraded.length ? { degraded } : {}) });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(options.metrics.contentType).send(await options.metrics.metrics());

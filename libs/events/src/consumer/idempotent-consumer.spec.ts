@@ -184,7 +184,7 @@ describe('idempotent consumer', () => {
           data: {},
         }),
       ),
-      ...eventsFor(type, ['org-b'], 1, 2).map(asRecord),
+      ...eventsFor(type, ['org-b'], 1, 3).map(asRecord),
     ];
 
     // Same key, same partition: the poison sits between events that must still be applied.
@@ -205,8 +205,8 @@ describe('idempotent consumer', () => {
     );
     expect(parked).toEqual([
       { message_key: 'org-a', value: poison[0].value, reason: 'malformed event: not JSON' },
-      { message_key: 'org-a', value: poison[1].value, reason: `unknown event type or version: ${unknownType} v1` },
-      { message_key: 'org-b', value: poison[2].value, reason: `unknown event type or version: ${type} v2` },
+      { message_key: 'org-a', value: poison[1].value, reason: `unknown event type or version: ${unknownType} v2` },
+      { message_key: 'org-b', value: poison[2].value, reason: `unknown event type or version: ${type} v3` },
     ]);
   });
 

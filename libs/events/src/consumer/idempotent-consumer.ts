@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '@partybuild/logging';
-import { EventEnvelope, parseEnvelope } from '../envelope';
+import { EventEnvelope, parseEnvelope, understands } from '../envelope';
 import { DeliveredRecord, EventTransport, Subscription } from '../transport/event-transport';
 import { ApplyStrategy, FreshEvent, HandlerFailed, applyInRuns, applyOneByOne } from './apply-strategies';
 
@@ -95,7 +95,7 @@ async function applyBatch(
       continue;
     }
     const handler = options.handlers[parsed.envelope.type];
-    if (!handler || !handler.versions.includes(parsed.envelope.schemaversion)) {
+    if (!handler || !understands(handler.versions, parsed.envelope.schemaversion, parsed.envelope.type)) {
       const { type, schemaversion } = parsed.envelope;
       outcome.parked += await park(options, manager, record, `unknown event type or version: ${type} v${schemaversion}`);
       continue;

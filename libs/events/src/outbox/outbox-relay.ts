@@ -35,6 +35,8 @@ export class OutboxRelay {
   private readonly maxMessageBytes: number;
   /** Published, parked and failed attempts since start: exposed as metrics. */
   readonly stats = { published: 0, parked: 0, failures: 0 };
+  /** Why the last attempt failed, until one succeeds (for readiness). */
+  private lastFailure?: string;
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -59,6 +61,11 @@ export class OutboxRelay {
     await this.loop;
   }
 
+  /** Writes are kept in the outbox meanwhile: a relay that cannot publish degrades, it does not stop the service. */
+  problem(): string | undefined {
+    return this.running && this.lastFailure ? `outbox relay cannot publish (events wait in the outbox): ${this.lastFailure}` : undefined;
+  }
+
   /** Publishes until nothing is pending (graceful shutdown, tests). */
   async flush(): Promise<void> {
     while ((await this.publishOnce()) > 0);
@@ -70,10 +77,13 @@ export class OutboxRelay {
       try {
         const sent = await this.publishOnce();
         backoff = 0;
+        this.lastFailure = undefined;
         if (sent < this.batchSize) await this.pause(this.idleMs);
       } catch (error) {
         this.stats.failures += 1;
-        backoff = Math.min(backoff ? backoff * 2 : 100, 5000);
+        this.lastFailure = (error as Error).message;
+        // Capped at half a second: after a broker outage publishing resumes within about a second.
+        backoff = Math.min(backoff ? backoff * 2 : 100, 500);
         this.options.logger.warn({ err: error, retryInMs: backoff }, 'outbox relay could not publish; will retry');
         await this.pause(backoff);
       }

@@ -13,13 +13,42 @@ export class EmbeddedTransport implements EventTransport {
   private readonly pool: Pool;
   private ready?: Promise<void>;
   private readonly loops = new Set<{ stopped: boolean }>();
+  /** Groups whose last attempt to read the log failed, with the reason (for readiness). */
+  private readonly failing = new Map<string, string>();
 
   constructor(
     private readonly url: string,
     private readonly logger: Logger,
     private readonly pollMs = 50,
   ) {
-    this.pool = new Pool({ connectionString: url, max: 4 });
+    this.pool = new Pool({ connectionString: url, max: 6 });
+    // An idle connection dropped by a restarting server must not crash the process: the next
+    // query opens a new one, and the failure is reported by the operation that needed it.
+    this.pool.on('error', (error) => this.logger.warn({ err: error }, 'event log connection lost; reconnecting on next use'));
+  }
+
+  /**
+   * A connection for one unit of work. While checked out, a connection has no listener of the
+   * pool's, and a server that goes away makes it emit `error`: without one of ours, that would
+   * end the process. The failure reaches the caller through its query anyway.
+   */
+  private async checkout(): Promise<PoolClient> {
+    const client = await this.pool.connect();
+    const onError = (error: Error) => this.logger.warn({ err: error }, 'event log connection lost during work');
+    client.on('error', onError);
+    const release = client.release.bind(client);
+    client.release = (destroy?: boolean | Error) => {
+      client.removeListener('error', onError);
+      return release(destroy);
+    };
+    return client;
+  }
+
+  /** The log has no topics to create: every topic is a value of one table. */
+  async ensureTopics(): Promise<void> {}
+
+  degraded(): string[] {
+    return [...this.failing].map(([group, reason]) => `consumer group ${group} cannot read the event log: ${reason}`);
   }
 
   async publish(records: OutgoingRecord[]): Promise<void> {
@@ -27,7 +56,7 @@ export class EmbeddedTransport implements EventTransport {
     await this.ensureSchema();
     let client: PoolClient | undefined;
     try {
-      client = await this.pool.connect();
+      client = await this.checkout();
       await client.query('BEGIN');
       await client.query('LOCK TABLE event_log IN EXCLUSIVE MODE');
       await client.query(
@@ -76,7 +105,9 @@ export class EmbeddedTransport implements EventTransport {
       let delivered = 0;
       try {
         for (const topic of options.topics) delivered += await this.deliverNext(options, topic);
+        this.failing.delete(options.groupId);
       } catch (error) {
+        this.failing.set(options.groupId, (error as Error).message);
         this.logger.warn({ err: error, groupId: options.groupId }, 'event batch failed; it will be delivered again');
         await sleep(500);
       }
@@ -84,21 +115,49 @@ export class EmbeddedTransport implements EventTransport {
     }
   }
 
+  /**
+   * One batch of one topic for the group. Several instances of a service share the group: a
+   * transaction-scoped lock per group and topic lets one of them deliver at a time, so a
+   * batch is not handed out twice and the committed position never goes back.
+   */
   private async deliverNext(options: SubscribeOptions, topic: string): Promise<number> {
-    const { rows } = await this.pool.query(
-      `SELECT l.position, l.message_key, l.value FROM event_log l
-       JOIN event_log_offset o ON o.group_id = $1 AND o.topic = l.topic
-       WHERE l.topic = $2 AND l.position > o.position ORDER BY l.position LIMIT $3`,
-      [options.groupId, topic, BATCH_SIZE],
-    );
-    if (rows.length === 0) return 0;
-    await options.handleBatch(rows.map((r) => ({ topic, partition: 0, offset: String(r.position), key: r.message_key, value: r.value })));
-    await this.pool.query('UPDATE event_log_offset SET position = $3 WHERE group_id = $1 AND topic = $2', [
-      options.groupId,
-      topic,
-      rows[rows.length - 1].position,
-    ]);
-    return rows.length;
+    const client = await this.checkout();
+    let failed: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const { rows: lock } = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
+        `${options.groupId}/${topic}`,
+      ]);
+      if (!lock[0].locked) {
+        await client.query('COMMIT');
+        return 0;
+      }
+      const { rows } = await client.query(
+        `SELECT l.position, l.message_key, l.value FROM event_log l
+         JOIN event_log_offset o ON o.group_id = $1 AND o.topic = l.topic
+         WHERE l.topic = $2 AND l.position > o.position ORDER BY l.position LIMIT $3`,
+        [options.groupId, topic, BATCH_SIZE],
+      );
+      if (rows.length) {
+        await options.handleBatch(
+          rows.map((r) => ({ topic, partition: 0, offset: String(r.position), key: r.message_key, value: r.value })),
+        );
+        await client.query('UPDATE event_log_offset SET position = $3 WHERE group_id = $1 AND topic = $2', [
+          options.groupId,
+          topic,
+          rows[rows.length - 1].position,
+        ]);
+      }
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (error) {
+      failed = error as Error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      // A connection that failed is not reused: the server may have restarted.
+      client.release(failed);
+    }
   }
 
   private ensureSchema(): Promise<void> {

@@ -46,6 +46,14 @@ export interface EventTransport {
   readonly name: string;
   /** Publishes in the given order; resolves once the broker has stored every record. */
   publish(records: OutgoingRecord[]): Promise<void>;
+  /**
+   * Starts delivering to `handleBatch`. Resolves at once: a subscription that cannot reach its
+   * broker keeps trying in the background (see `degraded`).
+   */
   subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /** Creates the topics with the system's settings where the transport has topics to create. */
+  ensureTopics(topics: string[]): Promise<void>;
+  /** What does not work right now, in words for an operator (readiness); empty when all is well. */
+  degraded(): string[];
   close(): Promise<void>;
 }

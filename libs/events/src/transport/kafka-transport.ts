@@ -1,38 +1,63 @@
-import { Consumer, Kafka, KafkaJSError, Producer, logLevel } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, Kafka, KafkaJSError, Producer, RetryOptions, logLevel } from 'kafkajs';
 import type { Logger } from '@partybuild/logging';
 import { EventTransport, OutgoingRecord, PublishError, SubscribeOptions, Subscription } from './event-transport';
+import { DEFAULT_TOPIC_SETTINGS, TopicSettings, ensureTopics } from './kafka-topics';
 
 export interface KafkaTransportOptions {
   brokers: string[];
   clientId: string;
   logger: Logger;
+  /** How topics this transport creates are made (partitions, replication, min.insync.replicas). */
+  topics?: TopicSettings;
 }
 
-/** Kafka through kafkajs: idempotent producer, acks from all replicas, one request in flight. */
+/** CloudEvents Kafka protocol binding, structured mode: the whole envelope is the message value. */
+export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
+
+/**
+ * Reconnect attempts stay short and capped at half a second, so that after a broker outage the
+ * relay and the consumers are back within a couple of seconds (kafkajs's default grows to 30 s).
+ * An attempt against a broker that is down costs one refused connection.
+ */
+const RETRY: RetryOptions = { retries: 5, initialRetryTime: 100, maxRetryTime: 500 };
+const RESTART_CAP_MS = 500;
+
+/**
+ * Kafka through kafkajs: idempotent producer, acks from all in-sync replicas, one request in
+ * flight, CloudEvents content-type header on every message. Topics are created by the system
+ * with its settings (kept forever), never auto-created by the broker. Consumers connect in
+ * the background and reconnect for as long as they run, so a service starts and accepts
+ * writes while the broker is down.
+ */
 export class KafkaTransport implements EventTransport {
   readonly name = 'kafka';
   private readonly kafka: Kafka;
   private producer?: Promise<Producer>;
-  private readonly consumers = new Set<Consumer>();
+  private readonly subscriptions = new Set<BackgroundConsumer>();
+  private readonly ensured = new Set<string>();
+  private readonly settings: TopicSettings;
 
-  constructor(options: KafkaTransportOptions) {
+  constructor(private readonly options: KafkaTransportOptions) {
+    this.settings = options.topics ?? DEFAULT_TOPIC_SETTINGS;
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
       logLevel: logLevel.NOTHING,
-      retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+      connectionTimeout: 1000,
+      retry: RETRY,
     });
   }
 
   async publish(records: OutgoingRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const byTopic = new Map<string, { key: string; value: string }[]>();
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
     for (const r of records) {
       const list = byTopic.get(r.topic) ?? [];
-      list.push({ key: r.key, value: r.value });
+      list.push({ key: r.key, value: r.value, headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } });
       byTopic.set(r.topic, list);
     }
     try {
+      await this.ensureTopics([...byTopic.keys()]);
       const producer = await this.connectedProducer();
       await producer.sendBatch({
         acks: -1,
@@ -46,72 +71,65 @@ export class KafkaTransport implements EventTransport {
     }
   }
 
+  /** Returns at once; the consumer joins its group in the background and rejoins after any failure. */
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId, retry: { retries: 10 } });
-    this.consumers.add(consumer);
-    await this.ensureTopics(options.topics);
-    await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat }) => {
-        const records = batch.messages.map((m) => ({
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: m.offset,
-          key: m.key?.toString() ?? '',
-          value: m.value?.toString() ?? '',
-        }));
-        if (records.length === 0) return;
-        await options.handleBatch(records);
-        resolveOffset(records[records.length - 1].offset);
-        await commitOffsetsIfNecessary({
-          topics: [
-            {
-              topic: batch.topic,
-              partitions: [{ partition: batch.partition, offset: (BigInt(records[records.length - 1].offset) + 1n).toString() }],
-            },
-          ],
-        });
-        await heartbeat();
-      },
-    });
+    const background = new BackgroundConsumer(this, options, this.options.logger);
+    this.subscriptions.add(background);
+    background.start();
     return {
       stop: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
+        this.subscriptions.delete(background);
+        await background.stop();
       },
     };
   }
 
-  /**
-   * A consumer may start before anything was published (statistics before the services):
-   * create its topics rather than fail on a topic the broker does not host yet.
-   */
-  private async ensureTopics(topics: string[]): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const existing = new Set(await admin.listTopics());
-      const missing = topics.filter((t) => !existing.has(t));
-      if (missing.length) await admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
-    } finally {
-      await admin.disconnect();
-    }
+  /** Creates the topics (kept forever) unless this process already did; also the command's entry point. */
+  async ensureTopics(topics: string[]): Promise<void> {
+    const missing = topics.filter((t) => !this.ensured.has(t));
+    if (missing.length === 0) return;
+    await this.withAdmin(async (admin) => {
+      const created = await ensureTopics(admin, missing, this.settings);
+      if (created.length) this.options.logger.info({ topics: created, settings: this.settings }, 'topics created');
+    });
+    for (const t of missing) this.ensured.add(t);
+  }
+
+  /** What does not work right now (for readiness): consumers waiting for the broker. */
+  degraded(): string[] {
+    return [...this.subscriptions].flatMap((s) => s.problem() ?? []);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.consumers].map((c) => c.disconnect()));
-    this.consumers.clear();
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.subscriptions.clear();
     const producer = this.producer;
     this.producer = undefined;
     if (producer) await producer.then((p) => p.disconnect()).catch(() => undefined);
   }
 
+  /** @internal a consumer with the transport's client settings. */
+  newConsumer(groupId: string): Consumer {
+    return this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      retry: { ...RETRY, restartOnFailure: async () => true },
+    });
+  }
+
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = this.kafka.admin({ retry: RETRY });
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
   private connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       this.producer = producer.connect().then(() => producer);
       this.producer.catch(() => this.resetProducer());
     }
@@ -122,6 +140,102 @@ export class KafkaTransport implements EventTransport {
     const stale = this.producer;
     this.producer = undefined;
     stale?.then((p) => p.disconnect()).catch(() => undefined);
+  }
+}
+
+/**
+ * One subscription: connect, subscribe and run; when that fails or the consumer crashes for
+ * good, disconnect and try again after a short pause (at most a second).
+ */
+class BackgroundConsumer {
+  private stopped = false;
+  private consumer?: Consumer;
+  private loop?: Promise<void>;
+  private lastError?: string;
+  private running = false;
+  private wake?: () => void;
+
+  constructor(
+    private readonly transport: KafkaTransport,
+    private readonly options: SubscribeOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    this.loop = this.run();
+  }
+
+  problem(): string | undefined {
+    if (this.running) return undefined;
+    return `consumer group ${this.options.groupId} (${this.options.topics.join(', ')}) is waiting for Kafka${this.lastError ? `: ${this.lastError}` : ''}`;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    let pause = 100;
+    while (!this.stopped) {
+      const crashed = new Promise<void>((resolve) => (this.wake = resolve));
+      try {
+        await this.transport.ensureTopics(this.options.topics);
+        const consumer = this.transport.newConsumer(this.options.groupId);
+        this.consumer = consumer;
+        consumer.on(consumer.events.CRASH, ({ payload }) => {
+          this.running = false;
+          this.lastError = payload.error.message;
+          // kafkajs restarts by itself after a retriable crash; otherwise this loop does.
+          if (!payload.restart) this.wake?.();
+        });
+        consumer.on(consumer.events.GROUP_JOIN, () => {
+          this.running = true;
+          this.lastError = undefined;
+          pause = 100;
+        });
+        if (this.stopped) break;
+        await consumer.connect();
+        await consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? false });
+        await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.eachBatch(payload) });
+        await crashed;
+      } catch (error) {
+        this.running = false;
+        this.lastError = (error as Error).message;
+        this.logger.warn({ err: error, groupId: this.options.groupId, retryInMs: pause }, 'event consumer could not reach Kafka; retrying');
+      }
+      await this.consumer?.disconnect().catch(() => undefined);
+      this.consumer = undefined;
+      if (this.stopped) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pause);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      pause = Math.min(pause * 2, RESTART_CAP_MS);
+    }
+    this.running = false;
+  }
+
+  private async eachBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat }: EachBatchPayload): Promise<void> {
+    const records = batch.messages.map((m) => ({
+      topic: batch.topic,
+      partition: batch.partition,
+      offset: m.offset,
+      key: m.key?.toString() ?? '',
+      value: m.value?.toString() ?? '',
+    }));
+    if (records.length === 0) return;
+    await this.options.handleBatch(records);
+    const last = records[records.length - 1].offset;
+    resolveOffset(last);
+    await commitOffsetsIfNecessary({
+      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] }],
+    });
+    await heartbeat();
   }
 }
 
