@@ -15,8 +15,11 @@ export const TODAY = '2026-11-22';
 export const ADMIN: Caller = { subject: 'admin', name: '区委组织部', roles: [Role.DISTRICT_ADMIN], scope: [] };
 
 export interface TestStack extends Stack {
-  /** Sends a query through the gateway as the given caller. */
-  as(caller: Caller): <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
+  /**
+   * Sends a query through the gateway as the given caller. The tests read refusals in English
+   * (`accept-language: en`); the Chinese default is what error-language.e2e.ts checks.
+   */
+  as(caller: Caller, language?: string): <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
   /** Publishes events as another service would, on the stack's event transport. */
   publish(events: EventEnvelope<unknown>[]): Promise<void>;
   /** URL of a database of this stack (`organization`, `statistics`, `events`…). */
@@ -29,7 +32,7 @@ export interface TestStack extends Stack {
 
 /** The whole stack on fresh databases of the test PostgreSQL, on free ports. */
 export async function startTestStack(
-  options: { transport?: 'embedded' | 'kafka'; nodeEnv?: 'test' | 'production'; kafkaBrokers?: string } = {},
+  options: { transport?: 'embedded' | 'kafka'; nodeEnv?: 'test' | 'production'; kafkaBrokers?: string; logLevel?: string } = {},
 ): Promise<TestStack> {
   const transport = options.transport ?? 'embedded';
   const prefix = uniquePrefix();
@@ -41,15 +44,15 @@ export async function startTestStack(
     eventTransport: transport,
     kafkaBrokers: transport === 'kafka' ? (options.kafkaBrokers ?? testKafkaBrokers()) : undefined,
     nodeEnv: options.nodeEnv ?? 'test',
-    logLevel: process.env.E2E_LOG_LEVEL ?? 'silent',
+    logLevel: options.logLevel ?? process.env.E2E_LOG_LEVEL ?? 'silent',
     today: () => TODAY,
   });
   return {
     ...stack,
     as:
-      (caller) =>
+      (caller, language = 'en') =>
       (query, variables = {}) =>
-        graphql(stack.gatewayUrl, stack.tokenFor(caller), query, variables),
+        graphql(stack.gatewayUrl, stack.tokenFor(caller), query, variables, { 'accept-language': language }),
     publish: (events) =>
       stack.services.organization.transport.publish(
         events.map((e) => ({ topic: topicForType(e.type), key: e.subject, value: JSON.stringify(e) })),

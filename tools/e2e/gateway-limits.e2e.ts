@@ -28,14 +28,17 @@ describe('gateway limits', () => {
   it('refuses queries nested deeper than allowed', async () => {
     const deep = `{ organizationByCode(code: "L") ${'{ parent '.repeat(14)}{ id }${' }'.repeat(14)} }`;
     const result = await stack.as(ADMIN)(deep);
-    expect(result.errors?.[0].message).toMatch(/exceeds maximum operation depth/);
+    expect(result.errors?.[0].message).toMatch(/nested deeper than the maximum of 12 levels/);
+    expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+    expect(result.status).toBe(400);
     expect(result.data).toBeUndefined();
   });
 
   it('refuses too many aliases', async () => {
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: organizationByCode(code: "L") { id }`).join(' ');
     const result = await stack.as(ADMIN)(`{ ${aliases} }`);
-    expect(codeOf(result)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
+    expect(result.status).toBe(400);
     expect(result.errors?.[0].message).toMatch(/more than 30 aliases/);
   });
 
@@ -44,6 +47,7 @@ describe('gateway limits', () => {
     const tooCostly = await stack.as(ADMIN)(query, { n: 200 });
     expect(codeOf(tooCostly)).toBe('QUERY_TOO_COMPLEX');
     expect(tooCostly.errors?.[0].message).toMatch(/would cost \d+/);
+    expect(tooCostly.status).toBe(400);
     const cheap = await stack.as(ADMIN)(query, { n: 2 });
     expect(codeOf(cheap)).toBe('ORGANIZATION_NOT_FOUND');
   });

@@ -125,7 +125,7 @@ describe('member development through the gateway: application to full member', (
       '2024-06-01',
       { vote: { eligibleVoters: 9, present: 6, votesFor: 5 } },
       'VOTE_COUNT_MISMATCH',
-      /应到会有表决权的党员数（9）.*有表决权的正式党员数（3）/,
+      /9 eligible voters were given, but .* had 3 full members with voting rights/,
       { expected: 3, given: 9 },
     );
     await refused('ADMISSION_VOTE', '2024-06-01', vote(1, 1), 'VOTE_WITHOUT_QUORUM', /1 of 3 .* more than half must attend/);

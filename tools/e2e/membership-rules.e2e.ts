@@ -15,7 +15,7 @@ const IMPORT = `mutation($csv: String!) { importMembers(csv: $csv, allOrNothing:
 describe('membership rules: placement, impossible dates', () => {
   let stack: TestStack;
   let branchA: string, branchB: string, closed: string;
-  const admin = () => stack.as(ADMIN);
+  const admin = () => stack.as(ADMIN, 'zh-CN');
   const count = async (table: string) =>
     Number((await stack.services.membership.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
   const register = async (input: Record<string, unknown>) => {

@@ -65,7 +65,7 @@ describe('organisation tree through the gateway', () => {
   it('refuses bad input with stable codes and readable messages', async () => {
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
       [{ code: 'X1', name: '   ', kind: 'BRANCH', parentId: transport }, 'BAD_USER_INPUT', /name is empty/],
-      [{ code: 'X2', name: '党'.repeat(101), kind: 'BRANCH', parentId: transport }, 'BAD_USER_INPUT', /longer than 100/],
+      [{ code: 'X2', name: '党'.repeat(101), kind: 'BRANCH', parentId: transport }, 'BAD_USER_INPUT', /at most 100 characters/],
       [{ code: 'W-JT', name: '重复编码党支部', kind: 'BRANCH', parentId: transport }, 'ORGANIZATION_CODE_TAKEN', /W-JT is already used/],
       [
         { code: 'X3', name: '某党小组', kind: 'PARTY_GROUP', parentId: transport },

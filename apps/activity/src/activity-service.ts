@@ -33,12 +33,13 @@ export function startActivityService(config: ActivityConfig, today = () => today
         handlers: { ...organizationHandlers, ...memberHandlers },
       }),
     ],
-    createContext: ({ dataSource, relay }, caller, requestId) => {
+    createContext: ({ dataSource, relay }, caller, requestId, log) => {
       const unitOfWork = new UnitOfWork(dataSource, () => relay.nudge());
       const compliance = new ComplianceQueries(dataSource, today, config.ACTIVITY_REQUIREMENTS);
       return {
         caller,
         requestId,
+        log,
         today,
         loaders: createLoaders(dataSource, compliance),
         queries: new ActivityQueries(dataSource, today),

@@ -1,91 +1,113 @@
-import { DomainError, defineErrors } from '@partybuild/errors';
-export { DomainError, InvalidInputError, OutOfScopeError } from '@partybuild/errors';
+import { badInput, defineErrors, sharedCode } from '@partybuild/errors';
+export { DomainError, OutOfScopeError } from '@partybuild/errors';
 
-/** The activity service's refusals and their stable codes (`extensions.code`). */
-export const ActivityErrorCode = {
-  NOT_FOUND: 'ACTIVITY_NOT_FOUND',
-  ORGANIZATION_NOT_FOUND: 'ORGANIZATION_NOT_FOUND',
-  MEMBER_NOT_IN_HOST: 'MEMBER_NOT_IN_HOST',
-  HELD_IN_FUTURE: 'HELD_IN_FUTURE',
-  ATTENDANCE_CONFLICT: 'ATTENDANCE_CONFLICT',
-  ACTIVITY_CANCELLED: 'ACTIVITY_CANCELLED',
-  ACTIVITY_NOT_HELD: 'ACTIVITY_NOT_HELD',
-  ACTIVITY_ALREADY_HELD: 'ACTIVITY_ALREADY_HELD',
-  LECTURER_REQUIRED: 'LECTURER_REQUIRED',
-  RULE_VIOLATION: 'RULE_VIOLATION',
-} as const;
+/**
+ * Every refusal of the activity service, written once: the key is the stable
+ * `extensions.code` (or, for entries sharing a code, `extensions.reason`); the Chinese message
+ * names the rule and the limit, the English one is for callers who ask for it.
+ */
+export const ActivityErrors = defineErrors({
+  ACTIVITY_NOT_FOUND: (p: { reference: string }) => ({
+    zh: `找不到活动记录 ${p.reference}。`,
+    en: `No activity ${p.reference} exists.`,
+  }),
+  ORGANIZATION_NOT_FOUND: (p: { reference: string }) => ({
+    zh: `组织生活记录中没有党组织 ${p.reference}（新建的党组织可能需要片刻才能同步过来）。`,
+    en: `No organisation ${p.reference} is known to the activity records.`,
+  }),
+  MEMBER_NOT_IN_HOST: (p: { hostName: string; count: number }) => ({
+    zh: `所列人员中有 ${p.count} 人不属于${p.hostName}（或联办党组织）；本次未作任何登记。`,
+    en: `${p.count} of the people listed do not belong to ${p.hostName} (or its co-hosts); nothing was recorded.`,
+  }),
+  HELD_IN_FUTURE: (p: { heldOn: string; today: string }) => ({
+    zh: `活动不能登记为在 ${p.heldOn} 已举行：今天是 ${p.today}。请改为列入计划。`,
+    en: `An activity cannot be recorded as held on ${p.heldOn}: today is ${p.today}. Plan it instead.`,
+  }),
+  ATTENDANCE_CONFLICT: (p: { count: number }) => ({
+    zh: `有 ${p.count} 名党员的出勤情况已按不同结果登记过（或在名单中重复出现）；本次未作任何登记。`,
+    en: `The attendance of ${p.count} member(s) was already recorded with a different answer (or is listed twice); nothing was recorded.`,
+  }),
+  ACTIVITY_CANCELLED: (p: { topic: string }) => ({
+    zh: `“${p.topic}”已取消；已取消的活动不能再举行或修改。`,
+    en: `“${p.topic}” was cancelled; a cancelled activity cannot be held or changed.`,
+  }),
+  ACTIVITY_NOT_HELD: (p: { topic: string }) => ({
+    zh: `“${p.topic}”尚未登记为已举行；请先登记举行情况。`,
+    en: `“${p.topic}” has not been recorded as held yet; record it as held first.`,
+  }),
+  ACTIVITY_ALREADY_HELD: (p: { topic: string }) => ({
+    zh: `“${p.topic}”已登记为已举行。`,
+    en: `“${p.topic}” is already recorded as held.`,
+  }),
+  LECTURER_REQUIRED: () => ({
+    zh: '党课须填写授课人姓名。',
+    en: 'A Party lecture (党课) needs its lecturer: give the lecturer’s name.',
+  }),
+  MANAGERS_ONLY: sharedCode('FORBIDDEN', () => ({
+    zh: '只有区级管理员和党务干部可以登记组织生活。',
+    en: 'Only district administrators and party-affairs cadres may record activities.',
+  })),
+  HOST_DISSOLVED: sharedCode('RULE_VIOLATION', (p: { name: string }) => ({
+    zh: `${p.name}已撤销，不能再主办活动。`,
+    en: `${p.name} has been dissolved; it hosts no more activities.`,
+  })),
+  NOMINATE_HELD_PARTY_DAY: sharedCode('RULE_VIOLATION', () => ({
+    zh: '只有已举行的主题党日才能推荐为典型案例。',
+    en: 'Only a themed Party day (主题党日) that was held can be nominated.',
+  })),
+  NOMINATED_ONCE: sharedCode('RULE_VIOLATION', (p: { topic: string; year: number }) => ({
+    zh: `“${p.topic}”已被推荐为 ${p.year} 年度典型案例，不能重复推荐。`,
+    en: `“${p.topic}” is already nominated for ${p.year}.`,
+  })),
+  TEXT_REQUIRED: badInput(null, (p: { fieldZh: string; field: string }) => ({
+    zh: `请填写活动的${p.fieldZh}。`,
+    en: `Give the ${p.field} of the activity.`,
+  })),
+  TEXT_TOO_LONG: badInput(null, (p: { fieldZh: string; field: string; max: number; length: number }) => ({
+    zh: `${p.fieldZh}最多 ${p.max} 个字，所填为 ${p.length} 个字。`,
+    en: `The ${p.field} is longer than ${p.max} characters (${p.length}).`,
+  })),
+  REASON_REQUIRED: badInput('reason', (p: { whatZh: string; whatEn: string; max: number }) => ({
+    zh: `请说明${p.whatZh}（1 至 ${p.max} 个字）。`,
+    en: `Say ${p.whatEn} (1–${p.max} characters).`,
+  })),
+  START_TIME_INVALID: badInput('startTime', (p: { value: string }) => ({
+    zh: `“${p.value}”不是时刻，请按 HH:MM 填写，如 14:30。`,
+    en: `"${p.value}" is not a time of day; write it as HH:MM, e.g. 14:30.`,
+  })),
+  TOO_MANY_ATTACHMENTS: badInput('attachments', (p: { max: number; given: number }) => ({
+    zh: `附件最多 ${p.max} 个，本次为 ${p.given} 个。`,
+    en: `At most ${p.max} attachments; ${p.given} given.`,
+  })),
+  ATTACHMENT_INVALID: badInput('attachments', (p: { name: string }) => ({
+    zh: `附件“${p.name}”须有名称、以字节计的大小和 SHA-256 摘要（64 位十六进制）。`,
+    en: `Attachment “${p.name}” needs a name, a size in bytes and a SHA-256 (64 hex digits).`,
+  })),
+  PLAN_EMPTY: badInput('items', () => ({
+    zh: '计划中至少须有一项活动。',
+    en: 'Give at least one planned activity.',
+  })),
+  PLAN_TOO_LONG: badInput('items', (p: { max: number; given: number }) => ({
+    zh: `一份计划最多 ${p.max} 项活动，本次为 ${p.given} 项。`,
+    en: `At most ${p.max} planned activities in one plan; ${p.given} given.`,
+  })),
+  WITHIN_DAYS_RANGE: badInput('withinDays', (p: { max: number }) => ({
+    zh: `天数（withinDays）须为 0 至 ${p.max} 之间的整数。`,
+    en: `withinDays must be a whole number of days between 0 and ${p.max}.`,
+  })),
+});
 
-export class ActivityNotFoundError extends DomainError {
-  constructor(id: string) {
-    super(ActivityErrorCode.NOT_FOUND, `No activity ${id} exists.`, { reference: id });
-  }
-}
+/** The stable codes, for tests and clients. */
+export const ActivityErrorCode = ActivityErrors.codes;
 
-export class OrganizationUnknownError extends DomainError {
-  constructor(id: string) {
-    super(ActivityErrorCode.ORGANIZATION_NOT_FOUND, `No organisation ${id} is known to the activity records.`, { reference: id });
-  }
-}
-
-export class MemberNotInHostError extends DomainError {
-  constructor(hostName: string, memberIds: string[]) {
-    super(
-      ActivityErrorCode.MEMBER_NOT_IN_HOST,
-      `${memberIds.length} of the people listed do not belong to ${hostName} (or its co-hosts); nothing was recorded.`,
-      { memberIds },
-    );
-  }
-}
-
-export class HeldInFutureError extends DomainError {
-  constructor(heldOn: string, today: string) {
-    super(ActivityErrorCode.HELD_IN_FUTURE, `An activity cannot be recorded as held on ${heldOn}: today is ${today}. Plan it instead.`, {
-      field: 'heldOn',
-    });
-  }
-}
-
-export class AttendanceConflictError extends DomainError {
-  constructor(memberIds: string[]) {
-    super(
-      ActivityErrorCode.ATTENDANCE_CONFLICT,
-      `The attendance of ${memberIds.length} member(s) was already recorded with a different answer (or is listed twice); nothing was recorded.`,
-      { memberIds },
-    );
-  }
-}
-
-export class ActivityCancelledError extends DomainError {
-  constructor(topic: string) {
-    super(ActivityErrorCode.ACTIVITY_CANCELLED, `“${topic}” was cancelled; a cancelled activity cannot be held or changed.`);
-  }
-}
-
-export class ActivityNotHeldError extends DomainError {
-  constructor(topic: string) {
-    super(ActivityErrorCode.ACTIVITY_NOT_HELD, `“${topic}” has not been recorded as held yet; record it as held first.`);
-  }
-}
-
-export class ActivityAlreadyHeldError extends DomainError {
-  constructor(topic: string) {
-    super(ActivityErrorCode.ACTIVITY_ALREADY_HELD, `“${topic}” is already recorded as held.`);
-  }
-}
-
-export class LecturerRequiredError extends DomainError {
-  constructor() {
-    super(ActivityErrorCode.LECTURER_REQUIRED, 'A Party lecture (党课) needs its lecturer: give the lecturer’s name.', {
-      field: 'lecturer',
-    });
-  }
-}
-
-export class ActivityRuleError extends DomainError {
-  constructor(rule: string, message: string) {
-    super(ActivityErrorCode.RULE_VIOLATION, message, { rule });
-  }
-}
+/** The activity's text fields as party-affairs workers call them, for messages. */
+export const FIELD_LABELS: Record<string, string> = {
+  topic: '主题',
+  place: '地点',
+  minutes: '会议记录',
+  businessLink: '业务关联链接',
+  reason: '理由',
+};
 
 /** Refusals of the co-hosting and repeat rules, in Chinese (English on request), naming the rule. */
 export const ActivityRuleErrors = defineErrors({

@@ -23,6 +23,18 @@ export const gatewayEnv = {
   ASSESSMENT_URL: url.optional(),
   PAIRING_URL: url.optional(),
   STATISTICS_URL: url.optional(),
+  /** Longest a user token may be valid for (hours); a token without `exp` is refused. */
+  MAX_TOKEN_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** Prometheus `/metrics` is served on this port only (none when unset), never on the public one. */
+  METRICS_PORT: envSchemas.port.optional(),
+  /** Interface of the metrics port: loopback unless the operator opens it. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** On shutdown, how long /readyz answers 503 (so load balancers stop sending) before the server drains and closes. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(0),
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_COST: z.coerce.number().int().positive().default(20000),
   MAX_ALIASES: z.coerce.number().int().positive().default(30),

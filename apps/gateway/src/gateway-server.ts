@@ -5,30 +5,35 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
 import { verifyUserToken } from '@partybuild/auth';
-import { DomainError } from '@partybuild/errors';
-import { createLogger } from '@partybuild/logging';
-import { createMetrics } from '@partybuild/service';
+import { CommonErrors, DomainError } from '@partybuild/errors';
+import { toGraphQLError } from '@partybuild/federation';
+import { createLogger, currentRequestScope, requestScope } from '@partybuild/logging';
+import { createMetrics, jsonBodyErrors, noPhoningHome, operationNaming } from '@partybuild/service';
 import { GatewayConfig, subgraphUrls } from './config';
 import { aliasLimit, costLimit, depthRule } from './limits';
 import { formatGatewayError } from './format-error';
 import { GatewayContext, SignedDataSource } from './signed-data-source';
+import { subgraphReadiness } from './readiness';
+import { startMetricsServer } from './metrics-server';
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Where `/metrics` answers, when METRICS_PORT is set. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
-function callerFrom(authorization: string | undefined, secret: string) {
+function callerFrom(authorization: string | undefined, secret: string, maxHours: number) {
   const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   try {
-    if (!token) throw new DomainError('UNAUTHENTICATED', 'Please sign in: send your token as "Authorization: Bearer <token>".');
-    return verifyUserToken(token, secret);
+    if (!token) throw CommonErrors.NOT_SIGNED_IN();
+    return verifyUserToken(token, secret, maxHours);
   } catch (error) {
-    throw new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    throw toGraphQLError(error instanceof DomainError ? error : CommonErrors.TOKEN_INVALID(), 401);
   }
 }
 
@@ -38,21 +43,29 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const production = config.NODE_ENV === 'production';
   const urls = subgraphUrls(config);
   const useIntrospection = config.INTROSPECT_AND_COMPOSE === 'true' && !production;
+  const supergraphSdl = useIntrospection ? null : readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  // @apollo/gateway otherwise exports its own metrics to Apollo and runs cloud resource
+  // detectors (GCP, AWS, Azure and Alibaba metadata endpoints) from its constructor; the only
+  // switch is this variable, so it is set here rather than left to the operator.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
-    ...(useIntrospection
-      ? {
+    ...(supergraphSdl
+      ? { supergraphSdl }
+      : {
           supergraphSdl: new IntrospectAndCompose({
             subgraphs: Object.entries(urls).flatMap(([name, url]) => (url ? [{ name, url }] : [])),
           }),
-        }
-      : { supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8') }),
+        }),
     buildService: ({ name, url }) => new SignedDataSource(urls[name] ?? url ?? '', config.GATEWAY_SIGNING_SECRET),
+    logger,
   });
 
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
+  let draining = false;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
@@ -61,41 +74,76 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     formatError: formatGatewayError(logger),
     validationRules: [depthRule(config.MAX_DEPTH), aliasLimit(config.MAX_ALIASES)],
     plugins: [
+      ...noPhoningHome(),
+      // Apollo's landing page (Sandbox) loads from Apollo's CDN and Google Fonts: never served.
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationNaming,
       costLimit(config.MAX_COST),
-      {
-        async requestDidStart() {
-          return {
-            async willSendResponse({ contextValue, response }) {
-              response.http.headers.set('x-sql-queries', String(contextValue.sqlQueries));
+      // The statement count is a development aid (benchmarks, N+1 checks), not for production.
+      ...(production
+        ? []
+        : [
+            {
+              async requestDidStart() {
+                return {
+                  async willSendResponse({ contextValue, response }: { contextValue: GatewayContext; response: any }) {
+                    response.http.headers.set('x-sql-queries', String(contextValue.sqlQueries));
+                  },
+                };
+              },
             },
-          };
-        },
-      },
+          ]),
     ],
   });
   await apollo.start();
 
   const metrics = createMetrics('gateway');
+  const readiness = subgraphReadiness(supergraphSdl, urls);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
-  app.get('/readyz', (_req, res) => {
-    res.json({ status: 'ready', service: 'gateway' });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.contentType).send(await metrics.metrics());
+  app.get('/readyz', async (_req, res) => {
+    if (draining) return void res.status(503).json({ status: 'draining', service: 'gateway' });
+    const subgraphs = await readiness();
+    const ready = Object.values(subgraphs).every(Boolean);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'gateway', subgraphs });
   });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    requestScope(logger),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ caller: callerFrom(req.header('authorization'), config.USER_TOKEN_SECRET), sqlQueries: 0 }),
+      context: async ({ req }) => {
+        const scope = currentRequestScope();
+        return {
+          caller: callerFrom(req.header('authorization'), config.USER_TOKEN_SECRET, config.MAX_TOKEN_HOURS),
+          sqlQueries: 0,
+          requestId: scope?.requestId,
+          acceptLanguage: req.header('accept-language'),
+        };
+      },
     }),
   );
+  app.use(jsonBodyErrors(logger));
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const { port } = httpServer.address() as AddressInfo;
-  logger.info({ port, composition: useIntrospection ? 'introspect-and-compose' : config.SUPERGRAPH_PATH }, 'gateway listening');
-  return { url: `http://127.0.0.1:${port}/graphql`, port, stop: () => apollo.stop() };
+  const metricsServer =
+    config.METRICS_PORT !== undefined ? await startMetricsServer(metrics, config.METRICS_PORT, config.METRICS_HOST) : null;
+  logger.info(
+    { port, metricsPort: metricsServer?.port, composition: useIntrospection ? 'introspect-and-compose' : config.SUPERGRAPH_PATH },
+    'gateway listening',
+  );
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    metricsUrl: metricsServer?.url,
+    stop: async () => {
+      draining = true;
+      await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_SECONDS * 1000));
+      await apollo.stop();
+      await metricsServer?.stop();
+    },
+  };
 }

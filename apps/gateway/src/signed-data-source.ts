@@ -2,11 +2,17 @@ import { RemoteGraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apoll
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, Caller, signCallerHeader } from '@partybuild/auth';
+import { toGraphQLError } from '@partybuild/federation';
+import { GatewayErrors } from './errors';
 
 export interface GatewayContext {
   caller?: Caller;
   /** SQL statements the subgraphs ran for this request (benchmarks, N+1 checks). */
   sqlQueries: number;
+  /** Forwarded to every subgraph, so one id follows the request through every log. */
+  requestId?: string;
+  /** Forwarded, so subgraphs word their refusals in the caller's language. */
+  acceptLanguage?: string;
 }
 
 /** The client's idempotency key of a create request (`Idempotency-Key`). */
@@ -26,8 +32,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const { request, context } = options;
-    const caller = (context as Partial<GatewayContext>).caller ?? GATEWAY_CALLER;
-    request.http?.headers.set(CALLER_HEADER, signCallerHeader(caller, this.secret));
+    const { caller, requestId, acceptLanguage } = context as Partial<GatewayContext>;
+    request.http?.headers.set(CALLER_HEADER, signCallerHeader(caller ?? GATEWAY_CALLER, this.secret));
+    if (requestId) request.http?.headers.set('x-request-id', requestId);
+    if (acceptLanguage) request.http?.headers.set('accept-language', acceptLanguage);
     // A client's retry key reaches the subgraph that creates, so a repeated request returns the first result.
     const key = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(IDEMPOTENCY_HEADER) : null;
     if (key) request.http?.headers.set(IDEMPOTENCY_HEADER, key);
@@ -44,15 +52,17 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /**
    * A subgraph answers 400 when a variable fails its scalar (a date that does not exist):
-   * pass its message on as the user's mistake instead of a bare "400: Bad Request" that
-   * would also reveal the subgraph's address.
+   * pass its message and code on as the user's mistake instead of a bare "400: Bad Request"
+   * that would also reveal the subgraph's address.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = (await response.json().catch(() => null)) as { errors?: Array<{ message?: string }> } | null;
-    const message = body?.errors?.[0]?.message;
-    if (response.status === 400 && message) return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-    return new GraphQLError('A service behind the gateway could not answer; please try again shortly.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
-    });
+    const body = (await response.json().catch(() => null)) as {
+      errors?: Array<{ message?: string; extensions?: Record<string, unknown> }>;
+    } | null;
+    const first = body?.errors?.[0];
+    if (response.status === 400 && first?.message) {
+      return new GraphQLError(first.message, { extensions: { ...first.extensions, code: first.extensions?.code ?? 'BAD_USER_INPUT' } });
+    }
+    return toGraphQLError(GatewayErrors.SERVICE_UNAVAILABLE());
   }
 }

@@ -41,7 +41,7 @@ export function startMembershipService(config: MembershipConfig, today = () => t
         handlers: orgTreeHandlers,
       }),
     ],
-    createContext: ({ dataSource, relay }, caller, requestId) => {
+    createContext: ({ dataSource, relay }, caller, requestId, log) => {
       // "Today" once per request: formatting a date in a time zone is costly, and one request sees one day.
       const day = today();
       const todayOnce = () => day;
@@ -50,6 +50,7 @@ export function startMembershipService(config: MembershipConfig, today = () => t
       return {
         caller,
         requestId,
+        log,
         today: todayOnce,
         dataSource,
         cipher,

@@ -24,11 +24,12 @@ export function startOrganizationService(config: OrganizationConfig, today = () 
     startWorkers: async ({ transport, dataSource, logger }) => [
       await startIdempotentConsumer({ transport, dataSource, logger, ...memberPlacementConsumer }),
     ],
-    createContext: ({ dataSource, relay }, caller, requestId) => {
+    createContext: ({ dataSource, relay }, caller, requestId, log) => {
       const unitOfWork = new UnitOfWork(dataSource, () => relay.nudge());
       return {
         caller,
         requestId,
+        log,
         today,
         loaders: createLoaders(dataSource),
         queries: new OrganizationQueries(dataSource, today),

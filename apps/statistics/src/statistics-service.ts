@@ -23,9 +23,10 @@ export function startStatisticsService(config: StatisticsConfig, today = () => t
       exposeStats(metrics, 'partybuild_statistics_events', consumer.stats);
       return [consumer];
     },
-    createContext: ({ dataSource }, caller, requestId) => ({
+    createContext: ({ dataSource }, caller, requestId, log) => ({
       caller,
       requestId,
+      log,
       dataSource,
       today,
       minimumCellSize: config.STATISTICS_MIN_CELL_SIZE,

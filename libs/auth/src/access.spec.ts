@@ -3,13 +3,13 @@ import { Caller, Role } from './caller';
 import { issueUserToken, verifyUserToken } from './tokens';
 
 const ROOT = ['root'];
-const MINE = ['root', 'committee', 'branch-1'];
+const MINE = ['root', 'committee', '5f0c3a52-7d1e-4c8a-9a57-2f4f1c0d9e11'];
 const OTHER = ['root', 'committee', 'branch-2'];
 const callers: Record<Role, Caller> = {
   [Role.DISTRICT_ADMIN]: { subject: 'a', name: 'a', roles: [Role.DISTRICT_ADMIN], scope: [] },
-  [Role.PARTY_CADRE]: { subject: 'c', name: 'c', roles: [Role.PARTY_CADRE], scope: ['branch-1'] },
-  [Role.MEMBER]: { subject: 'm', name: 'm', roles: [Role.MEMBER], scope: ['branch-1'], memberId: 'me' },
-  [Role.ANALYST]: { subject: 'n', name: 'n', roles: [Role.ANALYST], scope: ['branch-1'] },
+  [Role.PARTY_CADRE]: { subject: 'c', name: 'c', roles: [Role.PARTY_CADRE], scope: ['5f0c3a52-7d1e-4c8a-9a57-2f4f1c0d9e11'] },
+  [Role.MEMBER]: { subject: 'm', name: 'm', roles: [Role.MEMBER], scope: ['5f0c3a52-7d1e-4c8a-9a57-2f4f1c0d9e11'], memberId: 'me' },
+  [Role.ANALYST]: { subject: 'n', name: 'n', roles: [Role.ANALYST], scope: ['5f0c3a52-7d1e-4c8a-9a57-2f4f1c0d9e11'] },
 };
 
 describe('the access table', () => {
@@ -61,7 +61,7 @@ describe('the access table', () => {
 
   it('gives database filters the reach of the caller: everywhere, scope roots, nothing, or a refusal', () => {
     expect(reach(callers[Role.DISTRICT_ADMIN], 'activity.read')).toEqual({ anywhere: true, roots: [] });
-    expect(reach(callers[Role.PARTY_CADRE], 'activity.read')).toEqual({ anywhere: false, roots: ['branch-1'] });
+    expect(reach(callers[Role.PARTY_CADRE], 'activity.read')).toEqual({ anywhere: false, roots: ['5f0c3a52-7d1e-4c8a-9a57-2f4f1c0d9e11'] });
     expect(reach(callers[Role.MEMBER], 'activity.attendance')).toEqual({ anywhere: false, roots: [] });
     expect(() => reach(callers[Role.ANALYST], 'activity.read')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });

@@ -4,7 +4,11 @@ import { issueUserToken, signCallerHeader, verifyCallerHeader, verifyUserToken }
 
 const SECRET = 'a'.repeat(40);
 const OTHER = 'b'.repeat(40);
-const cadre = { subject: 'u1', name: '张伟', roles: [Role.PARTY_CADRE], scope: ['branch-1'] };
+const BRANCH = '5f0c3a52-7d1e-4c8a-9a57-2f4f1c0d9e11';
+const cadre = { subject: 'u1', name: '张伟', roles: [Role.PARTY_CADRE], scope: [BRANCH] };
+const claims = { sub: 'u1', name: '张伟', roles: [Role.PARTY_CADRE], scope: [BRANCH] };
+const userToken = (payload: object, options: jwt.SignOptions = {}) =>
+  jwt.sign(payload, SECRET, { algorithm: 'HS256', issuer: 'partybuild', audience: 'partybuild-gateway', ...options });
 
 describe('tokens', () => {
   it('round-trips a user token', () => {
@@ -17,7 +21,7 @@ describe('tokens', () => {
 
   it('refuses an expired token and says so', () => {
     const expired = issueUserToken(cadre, SECRET, -10);
-    expect(() => verifyUserToken(expired, SECRET)).toThrow(/has expired/);
+    expect(() => verifyUserToken(expired, SECRET)).toThrow(/登录令牌已过期/);
   });
 
   it('does not accept a user token as the gateway header, nor the reverse', () => {
@@ -37,10 +41,37 @@ describe('tokens', () => {
   });
 });
 
+describe('token lifetime and scope', () => {
+  it('refuses a token without exp: it would be valid forever', () => {
+    expect(() => verifyUserToken(userToken(claims), SECRET)).toThrow(
+      expect.objectContaining({
+        code: 'UNAUTHENTICATED',
+        details: expect.objectContaining({ reason: 'TOKEN_WITHOUT_EXPIRY', maxHours: 12 }),
+      }),
+    );
+  });
+
+  it('refuses a token issued for longer than the maximum lifetime, accepts one within it', () => {
+    expect(() => verifyUserToken(userToken(claims, { expiresIn: 30 * 24 * 3600 }), SECRET)).toThrow(/超过 12 小时/);
+    expect(() => verifyUserToken(userToken(claims, { expiresIn: 13 * 3600 }), SECRET, 24)).not.toThrow();
+    expect(verifyUserToken(userToken(claims, { expiresIn: 3600 }), SECRET).scope).toEqual([BRANCH]);
+  });
+
+  it('refuses a scope that lists an organisation code instead of its id, naming the entry', () => {
+    const token = userToken({ ...claims, scope: ['JG-01'] }, { expiresIn: 3600 });
+    expect(() => verifyUserToken(token, SECRET)).toThrow(
+      expect.objectContaining({
+        code: 'UNAUTHENTICATED',
+        details: expect.objectContaining({ reason: 'TOKEN_SCOPE_INVALID', entry: 'JG-01' }),
+      }),
+    );
+  });
+});
+
 describe('scope', () => {
   it('lets a cadre act inside their subtree only', () => {
-    expect(inScope(cadre, ['root', 'committee', 'branch-1'])).toBe(true);
-    expect(inScope(cadre, ['root', 'committee', 'branch-1', 'group-1'])).toBe(true);
+    expect(inScope(cadre, ['root', 'committee', BRANCH])).toBe(true);
+    expect(inScope(cadre, ['root', 'committee', BRANCH, 'group-1'])).toBe(true);
     expect(inScope(cadre, ['root', 'committee', 'branch-2'])).toBe(false);
     expect(inScope(cadre, ['root', 'committee'])).toBe(false);
   });

@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { NotAuthenticatedError } from '@partybuild/errors';
+import { CommonErrors, NotAuthenticatedError } from '@partybuild/errors';
 import { Caller, Role } from './caller';
 
 const ISSUER = 'partybuild';
@@ -16,6 +16,12 @@ interface CallerClaims {
   /** The member record of a `member` token. */
   memberId?: string;
 }
+
+/** Scope entries are organisation ids; an organisation code in their place would reach SQL as a uuid. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How long a user token may live when nothing else is configured (hours). */
+export const DEFAULT_MAX_TOKEN_HOURS = 12;
 
 const toClaims = (c: Caller): CallerClaims => ({
   sub: c.subject,
@@ -35,8 +41,10 @@ function toCaller(payload: string | jwt.JwtPayload): Caller {
     !Array.isArray(claims.scope) ||
     (claims.memberId !== undefined && typeof claims.memberId !== 'string')
   ) {
-    throw new NotAuthenticatedError('The token does not describe a valid user.');
+    throw new NotAuthenticatedError(CommonErrors.TOKEN_USER_INVALID());
   }
+  const badScope = claims.scope.find((entry) => typeof entry !== 'string' || !UUID.test(entry));
+  if (badScope !== undefined) throw new NotAuthenticatedError(CommonErrors.TOKEN_SCOPE_INVALID({ entry: String(badScope).slice(0, 40) }));
   return {
     subject: claims.sub,
     name: claims.name ?? claims.sub,
@@ -46,13 +54,27 @@ function toCaller(payload: string | jwt.JwtPayload): Caller {
   };
 }
 
-function verify(token: string, secret: string, audience: string, what: string): Caller {
+/**
+ * A token that never expires is valid forever once it leaks: a user token must carry `exp`,
+ * and may not be issued for longer than the configured maximum.
+ */
+function checkLifetime(payload: jwt.JwtPayload, maxHours: number): void {
+  if (typeof payload.exp !== 'number') throw new NotAuthenticatedError(CommonErrors.TOKEN_WITHOUT_EXPIRY({ maxHours }));
+  const issuedAt = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+  // A minute of leeway for clocks that disagree.
+  if (payload.exp - issuedAt > maxHours * 3600 + 60) throw new NotAuthenticatedError(CommonErrors.TOKEN_LIFETIME_TOO_LONG({ maxHours }));
+}
+
+function verify(token: string, secret: string, audience: string, gatewayHeader: boolean, maxHours: number): Caller {
   try {
-    return toCaller(jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience }));
+    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience });
+    if (typeof payload === 'string') throw new NotAuthenticatedError(CommonErrors.TOKEN_USER_INVALID());
+    checkLifetime(payload, maxHours);
+    return toCaller(payload);
   } catch (error) {
     if (error instanceof NotAuthenticatedError) throw error;
-    const reason = error instanceof jwt.TokenExpiredError ? 'has expired' : 'is not valid';
-    throw new NotAuthenticatedError(`The ${what} ${reason}; please sign in again.`);
+    if (gatewayHeader) throw new NotAuthenticatedError(CommonErrors.GATEWAY_SIGNATURE_INVALID());
+    throw new NotAuthenticatedError(error instanceof jwt.TokenExpiredError ? CommonErrors.TOKEN_EXPIRED() : CommonErrors.TOKEN_INVALID());
   }
 }
 
@@ -60,10 +82,11 @@ function verify(token: string, secret: string, audience: string, what: string): 
 export const issueUserToken = (caller: Caller, secret: string, expiresInSeconds = 8 * 3600): string =>
   jwt.sign(toClaims(caller), secret, { algorithm: 'HS256', issuer: ISSUER, audience: USER_AUDIENCE, expiresIn: expiresInSeconds });
 
-export const verifyUserToken = (token: string, secret: string): Caller => verify(token, secret, USER_AUDIENCE, 'sign-in token');
+export const verifyUserToken = (token: string, secret: string, maxHours = DEFAULT_MAX_TOKEN_HOURS): Caller =>
+  verify(token, secret, USER_AUDIENCE, false, maxHours);
 
 /** Short-lived: it only has to cross from the gateway to a subgraph. */
 export const signCallerHeader = (caller: Caller, secret: string): string =>
   jwt.sign(toClaims(caller), secret, { algorithm: 'HS256', issuer: ISSUER, audience: SUBGRAPH_AUDIENCE, expiresIn: 60 });
 
-export const verifyCallerHeader = (value: string, secret: string): Caller => verify(value, secret, SUBGRAPH_AUDIENCE, 'gateway signature');
+export const verifyCallerHeader = (value: string, secret: string): Caller => verify(value, secret, SUBGRAPH_AUDIENCE, true, 1 / 60);

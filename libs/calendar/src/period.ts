@@ -1,4 +1,4 @@
-import { InvalidInputError, checkNumberWithin } from '@partybuild/errors';
+import { CommonErrors, checkNumberWithin } from '@partybuild/errors';
 
 /** A reporting period: a year, a quarter or a month, with its first and last day. */
 export interface Period {
@@ -32,7 +32,7 @@ export function parsePeriod(text: string, field = 'period'): Period {
   const value = text.trim();
   const match = /^(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?$/.exec(value);
   if (!match) {
-    throw new InvalidInputError(field, `"${text}" is not a period; write a year (2026), a quarter (2026-Q3) or a month (2026-07).`);
+    throw CommonErrors.NOT_A_PERIOD({ value: text }, { field });
   }
   // The year 0000 makes no date PostgreSQL reads, and no record predates the Party (1921).
   const year = checkNumberWithin(field, '统计期间的年份', Number(match[1]), PERIOD_YEARS);

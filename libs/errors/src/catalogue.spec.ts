@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { defineErrors, messageFor } from './catalogue';
+import { badInput, defineErrors, messageFor, sharedCode } from './catalogue';
 
 const Errors = defineErrors({
   TOO_MANY_MODEL_POSTS: (p: { allowed: number; requested: number }) => ({
@@ -27,5 +27,25 @@ describe('error catalogue', () => {
 
   it('lists its codes', () => {
     expect(Errors.codes.CLOSED).toBe('CLOSED');
+  });
+});
+
+describe('entries sharing a code', () => {
+  const Shared = defineErrors({
+    TOPIC_TOO_LONG: badInput('topic', (p: { max: number }) => ({ zh: `主题最多 ${p.max} 个字。`, en: `At most ${p.max} characters.` })),
+    MANAGERS_ONLY: sharedCode('FORBIDDEN', () => ({ zh: '只有党务干部可以登记。', en: 'Only cadres may record.' })),
+  });
+
+  it('answers BAD_USER_INPUT naming the argument, with the key as the reason', () => {
+    const error = Shared.TOPIC_TOO_LONG({ max: 200 });
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details).toEqual({ max: 200, reason: 'TOPIC_TOO_LONG', field: 'topic' });
+    expect(messageFor(error, 'en')).toBe('At most 200 characters.');
+    expect(Shared.codes.TOPIC_TOO_LONG).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps a shared code such as FORBIDDEN', () => {
+    expect(Shared.MANAGERS_ONLY().code).toBe('FORBIDDEN');
+    expect(Shared.MANAGERS_ONLY().message).toBe('只有党务干部可以登记。');
   });
 });

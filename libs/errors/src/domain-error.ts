@@ -1,8 +1,9 @@
 /**
  * A refusal the caller can act on. Domain code throws these without knowing about GraphQL;
- * the federation layer turns `code` into `extensions.code` and keeps `message` as written,
- * so messages are addressed to a party-affairs worker, not to a developer. Refusals from a
- * service's catalogue (`defineErrors`) carry both languages in `messages`; `message` is Chinese.
+ * the federation layer turns `code` into `extensions.code` and picks the message in the
+ * caller's language, so messages are addressed to a party-affairs worker, not to a developer.
+ * Refusals come from a catalogue (`defineErrors`) and carry both languages in `messages`;
+ * `message` is the Chinese one.
  */
 export class DomainError extends Error {
   constructor(
@@ -25,21 +26,3 @@ export const CommonCodes = {
   CONFLICT: 'CONFLICT',
   RULE_VIOLATION: 'RULE_VIOLATION',
 } as const;
-
-export class NotAuthenticatedError extends DomainError {
-  constructor(message = 'Please sign in: the request carries no valid token.') {
-    super(CommonCodes.UNAUTHENTICATED, message);
-  }
-}
-
-export class OutOfScopeError extends DomainError {
-  constructor(what: string) {
-    super(CommonCodes.FORBIDDEN, `You may not act on ${what}: it is outside the organisations you are responsible for.`);
-  }
-}
-
-export class InvalidInputError extends DomainError {
-  constructor(field: string, message: string) {
-    super(CommonCodes.BAD_USER_INPUT, message, { field });
-  }
-}

@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { IResolvers, printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
+import { guardInputs } from './input-guard';
 
 /** The Federation 2 features our subgraphs use. */
 const FEDERATION_LINK =
@@ -23,5 +24,5 @@ export async function buildFederatedSchema(
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference };
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
-  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as any });
+  return guardInputs(buildSubgraphSchema({ typeDefs, resolvers: resolvers as any }));
 }

@@ -1,10 +1,13 @@
 import type { Caller } from '@partybuild/auth';
+import type { Logger } from '@partybuild/logging';
 import type { IdempotencyScope } from '@partybuild/persistence';
 
 /** What every resolver receives. Services extend it with their DataLoaders. */
 export interface RequestContext {
   caller: Caller;
   requestId: string;
+  /** The service's logger bound to this request (request id, operation): use it, not the service's. */
+  log: Logger;
   /** The request's `Idempotency-Key` header, forwarded by the gateway; null without one. */
   idempotencyKey?: string | null;
 }

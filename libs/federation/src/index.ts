@@ -6,4 +6,6 @@ export { idempotencyScope } from './context';
 export { PageArgs, PageInfo, PageOf, pageWindow, toPage, MAX_PAGE_SIZE } from './pagination';
 export type { Page } from './pagination';
 export { LocalDateScalar, isIsoDate } from './scalars';
-export { createErrorFormatter } from './format-error';
+export { TextField, checkText, limitNote, statedLimit, withLimit } from './text-limits';
+export { guardInputs } from './input-guard';
+export { createErrorFormatter, domainErrorIn, inCallersLanguage, toGraphQLError } from './format-error';

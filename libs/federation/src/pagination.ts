@@ -1,5 +1,5 @@
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
-import { InvalidInputError } from '@partybuild/errors';
+import { CommonErrors } from '@partybuild/errors';
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -32,16 +32,14 @@ export interface Page<T> {
 /** Decodes the page arguments into a limit and offset, refusing nonsense. */
 export function pageWindow(args: PageArgs): { limit: number; offset: number } {
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
-    throw new InvalidInputError('first', `A page holds between 1 and ${MAX_PAGE_SIZE} items.`);
+    throw CommonErrors.PAGE_SIZE({ max: MAX_PAGE_SIZE });
   }
   let offset = 0;
   if (args.after) {
-    offset = Number(
-      Buffer.from(args.after, 'base64url')
-        .toString('utf8')
-        .replace(/^offset:/, ''),
-    );
-    if (!Number.isInteger(offset) || offset < 0) throw new InvalidInputError('after', 'The page cursor is not valid.');
+    // Only what toPage writes: a forged `offset:1e300` is an integer to JavaScript but not to PostgreSQL.
+    const match = /^offset:(\d{1,9})$/.exec(Buffer.from(args.after, 'base64url').toString('utf8'));
+    if (!match) throw CommonErrors.PAGE_CURSOR();
+    offset = Number(match[1]);
   }
   return { limit: args.first, offset };
 }

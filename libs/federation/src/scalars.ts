@@ -1,4 +1,6 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { CommonErrors } from '@partybuild/errors';
+import { toGraphQLError } from './format-error';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -10,9 +12,7 @@ export function isIsoDate(value: string): boolean {
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new GraphQLError(`"${String(value)}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01.`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw toGraphQLError(CommonErrors.NOT_A_DATE({ value: String(value).slice(0, 40) }));
   }
   return value;
 }

@@ -1,2 +1,4 @@
-export { createLogger } from './logger';
-export type { Logger } from './logger';
+export { createLogger, safeError, useLogDestination } from './logger';
+export type { Logger, DestinationStream } from './logger';
+export { requestScope, runInRequestScope, currentRequestScope, nameOperation, requestLogger, requestIdFrom } from './request-scope';
+export type { RequestScope } from './request-scope';

@@ -41,7 +41,9 @@ export async function runOnce(
   if (!scope) return { id: await create(), repeated: false };
   assertValidKey(scope.key);
   const fingerprint = createHash('sha256').update(stableJson(input)).digest('hex');
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${scope.caller}\u001f${scope.operation}\u001f${scope.key}`]);
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+    `${scope.caller}\u001f${scope.operation}\u001f${scope.key}`,
+  ]);
   const [seen] = await manager.query(
     'SELECT result_id, fingerprint FROM idempotency_key WHERE caller = $1 AND operation = $2 AND key = $3',
     [scope.caller, scope.operation, scope.key],
@@ -51,10 +53,13 @@ export async function runOnce(
     return { id: seen.result_id, repeated: true };
   }
   const id = await create();
-  await manager.query(
-    'INSERT INTO idempotency_key (caller, operation, key, fingerprint, result_id) VALUES ($1, $2, $3, $4, $5)',
-    [scope.caller, scope.operation, scope.key, fingerprint, id],
-  );
+  await manager.query('INSERT INTO idempotency_key (caller, operation, key, fingerprint, result_id) VALUES ($1, $2, $3, $4, $5)', [
+    scope.caller,
+    scope.operation,
+    scope.key,
+    fingerprint,
+    id,
+  ]);
   return { id, repeated: false };
 }
 

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { CALLER_HEADER, Caller, verifyCallerHeader } from '@partybuild/auth';
-import { DomainError } from '@partybuild/errors';
+import { CommonErrors, DomainError, messageFor } from '@partybuild/errors';
+import { currentRequestScope } from '@partybuild/logging';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -16,12 +17,18 @@ export function callerGuard(secret: string) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const header = req.header(CALLER_HEADER);
     try {
-      if (!header) throw new DomainError('UNAUTHENTICATED', 'This service only answers requests that come through the gateway.');
+      if (!header) throw CommonErrors.NOT_THROUGH_GATEWAY();
       req.caller = verifyCallerHeader(header, secret);
       next();
     } catch (error) {
-      const { code, message } = error as DomainError;
-      res.status(401).json({ errors: [{ message, extensions: { code: code ?? 'UNAUTHENTICATED' } }] });
+      const refusal = error instanceof DomainError ? error : CommonErrors.GATEWAY_SIGNATURE_INVALID();
+      const scope = currentRequestScope();
+      scope?.log.warn({ code: refusal.code, reason: refusal.details.reason }, 'request refused');
+      res.status(401).json({
+        errors: [
+          { message: messageFor(refusal, req.header('accept-language')), extensions: { code: refusal.code, requestId: scope?.requestId } },
+        ],
+      });
     }
   };
 }

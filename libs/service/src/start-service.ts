@@ -30,7 +30,7 @@ export interface ServiceDefinition<C extends RequestContext> {
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   buildSchema(): Promise<GraphQLSchema>;
-  createContext(deps: ServiceDeps, caller: Caller, requestId: string): C;
+  createContext(deps: ServiceDeps, caller: Caller, requestId: string, log: Logger): C;
   /** False for a service that only consumes (it has no outbox, so no relay runs). */
   publishesEvents?: boolean;
   /** Consumers and other background work, started once the database is ready. */
@@ -76,7 +76,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     logger,
     metrics,
     production,
-    createContext: (caller, requestId) => def.createContext(deps, caller, requestId),
+    createContext: (caller, requestId, log) => def.createContext(deps, caller, requestId, log),
     isReady: async () => dataSource.isInitialized && (await dataSource.query('SELECT 1')).length === 1,
     // Writes go to the outbox and do not need the broker: a consumer waiting for it leaves the
     // service ready, and readiness says what is degraded.

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -10,9 +9,10 @@ import type { GraphQLSchema } from 'graphql';
 import type { Registry } from 'prom-client';
 import type { Caller } from '@partybuild/auth';
 import { createErrorFormatter, RequestContext } from '@partybuild/federation';
-import type { Logger } from '@partybuild/logging';
+import { Logger, currentRequestScope, requestScope } from '@partybuild/logging';
 import { beginQueryCount } from '@partybuild/persistence';
 import { callerGuard } from './caller-guard';
+import { jsonBodyErrors, noPhoningHome, operationNaming } from './http-hygiene';
 import { withDatabaseOutages } from './service-errors';
 
 export interface SubgraphServerOptions<C extends RequestContext> {
@@ -24,7 +24,7 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   logger: Logger;
   metrics: Registry;
   production: boolean;
-  createContext(caller: Caller, requestId: string): C;
+  createContext(caller: Caller, requestId: string, log: Logger): C;
   isReady(): Promise<boolean>;
   /** Parts that do not work right now although the service answers (e.g. a consumer waiting for Kafka). */
   degraded?(): string[];
@@ -50,6 +50,7 @@ const sqlCountPlugin: ApolloServerPlugin<RequestContext & { sql?: { count: numbe
 /** HTTP for one subgraph: /graphql behind the gateway guard, /healthz, /readyz, /metrics. */
 export async function startSubgraphServer<C extends RequestContext>(options: SubgraphServerOptions<C>): Promise<RunningServer> {
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   // Longer than the gateway's idle keep-alive, so the gateway never reuses a socket this side is closing.
   httpServer.keepAliveTimeout = 65_000;
@@ -60,9 +61,12 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
     includeStacktraceInErrorResponses: false,
     formatError: withDatabaseOutages(createErrorFormatter(options.logger)),
     plugins: [
+      ...(noPhoningHome() as ApolloServerPlugin<C>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
-      sqlCountPlugin as ApolloServerPlugin<C>,
+      operationNaming as ApolloServerPlugin<C>,
+      // The statement count is a development aid (benchmarks, N+1 checks), not for production.
+      ...(options.production ? [] : [sqlCountPlugin as ApolloServerPlugin<C>]),
     ],
   });
   await apollo.start();
@@ -83,16 +87,19 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
+    requestScope(options.logger),
     callerGuard(options.gatewaySecret),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const sql = beginQueryCount();
-        const requestId = req.header('x-request-id') ?? randomUUID();
+        const scope = currentRequestScope();
+        const requestId = scope?.requestId ?? String(req.header('x-request-id'));
         const idempotencyKey = req.header('idempotency-key') ?? null;
-        return Object.assign(options.createContext(req.caller!, requestId), { sql, idempotencyKey });
+        return Object.assign(options.createContext(req.caller!, requestId, scope?.log ?? options.logger), { sql, idempotencyKey });
       },
     }),
   );
+  app.use(jsonBodyErrors(options.logger));
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;

@@ -8,16 +8,7 @@ import { ActivityStatus, ActivityType, AttendanceStatus } from '../domain/activi
 import { HeldRecord, Lecturer, assertPlanned, checkHeldRecord, checkPlannedOn, checkTopic } from '../domain/activity-record';
 import { AttendanceEntry, attended, countAttendance, mergeAttendance, quorumOf } from '../domain/attendance';
 import { ACTIVITY_RULES, DEFAULT_DATE_LIMITS, DateLimits } from '../reference/activity-rules';
-import {
-  ActivityCancelledError,
-  ActivityNotFoundError,
-  ActivityNotHeldError,
-  ActivityRuleError,
-  ActivityRuleErrors,
-  AttendanceConflictError,
-  InvalidInputError,
-  MemberNotInHostError,
-} from '../errors';
+import { ActivityErrors, ActivityRuleErrors } from '../errors';
 import { ActivityEvent, activityEvent, recordEvent } from './activity-events';
 import { assertCanManage, hostsFor, visibleNode } from './host-access';
 import { hostMembers, lecturerIsSecretary } from './host-members';
@@ -69,8 +60,9 @@ export class ActivityCommands {
     items: Array<Omit<PlanActivity, 'organizationId'>>,
     once: IdempotencyScope | null = null,
   ): Promise<ActivityRecord[]> {
-    if (items.length === 0) throw new InvalidInputError('items', 'Give at least one planned activity.');
-    if (items.length > 500) throw new InvalidInputError('items', 'At most 500 planned activities in one plan.');
+    if (items.length === 0) throw ActivityErrors.PLAN_EMPTY();
+    if (items.length > ACTIVITY_RULES.planMaxItems)
+      throw ActivityErrors.PLAN_TOO_LONG({ max: ACTIVITY_RULES.planMaxItems, given: items.length });
     for (const item of items) checkPlannedOn(item.plannedOn, this.today(), this.limits);
     return this.unitOfWork.run((manager) =>
       createOnce(
@@ -184,7 +176,7 @@ export class ActivityCommands {
       assertCanManage(caller);
       const coHost = await visibleNode(manager, caller, organizationId);
       const activity = await manager.findOne(ActivityRecord, { where: { id: activityId }, lock: { mode: 'pessimistic_write' } });
-      if (!activity) throw new ActivityNotFoundError(activityId);
+      if (!activity) throw ActivityErrors.ACTIVITY_NOT_FOUND({ reference: activityId });
       if (!activity.pendingCoHostIds.includes(coHost.id)) {
         throw ActivityRuleErrors.CO_HOST_NOT_PENDING({ organization: coHost.name }, { field: 'organizationId' });
       }
@@ -228,7 +220,11 @@ export class ActivityCommands {
   async cancel(caller: Caller, activityId: string, reason: string): Promise<ActivityRecord> {
     const why = reason.trim();
     if (!why || [...why].length > ACTIVITY_RULES.text.reason) {
-      throw new InvalidInputError('reason', `Say why the activity is cancelled (1–${ACTIVITY_RULES.text.reason} characters).`);
+      throw ActivityErrors.REASON_REQUIRED({
+        whatZh: '取消活动的理由',
+        whatEn: 'why the activity is cancelled',
+        max: ACTIVITY_RULES.text.reason,
+      });
     }
     return this.unitOfWork.run(async (manager) => {
       const activity = await this.lock(manager, caller, activityId);
@@ -246,8 +242,8 @@ export class ActivityCommands {
   async recordAttendance(caller: Caller, activityId: string, attendance: AttendanceInput): Promise<ActivityRecord> {
     return this.unitOfWork.run(async (manager) => {
       const activity = await this.lock(manager, caller, activityId);
-      if (activity.status === ActivityStatus.CANCELLED) throw new ActivityCancelledError(activity.topic);
-      if (activity.status !== ActivityStatus.HELD) throw new ActivityNotHeldError(activity.topic);
+      if (activity.status === ActivityStatus.CANCELLED) throw ActivityErrors.ACTIVITY_CANCELLED({ topic: activity.topic });
+      if (activity.status !== ActivityStatus.HELD) throw ActivityErrors.ACTIVITY_NOT_HELD({ topic: activity.topic });
       const rows: Array<{ member_id: string; status: AttendanceStatus }> = await manager.query(
         `SELECT member_id, status FROM attendance WHERE activity_id = $1`,
         [activity.id],
@@ -270,7 +266,11 @@ export class ActivityCommands {
   async nominate(caller: Caller, activityId: string, reason: string, once: IdempotencyScope | null = null): Promise<NominationRecord> {
     const why = reason.trim();
     if (!why || [...why].length > ACTIVITY_RULES.text.reason) {
-      throw new InvalidInputError('reason', `Say what makes it typical and effective (1–${ACTIVITY_RULES.text.reason} characters).`);
+      throw ActivityErrors.REASON_REQUIRED({
+        whatZh: '推荐理由（典型性和实效）',
+        whatEn: 'what makes it typical and effective',
+        max: ACTIVITY_RULES.text.reason,
+      });
     }
     return this.unitOfWork.run((manager) =>
       createOnce(
@@ -287,11 +287,11 @@ export class ActivityCommands {
   private async insertNomination(manager: EntityManager, caller: Caller, activityId: string, why: string): Promise<NominationRecord> {
     const activity = await this.lock(manager, caller, activityId);
     if (activity.type !== ActivityType.THEMED_PARTY_DAY || activity.status !== ActivityStatus.HELD) {
-      throw new ActivityRuleError('nominate-held-party-day', 'Only a themed Party day (主题党日) that was held can be nominated.');
+      throw ActivityErrors.NOMINATE_HELD_PARTY_DAY(undefined, { rule: 'nominate-held-party-day' });
     }
     const year = Number((activity.heldOn as string).slice(0, 4));
     const existing = await manager.findOne(NominationRecord, { where: { activityId } });
-    if (existing) throw new ActivityRuleError('nominated-once', `“${activity.topic}” is already nominated for ${existing.year}.`);
+    if (existing) throw ActivityErrors.NOMINATED_ONCE({ topic: activity.topic, year: existing.year }, { rule: 'nominated-once' });
     const nomination = await manager.save(
       manager.create(NominationRecord, { activityId, year, hostPath: activity.hostPath, reason: why, nominatedBy: caller.subject }),
     );
@@ -302,7 +302,7 @@ export class ActivityCommands {
   private async lock(manager: EntityManager, caller: Caller, id: string): Promise<ActivityRecord> {
     assertCanManage(caller);
     const activity = await manager.findOne(ActivityRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!activity) throw new ActivityNotFoundError(id);
+    if (!activity) throw ActivityErrors.ACTIVITY_NOT_FOUND({ reference: id });
     await visibleNode(manager, caller, activity.hostId);
     return activity;
   }
@@ -334,12 +334,12 @@ export class ActivityCommands {
     const members = await hostMembers(manager, activity.type, [activity.hostId, ...activity.coHostIds]);
     const eligible = new Map(members.map((m) => [m.id, m]));
     const { fresh, conflicts } = mergeAttendance(input.entries, recorded);
-    if (conflicts.length) throw new AttendanceConflictError(conflicts);
+    if (conflicts.length) throw ActivityErrors.ATTENDANCE_CONFLICT({ count: conflicts.length }, { memberIds: conflicts });
     const outsiders = fresh.filter((e) => !eligible.has(e.memberId)).map((e) => e.memberId);
     if (outsiders.length) {
       await refuseUnconfirmedCoHostMembers(manager, activity, outsiders);
       const host = await visibleNode(manager, caller, activity.hostId);
-      throw new MemberNotInHostError(host.name, outsiders);
+      throw ActivityErrors.MEMBER_NOT_IN_HOST({ hostName: host.name, count: outsiders.length }, { memberIds: outsiders });
     }
     if (input.othersAbsent) {
       const listed = new Set([...recorded.keys(), ...fresh.map((e) => e.memberId)]);

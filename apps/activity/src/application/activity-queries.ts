@@ -7,7 +7,8 @@ import { Page, toPage } from '@partybuild/federation';
 import { OrgTree } from '@partybuild/org-tree';
 import { ActivityRecord, NominationRecord } from '../entities';
 import { ActivityStatus, ActivityType } from '../domain/activity-type';
-import { ActivityNotFoundError, InvalidInputError, OutOfScopeError } from '../errors';
+import { ActivityErrors, OutOfScopeError } from '../errors';
+import { ACTIVITY_RULES } from '../reference/activity-rules';
 import { visibleNode } from './host-access';
 
 export interface Window {
@@ -33,21 +34,21 @@ export class ActivityQueries {
 
   async byId(caller: Caller, id: string): Promise<ActivityRecord> {
     const activity = await this.dataSource.manager.findOne(ActivityRecord, { where: { id } });
-    if (!activity) throw new ActivityNotFoundError(id);
+    if (!activity) throw ActivityErrors.ACTIVITY_NOT_FOUND({ reference: id });
     assertAllowed(caller, 'activity.read');
     if (!allowed(caller, 'activity.read', { path: activity.hostPath })) {
       // A co-host's cadres see the joint activity too (also before they confirm it).
       const coHosts = await new OrgTree(this.dataSource.manager).nodes([...activity.coHostIds, ...activity.pendingCoHostIds]);
       if (![...coHosts.values()].some((n) => allowed(caller, 'activity.read', { path: n.path })))
-        throw new OutOfScopeError(`activity “${activity.topic}”`);
+        throw new OutOfScopeError(`活动“${activity.topic}”`);
     }
     return activity;
   }
 
   /** 提醒: planned activities due within `withinDays` (or overdue) that nobody has recorded as held. */
   async reminders(caller: Caller, underId: string | null, withinDays: number, window: Window): Promise<Page<ActivityRecord>> {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366) {
-      throw new InvalidInputError('withinDays', 'withinDays must be a whole number of days between 0 and 366.');
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > ACTIVITY_RULES.reminderMaxDays) {
+      throw ActivityErrors.WITHIN_DAYS_RANGE({ max: ACTIVITY_RULES.reminderMaxDays });
     }
     let query = this.scoped(caller, underId ? await this.under(caller, underId, 'activity.read') : null)
       .andWhere('a.status = :planned', { planned: ActivityStatus.PLANNED })

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Caller, Operation, allowed, assertAllowed } from '@partybuild/auth';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
-import { ActivityRuleError, OrganizationUnknownError } from '../errors';
+import { ActivityErrors } from '../errors';
 
 /** Whether the caller's role may record activities at all (the access table's `activity.manage`). */
 export function assertCanManage(caller: Caller): void {
@@ -17,7 +17,7 @@ export async function visibleNode(
 ): Promise<OrgNode> {
   assertAllowed(caller, operation);
   const node = await new OrgTree(manager).node(id);
-  if (!node) throw new OrganizationUnknownError(id);
+  if (!node) throw ActivityErrors.ORGANIZATION_NOT_FOUND({ reference: id });
   assertAllowed(caller, operation, { path: node.path }, node.name);
   return node;
 }
@@ -36,16 +36,15 @@ export async function hostsFor(
 ): Promise<{ host: OrgNode; coHosts: OrgNode[]; pending: OrgNode[] }> {
   assertCanManage(caller);
   const host = await visibleNode(manager, caller, hostId);
-  if (host.status !== 'ACTIVE')
-    throw new ActivityRuleError('host-dissolved', `${host.name} has been dissolved; it hosts no more activities.`);
+  if (host.status !== 'ACTIVE') throw ActivityErrors.HOST_DISSOLVED({ name: host.name }, { rule: 'host-dissolved' });
   const unique = [...new Set(coHostIds)].filter((id) => id !== hostId);
   if (unique.length === 0) return { host, coHosts: [], pending: [] };
   const nodes = await new OrgTree(manager).nodes(unique);
   const missing = unique.find((id) => !nodes.has(id));
-  if (missing) throw new OrganizationUnknownError(missing);
+  if (missing) throw ActivityErrors.ORGANIZATION_NOT_FOUND({ reference: missing }, { field: 'coHostIds' });
   const named = unique.map((id) => nodes.get(id) as OrgNode);
   const dissolved = named.find((n) => n.status !== 'ACTIVE');
-  if (dissolved) throw new ActivityRuleError('co-host-dissolved', `${dissolved.name} has been dissolved; it co-hosts no more activities.`);
+  if (dissolved) throw ActivityErrors.HOST_DISSOLVED({ name: dissolved.name }, { rule: 'co-host-dissolved' });
   const mine = (n: OrgNode) => allowed(caller, 'activity.manage', { path: n.path });
   return { host, coHosts: named.filter(mine), pending: named.filter((n) => !mine(n)) };
 }

@@ -2,7 +2,7 @@ import { ActivityStatus, ActivityType } from './activity-type';
 import { addDays, addYears } from '@partybuild/calendar';
 import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
 import { ACTIVITY_RULES, DEFAULT_DATE_LIMITS, DateLimits } from '../reference/activity-rules';
-import { ActivityAlreadyHeldError, ActivityCancelledError, HeldInFutureError, InvalidInputError, LecturerRequiredError } from '../errors';
+import { ActivityErrors, FIELD_LABELS } from '../errors';
 
 export interface Lecturer {
   name: string;
@@ -29,10 +29,11 @@ export interface HeldRecord {
 const text = (value: string | null | undefined, field: string, max: number, required = false): string | null => {
   const trimmed = value?.trim() ?? '';
   if (!trimmed) {
-    if (required) throw new InvalidInputError(field, `Give the ${field} of the activity.`);
+    if (required) throw ActivityErrors.TEXT_REQUIRED({ field, fieldZh: FIELD_LABELS[field] ?? field }, { field });
     return null;
   }
-  if ([...trimmed].length > max) throw new InvalidInputError(field, `The ${field} is longer than ${max} characters.`);
+  const length = [...trimmed].length;
+  if (length > max) throw ActivityErrors.TEXT_TOO_LONG({ field, fieldZh: FIELD_LABELS[field] ?? field, max, length }, { field });
   return trimmed;
 };
 
@@ -40,20 +41,20 @@ export const checkTopic = (topic: string): string => text(topic, 'topic', ACTIVI
 
 /** The record of a held activity, checked: not in the future, a lecture has its lecturer, texts within limits. */
 export function checkHeldRecord(type: ActivityType, record: HeldRecord, today: string, limits: DateLimits = DEFAULT_DATE_LIMITS) {
-  if (record.heldOn > today) throw new HeldInFutureError(record.heldOn, today);
+  if (record.heldOn > today) throw ActivityErrors.HELD_IN_FUTURE({ heldOn: record.heldOn, today }, { field: 'heldOn' });
   checkDayWithin('heldOn', '开展日期', record.heldOn, { earliest: addYears(today, -limits.heldYearsBack), latest: today });
   if (record.startTime != null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(record.startTime)) {
-    throw new InvalidInputError('startTime', `"${record.startTime}" is not a time of day; write it as HH:MM, e.g. 14:30.`);
+    throw ActivityErrors.START_TIME_INVALID({ value: record.startTime });
   }
   const lecturerName = record.lecturer?.name?.trim() || null;
-  if (type === ActivityType.PARTY_LECTURE && !lecturerName) throw new LecturerRequiredError();
+  if (type === ActivityType.PARTY_LECTURE && !lecturerName) throw ActivityErrors.LECTURER_REQUIRED(undefined, { field: 'lecturer' });
   const attachments = record.attachments ?? [];
   if (attachments.length > ACTIVITY_RULES.attachment.maxCount) {
-    throw new InvalidInputError('attachments', `At most ${ACTIVITY_RULES.attachment.maxCount} attachments.`);
+    throw ActivityErrors.TOO_MANY_ATTACHMENTS({ max: ACTIVITY_RULES.attachment.maxCount, given: attachments.length });
   }
   for (const a of attachments) {
     if (!a.name.trim() || !ACTIVITY_RULES.attachment.hashPattern.test(a.sha256)) {
-      throw new InvalidInputError('attachments', `Attachment “${a.name}” needs a name, a size in bytes and a SHA-256 (64 hex digits).`);
+      throw ActivityErrors.ATTACHMENT_INVALID({ name: a.name });
     }
     checkNumberWithin('attachments.sizeBytes', `附件“${a.name.trim()}”的大小（字节）`, a.sizeBytes, {
       min: 0,
@@ -83,6 +84,6 @@ export function checkPlannedOn(plannedOn: string, today: string, limits: DateLim
 
 /** Only a planned activity may become held or cancelled. */
 export function assertPlanned(status: ActivityStatus, topic: string): void {
-  if (status === ActivityStatus.CANCELLED) throw new ActivityCancelledError(topic);
-  if (status === ActivityStatus.HELD) throw new ActivityAlreadyHeldError(topic);
+  if (status === ActivityStatus.CANCELLED) throw ActivityErrors.ACTIVITY_CANCELLED({ topic });
+  if (status === ActivityStatus.HELD) throw ActivityErrors.ACTIVITY_ALREADY_HELD({ topic });
 }

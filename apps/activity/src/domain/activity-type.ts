@@ -54,7 +54,6 @@ export enum Requirement {
   DEMOCRATIC_LIFE_MEETING = 'DEMOCRATIC_LIFE_MEETING',
 }
 
-
 /** Who attends are Party members: stages that hold a seat in organisational life. */
 export const ATTENDING_STAGES = ['PROBATIONARY', 'FULL'] as const;
 /** Member statuses that no longer belong to the branch's organisational life. */

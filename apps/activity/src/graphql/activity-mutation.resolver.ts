@@ -3,6 +3,8 @@ import { idempotencyScope } from '@partybuild/federation';
 import { Activity, BestPartyDayNomination } from './activity.type';
 import { AttendanceInput, HoldRecordInput, PlanActivityInput, PlanItemInput, RecordActivityInput } from './inputs';
 import type { ActivityContext } from './context';
+import { withLimit } from '@partybuild/federation';
+import { ACTIVITY_RULES } from '../reference/activity-rules';
 
 const KEY = '幂等键 — a retry of the same request with the same key returns the first result (or send the Idempotency-Key header)';
 
@@ -47,7 +49,11 @@ export class ActivityMutationResolver {
   }
 
   @Mutation(() => Activity, { description: '取消活动 — cancel a planned activity' })
-  cancelActivity(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: ActivityContext) {
+  cancelActivity(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: withLimit('取消理由 — why it is cancelled', ACTIVITY_RULES.text.reason) }) reason: string,
+    @Ctx() ctx: ActivityContext,
+  ) {
     return ctx.commands.cancel(ctx.caller, id, reason);
   }
 
@@ -74,7 +80,7 @@ export class ActivityMutationResolver {
   @Mutation(() => BestPartyDayNomination, { description: '推荐最佳党日活动 — nominate a held themed Party day' })
   nominateBestPartyDay(
     @Arg('activityId', () => ID) activityId: string,
-    @Arg('reason') reason: string,
+    @Arg('reason', { description: withLimit('推荐理由 — what makes it typical and effective', ACTIVITY_RULES.text.reason) }) reason: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: KEY }) idempotencyKey: string | null,
     @Ctx() ctx: ActivityContext,
   ) {

@@ -1,11 +1,14 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
-import { LocalDateScalar, PageArgs } from '@partybuild/federation';
+import { LocalDateScalar, PageArgs, TextField } from '@partybuild/federation';
+import { ACTIVITY_RULES } from '../reference/activity-rules';
+
+const TEXT = ACTIVITY_RULES.text;
 import { ActivityType, AttendanceStatus } from '../domain/activity-type';
 import './enums';
 
 @InputType({ description: '主讲人 — the lecturer of a Party lecture' })
 export class LecturerInput {
-  @Field()
+  @TextField(TEXT.lecturerName, { description: '姓名 — name' })
   name: string;
 
   @Field(() => ID, { nullable: true, description: "The lecturer's membership record; with it the secretary's lecture is recognised." })
@@ -20,7 +23,7 @@ export class LecturerInput {
 
 @InputType({ description: 'A reference to a file kept elsewhere.' })
 export class AttachmentInput {
-  @Field()
+  @TextField(TEXT.attachmentName, { description: '文件名 — file name' })
   name: string;
 
   @Field(() => Float)
@@ -39,16 +42,16 @@ abstract class RecordDetails {
   @Field(() => String, { nullable: true, description: 'HH:MM' })
   startTime?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.place, { nullable: true, description: '地点 — place' })
   place?: string | null;
 
   @Field(() => LecturerInput, { nullable: true, description: 'Required for a Party lecture.' })
   lecturer?: LecturerInput | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.minutes, { nullable: true, description: '会议记录 — minutes' })
   minutes?: string | null;
 
-  @Field(() => String, { nullable: true, description: '党建+业务 — the business work it served' })
+  @TextField(TEXT.businessLink, { nullable: true, description: '党建+业务 — the business work it served' })
   businessLink?: string | null;
 
   @Field(() => [AttachmentInput], { nullable: true })
@@ -57,13 +60,13 @@ abstract class RecordDetails {
 
 @InputType({ description: '活动记录 — what happened' })
 export class HeldRecordInput extends RecordDetails {
-  @Field()
+  @TextField(TEXT.topic, { description: '主题 — topic' })
   topic: string;
 }
 
 @InputType({ description: '活动记录 of a planned activity: the topic may stay as planned.' })
 export class HoldRecordInput extends RecordDetails {
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.topic, { nullable: true, description: '主题 — topic' })
   topic?: string | null;
 }
 
@@ -124,7 +127,7 @@ export class PlanActivityInput {
   @Field(() => LocalDateScalar)
   plannedOn: string;
 
-  @Field()
+  @TextField(TEXT.topic, { description: '主题 — topic' })
   topic: string;
 
   @Field(() => [ID], { nullable: true })
@@ -146,7 +149,7 @@ export class PlanItemInput {
   @Field(() => LocalDateScalar)
   plannedOn: string;
 
-  @Field()
+  @TextField(TEXT.topic, { description: '主题 — topic' })
   topic: string;
 
   @Field(() => [ID], { nullable: true })

@@ -12,7 +12,7 @@ async function mayRead(ctx: ActivityContext, memberId: string): Promise<boolean>
   assertAllowed(ctx.caller, 'activity.attendance');
   const path = await ctx.loaders.memberPaths.load(memberId);
   if (path === null) return false;
-  assertAllowed(ctx.caller, 'activity.attendance', { path, memberId }, "this member's attendance");
+  assertAllowed(ctx.caller, 'activity.attendance', { path, memberId }, '这名党员的出勤记录');
   return true;
 }
 

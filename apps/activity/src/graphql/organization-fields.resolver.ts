@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql
 import { assertAllowed } from '@partybuild/auth';
 import { pageWindow, toPage } from '@partybuild/federation';
 import { parsePeriod } from '../domain/period';
-import { OrganizationUnknownError } from '../errors';
+import { ActivityErrors } from '../errors';
 import { ActivityPage } from './activity.type';
 import { ActivityPlan, Compliance } from './compliance.type';
 import { ActivityListArgs } from './inputs';
@@ -36,7 +36,7 @@ export class OrganizationActivityResolver {
   async compliance(@Root() o: Organization, @Arg('period') periodText: string, @Ctx() ctx: ActivityContext) {
     const period = parsePeriod(periodText);
     const node = await ctx.loaders.nodes.load(o.id);
-    if (!node) throw new OrganizationUnknownError(o.id);
+    if (!node) throw ActivityErrors.ORGANIZATION_NOT_FOUND({ reference: o.id });
     assertAllowed(ctx.caller, 'activity.compliance', { path: node.path }, node.name);
     const picture = await ctx.loaders.compliancePictures({ ...period }).load(o.id);
     return complianceView(picture, picture.own, period);

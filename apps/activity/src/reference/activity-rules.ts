@@ -47,9 +47,13 @@ export const ACTIVITY_RULES = {
   /** Excused leave (请假) still counts as expected in the attendance rate: 参会率 = 实到 / 应到. */
   excusedCountsAsExpected: true,
   /** Longest texts accepted. */
-  text: { topic: 200, place: 200, minutes: 20_000, businessLink: 500, reason: 500 },
+  text: { topic: 200, place: 200, minutes: 20_000, businessLink: 500, reason: 500, lecturerName: 50, attachmentName: 200 },
   /** Attachments are references only; the largest file a branch keeps with a record (2 GiB). */
   attachment: { maxCount: 20, hashPattern: /^[0-9a-f]{64}$/, maxSizeBytes: 2 * 1024 ** 3 },
+  /** Planned activities accepted in one annual plan (年度计划). */
+  planMaxItems: 500,
+  /** How far ahead reminders may look (days). */
+  reminderMaxDays: 366,
 } as const;
 
 /**

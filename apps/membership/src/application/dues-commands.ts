@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { DuesPaymentRecord } from '../entities';
-import { DomainError, InvalidInputError, MembershipErrorCode } from '../errors';
+import { MembershipErrors } from '../errors';
+import { STAGE_LABELS, STATUS_LABELS } from '../domain/labels';
 import { MEMBER_STAGES, MemberStatus } from '../domain/member-kinds';
 import { isMonth } from '../domain/dues';
 import { dueIn } from '@partybuild/dues';
@@ -46,13 +47,13 @@ export class DuesCommands {
   async pay(caller: Caller, input: DuesPaymentInput, once: IdempotencyScope | null = null): Promise<DuesPaymentResult> {
     const today = this.today();
     const paidOn = input.paidOn ?? today;
-    if (paidOn > today) throw new InvalidInputError('paidOn', `The payment date ${paidOn} is in the future.`);
+    if (paidOn > today) throw MembershipErrors.DATE_IN_FUTURE({ date: paidOn, today }, { field: 'paidOn' });
     const allowed = backdateRange(today, this.limits.backdateYears.duesPayment);
     checkDayWithin('paidOn', '缴纳日期', paidOn, allowed);
     const months = [...new Set(input.months.map((m) => m.trim()))].sort();
-    if (!months.length) throw new InvalidInputError('months', 'Name the month(s) the payment covers (YYYY-MM).');
+    if (!months.length) throw MembershipErrors.DUES_MONTHS_REQUIRED();
     const bad = months.find((m) => !isMonth(m));
-    if (bad) throw new InvalidInputError('months', `"${bad}" is not a month; write it as YYYY-MM.`);
+    if (bad) throw MembershipErrors.NOT_A_MONTH({ value: bad }, { field: 'months' });
     const rules = duesRulesOn(today);
     const latest = addMonthsToMonth(monthOf(today), rules.maxMonthsAhead);
     // A month long before the oldest payment one may enter cannot be settled now (1900-01, 0000-01).
@@ -61,7 +62,7 @@ export class DuesCommands {
       checkDayWithin('months', '所缴党费月份', `${months[0]}-01`, { earliest: `${earliest}-01`, latest: `${latest}-01` });
     }
     if (months[months.length - 1] > latest) {
-      throw new InvalidInputError('months', `Dues may be paid at most ${rules.maxMonthsAhead} months ahead (up to ${latest}).`);
+      throw MembershipErrors.DUES_TOO_FAR_AHEAD({ maxMonthsAhead: rules.maxMonthsAhead, latest });
     }
     return this.unitOfWork.run((manager) =>
       createOnce<DuesPaymentResult>(
@@ -76,29 +77,17 @@ export class DuesCommands {
             member.status === MemberStatus.DECEASED ||
             member.status === MemberStatus.EXPELLED
           ) {
-            throw new DomainError(
-              MembershipErrorCode.NOT_A_MEMBER,
-              `Dues are paid by probationary and full members of the district; this record is ${member.stage.toLowerCase()} and ${member.status.toLowerCase()}.`,
-            );
+            throw MEMBER_STAGES.includes(member.stage)
+              ? MembershipErrors.NOT_AN_ACTIVE_MEMBER({ status: member.status, statusZh: STATUS_LABELS[member.status] })
+              : MembershipErrors.NOT_A_MEMBER({ stage: member.stage, stageZh: STAGE_LABELS[member.stage] });
           }
           if (member.duesStartMonth && months[0] < member.duesStartMonth) {
-            throw new InvalidInputError(
-              'months',
-              `Dues for this member are counted from ${member.duesStartMonth}; ${months[0]} is before that.`,
-            );
+            throw MembershipErrors.DUES_BEFORE_START({ startMonth: member.duesStartMonth, month: months[0] });
           }
           const already = await manager.find(DuesPaymentRecord, { where: { memberId: member.id, month: In(months) } });
           if (already.length) {
-            throw new DomainError(
-              MembershipErrorCode.DUES_ALREADY_PAID,
-              `Dues for ${already
-                .map((p) => p.month)
-                .sort()
-                .join(', ')} are already paid.`,
-              {
-                months: already.map((p) => p.month),
-              },
-            );
+            const paid = already.map((p) => p.month).sort();
+            throw MembershipErrors.DUES_ALREADY_PAID({ months: paid.join(', ') }, { months: paid });
           }
           // Each month at the due in force that month (the history), as the dues summary expects it.
           const account = accountOf(member, rules);
@@ -106,10 +95,12 @@ export class DuesCommands {
           const monthly = dues[dues.length - 1];
           const amountFen = dues.reduce((sum, fen) => sum + fen, 0);
           if (input.amountFen != null && input.amountFen !== amountFen) {
-            throw new InvalidInputError(
-              'amountFen',
-              `The due for ${months.length} month(s) is ${(amountFen / 100).toFixed(2)} yuan (${(monthly / 100).toFixed(2)} a month); ${(input.amountFen / 100).toFixed(2)} given.`,
-            );
+            throw MembershipErrors.DUES_AMOUNT_WRONG({
+              months: months.length,
+              due: (amountFen / 100).toFixed(2),
+              monthly: (monthly / 100).toFixed(2),
+              given: (input.amountFen / 100).toFixed(2),
+            });
           }
           const paymentId = randomUUID();
           await manager.insert(

@@ -1,13 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { Caller, Operation, allowed, assertAllowed } from '@partybuild/auth';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
-import { MemberNotFoundError, UnknownOrganizationError } from '../errors';
+import { MembershipErrors } from '../errors';
 import { MemberRecord } from '../entities';
+
+/** How a scope refusal names a person's record (never by name: the caller may not see it). */
+export const THIS_MEMBER = '这名人员的记录';
 
 /** Scope through the service's own copy of the organisation tree (never the organisation service's tables). */
 export async function organizationNode(manager: EntityManager, id: string): Promise<OrgNode> {
   const node = await new OrgTree(manager).node(id);
-  if (!node) throw new UnknownOrganizationError(id);
+  if (!node) throw MembershipErrors.ORGANIZATION_UNKNOWN({ reference: id });
   return node;
 }
 
@@ -38,7 +41,7 @@ export async function manageableNode(manager: EntityManager, caller: Caller, id:
 export async function lockMember(manager: EntityManager, caller: Caller, id: string): Promise<{ member: MemberRecord; node: OrgNode }> {
   assertCanManage(caller);
   const member = await manager.findOne(MemberRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!member) throw new MemberNotFoundError(id);
+  if (!member) throw MembershipErrors.MEMBER_NOT_FOUND({ reference: id });
   const node = await organizationNode(manager, member.organizationId);
   assertMemberAccess(caller, 'member.manage', member, node);
   return { member, node };

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { DevelopmentStepRecord, MemberRecord } from '../entities';
-import { IdNumberTakenError, InvalidInputError } from '../errors';
+import { MembershipErrors } from '../errors';
+import { STATUS_LABELS } from '../domain/labels';
 import { groupRefusal, placementRefusal } from '../domain/placement';
 import { MemberCategory, MemberStatus } from '../domain/member-kinds';
 import { DevelopmentFacts, PeopleLookup, StepData, decideCancellation, decideExtension, decideStep } from '../domain/development';
@@ -104,7 +105,7 @@ export class MemberCommands {
           if (refusal) throw refusal;
           const partyGroupId = await this.checkedGroup(manager, input.partyGroupId ?? null, branch.id);
           const taken = await manager.count(MemberRecord, { where: { idNumberHash: this.cipher.lookupHash(value.idNumber) } });
-          if (taken) throw new IdNumberTakenError();
+          if (taken) throw MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' });
           const member = manager.create(
             MemberRecord,
             recordFrom(value, this.cipher, { id: randomUUID(), organizationId: branch.id, partyGroupId }),
@@ -133,7 +134,7 @@ export class MemberCommands {
       if (input.name !== undefined) {
         const name = input.name.trim();
         if (!name || [...name].length > RECORD_RULES.name.maxLength)
-          throw new InvalidInputError('name', `Give the name (1–${RECORD_RULES.name.maxLength} characters).`);
+          throw MembershipErrors.NAME_REQUIRED({ max: RECORD_RULES.name.maxLength });
         set('name', name);
       }
       for (const key of ['ethnicity', 'education', 'workUnit', 'post'] as const) {
@@ -141,8 +142,7 @@ export class MemberCommands {
       }
       if (input.phone !== undefined) {
         const phone = input.phone?.replace(/\s+/g, '') || null;
-        if (phone && !isPhone(phone))
-          throw new InvalidInputError('phone', 'This is not a phone number (11-digit mobile or area code and number).');
+        if (phone && !isPhone(phone)) throw MembershipErrors.PHONE_INVALID({ masked: phone.replace(/\d(?=\d{4})/g, '*') });
         // Sealed again only when it changed (the ciphertext differs each time).
         const current = member.phoneSealed ? this.cipher.decrypt(member.phoneSealed) : null;
         if (current !== phone) {
@@ -297,14 +297,12 @@ export class MemberCommands {
 
   /** Lost contact, floating, deceased, expelled, back to active. Leaving the district is a transfer. */
   async changeStatus(caller: Caller, memberId: string, status: MemberStatus, on: string): Promise<MemberRecord> {
-    if (on > this.today()) throw new InvalidInputError('on', `The date ${on} is in the future.`);
+    if (on > this.today()) throw MembershipErrors.DATE_IN_FUTURE({ date: on, today: this.today() }, { field: 'on' });
     this.checkDecisionDay('on', '状态变更日期', on);
-    if (status === MemberStatus.TRANSFERRED_OUT) {
-      throw new InvalidInputError('status', 'A member leaves the district through a transfer (issueTransfer without a receiving branch).');
-    }
+    if (status === MemberStatus.TRANSFERRED_OUT) throw MembershipErrors.STATUS_BY_TRANSFER();
     return this.run(async (manager) => {
       const { member, node } = await lockMember(manager, caller, memberId);
-      if (member.status === status) throw new InvalidInputError('status', `The record's status is already ${status}.`);
+      if (member.status === status) throw MembershipErrors.STATUS_UNCHANGED({ status, statusZh: STATUS_LABELS[status] });
       const fromStatus = member.status;
       member.status = status;
       await manager.save(member);
@@ -374,7 +372,7 @@ export class MemberCommands {
     try {
       return await this.unitOfWork.run(work);
     } catch (error) {
-      if (isDuplicateIdNumber(error)) throw new IdNumberTakenError();
+      if (isDuplicateIdNumber(error)) throw MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' });
       throw error;
     }
   }

@@ -36,9 +36,9 @@ const cadre = (scope: string[]) => ({ subject: 'u', name: '王', roles: [Role.PA
 describe('member import, step by step', () => {
   describe('reading the file', () => {
     it('refuses a file with no member rows, and one over the row limit', () => {
-      expect(() => readImportFile('name,idNumber\n')).toThrow(/no member rows/);
+      expect(() => readImportFile('name,idNumber\n')).toThrow(/表头下没有人员行/);
       const tooLong = ['name', ...Array.from({ length: RECORD_RULES.importMaxRows + 1 }, () => 'x')].join('\n');
-      expect(() => readImportFile(tooLong)).toThrow(`At most ${RECORD_RULES.importMaxRows} rows per file`);
+      expect(() => readImportFile(tooLong)).toThrow(`每个文件最多 ${RECORD_RULES.importMaxRows} 行`);
       expect(readImportFile('a,b\n1,2')).toEqual([
         ['a', 'b'],
         ['1', '2'],
@@ -58,7 +58,7 @@ describe('member import, step by step', () => {
 
     it('names every unknown and every missing column at once', () => {
       expect(() => mapHeaders(['name', 'shoeSize', 'hat'])).toThrow(
-        /unknown column\(s\) shoeSize, hat; missing column\(s\) idNumber, category, branchCode\. The columns are: name, idNumber/,
+        /无法识别的列：shoeSize, hat；缺少的列：idNumber, category, branchCode。可用的列为：name, idNumber/,
       );
     });
   });
@@ -91,20 +91,23 @@ describe('member import, step by step', () => {
       );
       expect(value).toBeUndefined();
       expect(problems.map((p) => p.column).sort()).toEqual(['category', 'duesBase', 'joinedOn', 'name', 'stage']);
-      expect(problems.find((p) => p.column === 'category')!.error.message).toMatch(/"公务员" is not a known category/);
+      expect(problems.find((p) => p.column === 'category')!.error.messages?.en).toMatch(/"公务员" is not a known category/);
     });
 
     it('refuses a row whose width differs from the header, as a whole', () => {
       const { value, problems } = checkRow(['张三', 'x'], layout, TODAY);
       expect(value).toBeUndefined();
       expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatchObject({ column: null, error: { message: 'The row has 2 fields; the header has 8.' } });
+      expect(problems[0]).toMatchObject({
+        column: null,
+        error: { messages: expect.objectContaining({ en: 'The row has 2 fields; the header has 8.' }) },
+      });
     });
 
     it('reads yuan exactly, without floating point', () => {
       expect(yuanToFen('0.1')).toBe(10);
       expect(yuanToFen('19.99')).toBe(1999);
-      expect(() => yuanToFen('1.999')).toThrow(/not an amount in yuan/);
+      expect(() => yuanToFen('1.999')).toThrow(/不是以元为单位的金额/);
     });
   });
 
@@ -123,7 +126,8 @@ describe('member import, step by step', () => {
       const { problem } = checkBranch(code, nodes, caller);
       expect(problem?.column).toBe('branchCode');
       expect(problem?.error.code).toBe(errorCode);
-      expect(problem?.error.message).toMatch(message);
+      // The catalogue's two wordings: Chinese by default, English on request.
+      expect(`${problem?.error.messages?.zh} ${problem?.error.messages?.en}`).toMatch(message);
     });
   });
 
@@ -136,7 +140,10 @@ describe('member import, step by step', () => {
     it('refuses an unknown code, a group of another branch and a node that is not a group', () => {
       expect(checkGroup('NOPE', nodes, nodes.get('B')).problem).toMatchObject({
         column: 'partyGroupCode',
-        error: { code: 'BAD_USER_INPUT', message: 'No organisation has the code NOPE.' },
+        error: expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          messages: expect.objectContaining({ en: 'No organisation has the code NOPE.' }),
+        }),
       });
       for (const code of ['X-G1', 'C']) {
         const { problem } = checkGroup(code, nodes, nodes.get('B'));
@@ -161,8 +168,8 @@ describe('member import, step by step', () => {
         [4, 'idNumber', 'ID_NUMBER_TAKEN'],
         [5, 'idNumber', 'ID_NUMBER_TAKEN'],
       ]);
-      expect(rejected[0].problem.error.message).toMatch(/already on row 2 of this file/);
-      expect(rejected[1].problem.error.message).toMatch(/already exists/);
+      expect(rejected[0].problem.error.messages?.en).toMatch(/already on row 2 of this file/);
+      expect(rejected[1].problem.error.messages?.en).toMatch(/already exists/);
     });
   });
 });

@@ -3,7 +3,7 @@ import { allowed } from '@partybuild/auth';
 import { unneutralise } from '@partybuild/csv';
 import type { OrgNode } from '@partybuild/org-tree';
 import { groupRefusal, placementRefusal } from '../domain/placement';
-import { DomainError, IdNumberTakenError, InvalidInputError } from '../errors';
+import { DomainError, MembershipErrors } from '../errors';
 import { DevelopmentStage, Gender, MemberCategory } from '../domain/member-kinds';
 import { NewMember, ValidMember, validateNewMember } from '../domain/new-member';
 import { parseCsv } from '../domain/csv';
@@ -104,11 +104,12 @@ export function readImportFile(csv: string): string[][] {
   try {
     rows = parseCsv(csv);
   } catch (error) {
-    throw new InvalidInputError('csv', `The file is not valid CSV: ${(error as Error).message}.`);
+    if (error instanceof DomainError) throw error;
+    throw MembershipErrors.CSV_INVALID();
   }
-  if (rows.length < 2) throw new InvalidInputError('csv', 'The file has no member rows under the header.');
+  if (rows.length < 2) throw MembershipErrors.CSV_EMPTY();
   if (rows.length - 1 > RECORD_RULES.importMaxRows) {
-    throw new InvalidInputError('csv', `At most ${RECORD_RULES.importMaxRows} rows per file; this one has ${rows.length - 1}.`);
+    throw MembershipErrors.CSV_TOO_MANY_ROWS({ max: RECORD_RULES.importMaxRows, rows: rows.length - 1 });
   }
   return rows;
 }
@@ -130,12 +131,7 @@ export function mapHeaders(headerRow: readonly string[]): ImportLayout {
   const unknown = headers.filter((_h, i) => !columns[i]);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (unknown.length || missing.length) {
-    throw new InvalidInputError(
-      'csv',
-      [unknown.length ? `unknown column(s) ${unknown.join(', ')}` : '', missing.length ? `missing column(s) ${missing.join(', ')}` : '']
-        .filter(Boolean)
-        .join('; ') + `. The columns are: ${IMPORT_COLUMNS.join(', ')}.`,
-    );
+    throw MembershipErrors.CSV_COLUMNS({ unknown: unknown.join(', '), missing: missing.join(', '), columns: IMPORT_COLUMNS.join(', ') });
   }
   const index = new Map(columns.map((c, i) => [c, i]));
   return {
@@ -149,7 +145,7 @@ export function mapHeaders(headerRow: readonly string[]): ImportLayout {
 /** Yuan with at most two decimals → fen, exactly (no floating point). */
 export function yuanToFen(text: string): number {
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
-  if (!match) throw new InvalidInputError('duesBase', `"${text}" is not an amount in yuan (e.g. 5230.50).`);
+  if (!match) throw MembershipErrors.DUES_BASE_NOT_AMOUNT({ value: text });
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
@@ -167,7 +163,7 @@ export function checkRow(
   limits: MembershipDateLimits = DATE_LIMITS,
 ): { value?: ValidMember; problems: CellProblem[] } {
   if (row.length !== layout.headers.length) {
-    const error = new InvalidInputError('csv', `The row has ${row.length} fields; the header has ${layout.headers.length}.`);
+    const error = MembershipErrors.CSV_ROW_WIDTH({ fields: row.length, expected: layout.headers.length });
     return { problems: [{ column: null, error }] };
   }
   const problems: CellProblem[] = [];
@@ -177,7 +173,7 @@ export function checkRow(
     const value = codedValue(column, text);
     if (value === undefined) {
       const known = Object.keys(VALUES[column]).join(', ');
-      problems.push({ column, error: new InvalidInputError(column, `"${text}" is not a known ${column} (${known}).`) });
+      problems.push({ column, error: MembershipErrors.UNKNOWN_VALUE({ field: column, value: text, allowed: known }, { field: column }) });
       return null;
     }
     return value as T;
@@ -226,11 +222,11 @@ export function checkBranch(
 ): { branch?: OrgNode; problem?: CellProblem } {
   const branch = nodes.get(code);
   const refuse = (error: DomainError) => ({ branch, problem: { column: 'branchCode' as const, error } });
-  if (!branch) return refuse(new InvalidInputError('branchCode', `No organisation has the code ${code || '(empty)'}.`));
+  if (!branch) return refuse(MembershipErrors.IMPORT_BRANCH_UNKNOWN({ branchCode: code }));
   const refusal = placementRefusal(branch);
   if (refusal) return refuse(refusal);
   if (!allowed(caller, 'member.manage', { path: branch.path })) {
-    return refuse(new InvalidInputError('branchCode', `${branch.name} is outside the organisations you are responsible for.`));
+    return refuse(MembershipErrors.IMPORT_BRANCH_OUT_OF_SCOPE({ name: branch.name }));
   }
   return { branch };
 }
@@ -246,7 +242,10 @@ export function checkGroup(
   if (!group) {
     return {
       group,
-      problem: { column: 'partyGroupCode', error: new InvalidInputError('partyGroupCode', `No organisation has the code ${groupCode}.`) },
+      problem: {
+        column: 'partyGroupCode',
+        error: MembershipErrors.IMPORT_BRANCH_UNKNOWN({ branchCode: groupCode }, { field: 'partyGroupCode' }),
+      },
     };
   }
   const refusal = branch ? groupRefusal(group, branch.id) : null;
@@ -266,11 +265,12 @@ export function rejectTakenIds(
   for (const { row, hash } of rows) {
     const first = firstRow.get(hash);
     if (first !== undefined) {
-      const error = new DomainError('ID_NUMBER_TAKEN', `The same ID number (身份证号) is already on row ${first} of this file.`);
+      const error = MembershipErrors.ID_NUMBER_TWICE_IN_FILE({ firstRow: first }, { field: 'idNumber' });
       rejected.push({ row, problem: { column: 'idNumber', error } });
     } else {
       firstRow.set(hash, row);
-      if (onRecord.has(hash)) rejected.push({ row, problem: { column: 'idNumber', error: new IdNumberTakenError() } });
+      if (onRecord.has(hash))
+        rejected.push({ row, problem: { column: 'idNumber', error: MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' }) } });
     }
   }
   return rejected;

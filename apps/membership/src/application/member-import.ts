@@ -5,7 +5,8 @@ import { appendToOutbox } from '@partybuild/events';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
 import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 import { MemberRecord } from '../entities';
-import { IdNumberTakenError } from '../errors';
+import { MembershipErrors } from '../errors';
+import { inCallersLanguage } from '@partybuild/federation';
 import { ValidMember } from '../domain/new-member';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
 import { DATE_LIMITS, MembershipDateLimits } from '../reference/membership-rules';
@@ -93,7 +94,7 @@ export class MemberImport {
   ): Promise<ImportResult> {
     const problems: ImportProblem[] = [];
     const report = (row: number, { column, error }: CellProblem) =>
-      problems.push({ row, column: column ? layout.headerOf(column) : null, code: error.code, message: error.message });
+      problems.push({ row, column: column ? layout.headerOf(column) : null, code: error.code, message: inCallersLanguage(error) });
 
     const checked = await this.checkRows(manager, caller, rows, layout, report);
     const onRecord = await this.hashesOnRecord(
@@ -117,7 +118,7 @@ export class MemberImport {
     try {
       await this.insert(manager, caller, accepted);
     } catch (error) {
-      if (isDuplicateIdNumber(error)) throw new IdNumberTakenError();
+      if (isDuplicateIdNumber(error)) throw MembershipErrors.ID_NUMBER_TAKEN(undefined, { field: 'idNumber' });
       throw error;
     }
     return result(accepted.length);

@@ -5,14 +5,14 @@ import { DuesAccount, dueIn, memberDues, sumDues } from '@partybuild/dues';
 import { Page, toPage } from '@partybuild/federation';
 import { OrgNode } from '@partybuild/org-tree';
 import { DevelopmentStepRecord, MemberRecord, PersonalDataAccessRecord, TransferRecord } from '../entities';
-import { InvalidInputError, MemberNotFoundError } from '../errors';
+import { MembershipErrors } from '../errors';
 import { DevelopmentStage, Gender, MEMBER_STAGES, MemberCategory, MemberStatus } from '../domain/member-kinds';
 import { DueItem, dueFor } from '../domain/due-next';
 import { arrears, monthlyDueFen } from '../domain/dues';
 import { monthOf } from '../domain/dates';
 import { effectiveState } from '../domain/transfer';
 import { PersonalDataCipher } from '../domain/personal-data-cipher';
-import { DuesRules, duesRulesOn } from '../reference/membership-rules';
+import { DuesRules, RECORD_RULES, duesRulesOn } from '../reference/membership-rules';
 import { assertMemberAccess, assertVisible, organizationNode } from './member-access';
 
 export interface Window {
@@ -85,7 +85,7 @@ export class MemberQueries {
 
   async byId(caller: Caller, id: string): Promise<MemberRecord> {
     const member = await this.dataSource.manager.findOne(MemberRecord, { where: { id } });
-    if (!member) throw new MemberNotFoundError(id);
+    if (!member) throw MembershipErrors.MEMBER_NOT_FOUND({ reference: id });
     assertMemberAccess(caller, 'member.read', member, await organizationNode(this.dataSource.manager, member.organizationId));
     return member;
   }
@@ -98,7 +98,7 @@ export class MemberQueries {
     });
     // Outside the caller's scope reads like absent: a lookup must not tell who is registered elsewhere.
     const node = member ? await organizationNode(this.dataSource.manager, member.organizationId) : null;
-    if (!member || !node || !allowed(caller, 'member.lookup', { path: node.path })) throw new MemberNotFoundError('with this ID number');
+    if (!member || !node || !allowed(caller, 'member.lookup', { path: node.path })) throw MembershipErrors.MEMBER_NOT_FOUND_BY_ID_NUMBER();
     return member;
   }
 
@@ -166,8 +166,9 @@ export class MemberQueries {
       ['ageTo', filter.ageTo],
     ] as const) {
       if (value == null) continue;
-      if (!Number.isInteger(value) || value < 0 || value > 150)
-        throw new InvalidInputError(key, `${key} is an age in whole years (0–150).`);
+      if (!Number.isInteger(value) || value < 0 || value > RECORD_RULES.maxAge) {
+        throw MembershipErrors.AGE_RANGE({ field: key, max: RECORD_RULES.maxAge }, { field: key });
+      }
     }
     if (filter.ageFrom != null) {
       params.push(addYears(today, -filter.ageFrom));
@@ -182,8 +183,8 @@ export class MemberQueries {
 
   /** 待办: who in the organisation (and below) is due for what, earliest first. */
   async developmentDue(caller: Caller, organizationId: string, withinDays: number, window: Window): Promise<Page<DueEntry>> {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366) {
-      throw new InvalidInputError('withinDays', 'withinDays is a whole number of days between 0 and 366.');
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > RECORD_RULES.maxLookAheadDays) {
+      throw MembershipErrors.WITHIN_DAYS_RANGE({ max: RECORD_RULES.maxLookAheadDays });
     }
     await this.visibleNode(caller, organizationId, 'developmentDue');
     const manager = this.dataSource.manager;
@@ -315,7 +316,7 @@ export class MemberQueries {
   async accessLog(caller: Caller, memberId: string, window: Window): Promise<Page<PersonalDataAccessRecord>> {
     assertAllowed(caller, 'personalDataAccessLog');
     const member = await this.dataSource.manager.findOne(MemberRecord, { where: { id: memberId } });
-    if (!member) throw new MemberNotFoundError(memberId);
+    if (!member) throw MembershipErrors.MEMBER_NOT_FOUND({ reference: memberId });
     assertMemberAccess(caller, 'personalDataAccessLog', member, await organizationNode(this.dataSource.manager, member.organizationId));
     const [items, total] = await this.dataSource.manager.findAndCount(PersonalDataAccessRecord, {
       where: { memberId },

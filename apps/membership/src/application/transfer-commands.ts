@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { isBranchLevel } from '@partybuild/org-tree';
 import { MemberRecord, TransferRecord } from '../entities';
-import { DomainError, InvalidInputError, MembershipErrorCode, TransferError } from '../errors';
+import { MembershipErrors } from '../errors';
+import { STAGE_LABELS, STATUS_LABELS, TRANSFER_STATE_LABELS } from '../domain/labels';
 import { MEMBER_STAGES, MemberStatus, TransferState } from '../domain/member-kinds';
 import { addMonths } from '../domain/dates';
 import { effectiveState } from '../domain/transfer';
@@ -34,7 +35,7 @@ export class TransferCommands {
   async issue(caller: Caller, input: IssueTransfer, once: IdempotencyScope | null = null): Promise<TransferRecord> {
     const today = this.today();
     const issuedOn = input.issuedOn ?? today;
-    if (issuedOn > today) throw new InvalidInputError('issuedOn', `The date ${issuedOn} is in the future.`);
+    if (issuedOn > today) throw MembershipErrors.DATE_IN_FUTURE({ date: issuedOn, today }, { field: 'issuedOn' });
     checkDayWithin('issuedOn', '介绍信开具日期', issuedOn, backdateRange(today, this.limits.backdateYears.transfer));
     return this.unitOfWork.run((manager) =>
       createOnce(
@@ -44,23 +45,18 @@ export class TransferCommands {
         async () => {
           const { member, node } = await lockMember(manager, caller, input.memberId);
           if (!MEMBER_STAGES.includes(member.stage)) {
-            throw new DomainError(
-              MembershipErrorCode.NOT_A_MEMBER,
-              `Only probationary and full members transfer their Party relationship; this record is at stage ${member.stage}.`,
-            );
+            throw MembershipErrors.NOT_A_MEMBER({ stage: member.stage, stageZh: STAGE_LABELS[member.stage] });
           }
           if (member.status !== MemberStatus.ACTIVE && member.status !== MemberStatus.FLOATING) {
-            throw new TransferError(MembershipErrorCode.NOT_A_MEMBER, `The record's status is ${member.status}; it cannot be transferred.`);
+            throw MembershipErrors.NOT_AN_ACTIVE_MEMBER({ status: member.status, statusZh: STATUS_LABELS[member.status] });
           }
           const pending = await manager.findOne(TransferRecord, { where: { memberId: member.id, state: TransferState.PENDING } });
           if (pending && effectiveState(pending, today) === TransferState.PENDING) {
-            throw new TransferError(
-              MembershipErrorCode.TRANSFER_ALREADY_PENDING,
-              `A transfer issued on ${pending.issuedOn} is still pending (valid until ${pending.expiresOn}).`,
-              {
-                transferId: pending.id,
-              },
-            );
+            throw MembershipErrors.TRANSFER_ALREADY_PENDING({
+              issuedOn: pending.issuedOn,
+              expiresOn: pending.expiresOn,
+              transferId: pending.id,
+            });
           }
           if (pending) await manager.update(TransferRecord, { id: pending.id }, { state: TransferState.EXPIRED });
           const base = {
@@ -72,8 +68,7 @@ export class TransferCommands {
           };
           if (!input.toOrganizationId) {
             const destination = input.destination?.trim();
-            if (!destination)
-              throw new InvalidInputError('destination', 'A transfer out of the district names where to (the receiving organisation).');
+            if (!destination) throw MembershipErrors.DESTINATION_REQUIRED();
             const transfer = await manager.save(
               manager.create(TransferRecord, {
                 ...base,
@@ -103,14 +98,10 @@ export class TransferCommands {
           const refusal = placementRefusal(target);
           if (refusal && isBranchLevel(target)) throw refusal;
           if (refusal) {
-            throw new TransferError(
-              MembershipErrorCode.TRANSFER_TARGET_NOT_BRANCH,
-              `${target.name} cannot receive members: only an active branch (党支部, 联合党支部, 临时党支部) can.`,
-              { toOrganizationId: target.id },
-            );
+            throw MembershipErrors.TRANSFER_TARGET_NOT_BRANCH({ name: target.name, toOrganizationId: target.id });
           }
           if (target.id === member.organizationId) {
-            throw new TransferError(MembershipErrorCode.TRANSFER_TO_SAME_BRANCH, `The member already belongs to ${target.name}.`);
+            throw MembershipErrors.TRANSFER_TO_SAME_BRANCH({ name: target.name });
           }
           return manager.save(
             manager.create(TransferRecord, {
@@ -157,7 +148,7 @@ export class TransferCommands {
   }
 
   async reject(caller: Caller, transferId: string, reason: string, on?: string | null): Promise<TransferRecord> {
-    if (!reason?.trim()) throw new InvalidInputError('reason', 'Say why the transfer is rejected.');
+    if (!reason?.trim()) throw MembershipErrors.REJECTION_REASON_REQUIRED();
     return this.unitOfWork.run(async (manager) => {
       const transfer = await this.pending(manager, caller, transferId, on);
       transfer.state = TransferState.REJECTED;
@@ -172,24 +163,19 @@ export class TransferCommands {
   private async pending(manager: EntityManager, caller: Caller, id: string, on?: string | null): Promise<TransferRecord> {
     assertCanManage(caller);
     const today = this.today();
-    if (on && on > today) throw new InvalidInputError('on', `The date ${on} is in the future.`);
+    if (on && on > today) throw MembershipErrors.DATE_IN_FUTURE({ date: on, today }, { field: 'on' });
     const transfer = await manager.findOne(TransferRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!transfer) throw new TransferError(MembershipErrorCode.TRANSFER_NOT_FOUND, `No transfer ${id} exists.`);
-    if (!transfer.toOrganizationId)
-      throw new TransferError(MembershipErrorCode.TRANSFER_NOT_PENDING, 'A transfer out of the district is not accepted here.');
+    if (!transfer) throw MembershipErrors.TRANSFER_NOT_FOUND({ reference: id });
+    if (!transfer.toOrganizationId) throw MembershipErrors.TRANSFER_OUT_OF_DISTRICT();
     const target = await organizationNode(manager, transfer.toOrganizationId);
-    assertVisible(caller, target, `transfers into ${target.name}`, 'member.manage');
+    assertVisible(caller, target, `转入${target.name}的组织关系`, 'member.manage');
     // Accepted or rejected no earlier than the letter was issued.
     if (on) checkDayWithin('on', '接收或退回日期', on, { earliest: transfer.issuedOn, latest: today });
     const state = effectiveState(transfer, on ?? today);
     if (state === TransferState.EXPIRED) {
-      throw new TransferError(
-        MembershipErrorCode.TRANSFER_EXPIRED,
-        `The transfer letter expired on ${transfer.expiresOn}; the sending branch must issue a new one.`,
-      );
+      throw MembershipErrors.TRANSFER_EXPIRED({ expiresOn: transfer.expiresOn });
     }
-    if (state !== TransferState.PENDING)
-      throw new TransferError(MembershipErrorCode.TRANSFER_NOT_PENDING, `The transfer is already ${state.toLowerCase()}.`);
+    if (state !== TransferState.PENDING) throw MembershipErrors.TRANSFER_NOT_PENDING({ state, stateZh: TRANSFER_STATE_LABELS[state] });
     return transfer;
   }
 }

@@ -1,6 +1,7 @@
 import { addDays, addYears } from '@partybuild/calendar';
 import { DevelopmentRules, developmentRulesOn } from '../reference/membership-rules';
-import { InvalidInputError, MembershipErrorCode, StepRefusedError } from '../errors';
+import { MembershipErrors } from '../errors';
+import { STAGE_LABELS, STATUS_LABELS } from './labels';
 import { DevelopmentStage, MemberStatus } from './member-kinds';
 import { DevelopmentStep, StepDefinition, stepAt, stepDefinition } from './development-step';
 import { addMonths, ageOn, nthWorkingDay } from './dates';
@@ -68,9 +69,14 @@ export function nextSteps(facts: Pick<DevelopmentFacts, 'lastStep'>): StepDefini
 const lastDateOf = (facts: DevelopmentFacts, step: DevelopmentStep): RecordedStep | undefined =>
   [...facts.history].reverse().find((h) => h.step === step);
 
-const tooEarly = (rule: string, message: string, possibleFrom: string) =>
-  new StepRefusedError(MembershipErrorCode.STEP_TOO_EARLY, rule, `${message} It becomes possible on ${possibleFrom}.`, possibleFrom);
-const violation = (rule: string, message: string) => new StepRefusedError(MembershipErrorCode.STEP_RULE_VIOLATION, rule, message);
+/** Development refusals name the rule they apply (`extensions.rule`). */
+const rule = (name: string) => ({ rule: name });
+
+/** 培养联系人 / 入党介绍人, as the messages name them. */
+const ROLE_NAMES = {
+  contacts: { roleZh: '培养联系人', roleEn: 'contacts' },
+  introducers: { roleZh: '入党介绍人', roleEn: 'introducers' },
+} as const;
 
 /**
  * Decides whether a development step may be recorded on its date, and what it changes.
@@ -85,23 +91,30 @@ export function decideStep(
   people: PeopleLookup = new Map(),
 ): StepOutcome {
   const definition = stepDefinition(step);
-  if (!definition) throw new InvalidInputError('step', `${step} is a decision with its own mutation, not a development step.`);
-  if (on > today) throw new InvalidInputError('on', `The step date ${on} is in the future.`);
+  if (!definition) throw MembershipErrors.STEP_IS_DECISION({ step });
+  if (on > today) throw MembershipErrors.DATE_IN_FUTURE({ date: on, today }, { field: 'on' });
   if (facts.status !== MemberStatus.ACTIVE && facts.status !== MemberStatus.FLOATING) {
-    throw violation('active-record', `The record's status is ${facts.status}; development steps are recorded only for active records.`);
+    throw MembershipErrors.RECORD_NOT_ACTIVE({ status: facts.status, statusZh: STATUS_LABELS[facts.status] }, rule('active-record'));
   }
   const allowed = nextSteps(facts);
   if (!allowed.some((s) => s.step === step)) {
-    const expected = allowed.length ? allowed.map((s) => `${s.ordinal}. ${s.label}`).join(' or ') : 'none — the development is complete';
-    throw new StepRefusedError(
-      MembershipErrorCode.STEP_OUT_OF_ORDER,
-      'steps-in-order',
-      `Step ${definition.ordinal} (${definition.label}) cannot be recorded now: the next step is ${expected}.`,
+    const steps = allowed.map((s) => `${s.ordinal}. ${s.label}`);
+    throw MembershipErrors.STEP_OUT_OF_ORDER(
+      {
+        ordinal: definition.ordinal,
+        label: definition.label,
+        expectedZh: steps.join(' 或 ') || '无（发展程序已完成）',
+        expectedEn: steps.join(' or ') || 'none — the development is complete',
+      },
+      rule('steps-in-order'),
     );
   }
   const previous = facts.history[facts.history.length - 1];
   if (previous && on < previous.on) {
-    throw tooEarly('steps-in-order', `Step ${definition.ordinal} cannot be dated before the previous step (${previous.on}).`, previous.on);
+    throw MembershipErrors.STEP_BEFORE_PREVIOUS(
+      { ordinal: definition.ordinal, previousOn: previous.on, possibleFrom: previous.on },
+      rule('steps-in-order'),
+    );
   }
   const rules = developmentRulesOn(on);
   const outcome: StepOutcome = { definition, stage: definition.entersStage ?? facts.stage, late: false, changes: {} };
@@ -118,32 +131,31 @@ type Guard = (
   outcome: StepOutcome,
 ) => void;
 
-function requireFullMembers(ids: string[], people: PeopleLookup, self: string, what: string): void {
-  if (new Set(ids).size !== ids.length) throw violation(`${what}-distinct`, `The same person is named twice among the ${what}.`);
-  if (ids.includes(self)) throw violation(`${what}-not-self`, `A person cannot be their own ${what.replace(/s$/, '')}.`);
+function requireFullMembers(ids: string[], people: PeopleLookup, self: string, what: keyof typeof ROLE_NAMES): void {
+  const names = ROLE_NAMES[what];
+  if (new Set(ids).size !== ids.length) throw MembershipErrors.PEOPLE_NAMED_TWICE(names, rule(`${what}-distinct`));
+  if (ids.includes(self)) throw MembershipErrors.PEOPLE_INCLUDE_SELF(names, rule(`${what}-not-self`));
   for (const id of ids) {
     const person = people.get(id);
     if (!person || person.stage !== DevelopmentStage.FULL || person.status !== MemberStatus.ACTIVE) {
-      throw violation(`${what}-full-members`, `The ${what} must be active full members (正式党员); ${id} is not.`);
+      throw MembershipErrors.PEOPLE_NOT_FULL_MEMBERS({ ...names, reference: id }, rule(`${what}-full-members`));
     }
   }
 }
 
-function requireVote(vote: Vote | undefined, step: string): void {
-  if (!vote) throw new InvalidInputError('vote', `${step} needs the vote: members with voting rights, present, votes for.`);
+function requireVote(vote: Vote | undefined, step: { voteZh: string; voteEn: string }): void {
+  if (!vote) throw MembershipErrors.VOTE_REQUIRED(step);
   const result = countVote(vote);
   if (result === 'NO_QUORUM') {
-    throw new StepRefusedError(
-      MembershipErrorCode.VOTE_WITHOUT_QUORUM,
-      'general-meeting-quorum',
-      `The vote is not valid: ${vote.present} of ${vote.eligibleVoters} members with voting rights attended; more than half must attend.`,
+    throw MembershipErrors.VOTE_WITHOUT_QUORUM(
+      { present: vote.present, eligibleVoters: vote.eligibleVoters },
+      rule('general-meeting-quorum'),
     );
   }
   if (result === 'NOT_PASSED') {
-    throw new StepRefusedError(
-      MembershipErrorCode.VOTE_NOT_PASSED,
-      'general-meeting-majority',
-      `Not passed: ${vote.votesFor} voted for, but more than half of all ${vote.eligibleVoters} members with voting rights must vote for.`,
+    throw MembershipErrors.VOTE_NOT_PASSED(
+      { votesFor: vote.votesFor, eligibleVoters: vote.eligibleVoters },
+      rule('general-meeting-majority'),
     );
   }
 }
@@ -151,10 +163,9 @@ function requireVote(vote: Vote | undefined, step: string): void {
 const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
   [DevelopmentStep.APPLICATION_SUBMITTED]: (facts, on, _data, rules, _people, outcome) => {
     if (ageOn(facts.birthDate, on) < rules.minAge) {
-      throw tooEarly(
-        'minimum-age',
-        `An applicant must be at least ${rules.minAge} years old on the day of the application.`,
-        addYears(facts.birthDate, rules.minAge),
+      throw MembershipErrors.MINIMUM_AGE(
+        { minAge: rules.minAge, possibleFrom: addYears(facts.birthDate, rules.minAge) },
+        rule('minimum-age'),
       );
     }
     outcome.changes.appliedOn = on;
@@ -162,9 +173,9 @@ const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
   [DevelopmentStep.APPLICANT_TALK]: (facts, on, _data, rules) => {
     const deadline = addMonths(facts.appliedOn!, rules.talkWithinMonths);
     if (on > deadline) {
-      throw violation(
-        'talk-within-one-month',
-        `The organisation must talk with the applicant within ${rules.talkWithinMonths} month(s) of the application (${facts.appliedOn}), that is by ${deadline}.`,
+      throw MembershipErrors.TALK_DEADLINE(
+        { months: rules.talkWithinMonths, appliedOn: facts.appliedOn!, deadline },
+        rule('talk-within-one-month'),
       );
     }
   },
@@ -174,9 +185,9 @@ const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
   [DevelopmentStep.CONTACTS_ASSIGNED]: (facts, _on, data, rules, people) => {
     const ids = data.contactIds ?? [];
     if (ids.length < rules.contacts.min || ids.length > rules.contacts.max) {
-      throw violation(
-        'contacts-count',
-        `Assign ${rules.contacts.min}–${rules.contacts.max} full members as contacts (培养联系人); ${ids.length} given.`,
+      throw MembershipErrors.CONTACTS_COUNT(
+        { min: rules.contacts.min, max: rules.contacts.max, given: ids.length },
+        rule('contacts-count'),
       );
     }
     requireFullMembers(ids, people, facts.id, 'contacts');
@@ -184,10 +195,9 @@ const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
   [DevelopmentStep.CANDIDATE_DESIGNATED]: (facts, on, _data, rules, _people, outcome) => {
     const from = addYears(facts.activistSince!, rules.activistMinYears);
     if (on < from) {
-      throw tooEarly(
-        'activist-one-year',
-        `A candidate must have been an activist for at least ${rules.activistMinYears} year(s) (activist since ${facts.activistSince}).`,
-        from,
+      throw MembershipErrors.ACTIVIST_ONE_YEAR(
+        { years: rules.activistMinYears, activistSince: facts.activistSince!, possibleFrom: from },
+        rule('activist-one-year'),
       );
     }
     outcome.changes.candidateSince = on;
@@ -195,7 +205,7 @@ const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
   [DevelopmentStep.INTRODUCERS_ASSIGNED]: (facts, _on, data, rules, people) => {
     const ids = data.introducerIds ?? [];
     if (ids.length !== rules.introducers) {
-      throw violation('two-introducers', `A candidate needs ${rules.introducers} introducers (入党介绍人); ${ids.length} given.`);
+      throw MembershipErrors.INTRODUCERS_COUNT({ required: rules.introducers, given: ids.length }, rule('two-introducers'));
     }
     requireFullMembers(ids, people, facts.id, 'introducers');
   },
@@ -203,15 +213,15 @@ const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
     const days = data.trainingDays ?? 0;
     const hours = data.trainingHours ?? 0;
     if (days < rules.training.minDays && hours < rules.training.minHours) {
-      throw violation(
-        'training-minimum',
-        `Concentrated training must last at least ${rules.training.minDays} days or ${rules.training.minHours} class hours; ${days} days / ${hours} hours recorded.`,
+      throw MembershipErrors.TRAINING_MINIMUM(
+        { minDays: rules.training.minDays, minHours: rules.training.minHours, days, hours },
+        rule('training-minimum'),
       );
     }
   },
   [DevelopmentStep.BRANCH_COMMITTEE_REVIEW]: (_facts, on, data) => {
     if (data.noticeStartsOn && data.noticeStartsOn < on) {
-      throw new InvalidInputError('noticeStartsOn', `The public notice follows the committee review (${on}); it cannot start before it.`);
+      throw MembershipErrors.NOTICE_BEFORE_REVIEW({ reviewOn: on });
     }
   },
   [DevelopmentStep.SUPERIOR_PRE_REVIEW]: (facts, on, _data, rules) => {
@@ -220,14 +230,14 @@ const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
     const start = review.data.noticeStartsOn ?? review.on;
     const from = addDays(nthWorkingDay(start, rules.publicNoticeWorkingDays), 1);
     if (on < from) {
-      throw tooEarly(
-        'public-notice-5-working-days',
-        `The public notice (公示) started on ${start} must run at least ${rules.publicNoticeWorkingDays} working days before the superior's pre-review.`,
-        from,
+      throw MembershipErrors.PUBLIC_NOTICE_DAYS(
+        { start, workingDays: rules.publicNoticeWorkingDays, possibleFrom: from },
+        rule('public-notice-5-working-days'),
       );
     }
   },
-  [DevelopmentStep.ADMISSION_VOTE]: (_facts, _on, data) => requireVote(data.vote, 'The admission vote'),
+  [DevelopmentStep.ADMISSION_VOTE]: (_facts, _on, data) =>
+    requireVote(data.vote, { voteZh: '接收预备党员的支部大会', voteEn: 'The admission vote' }),
   [DevelopmentStep.ADMITTED_AS_PROBATIONARY]: (facts, on, _data, rules, _people, outcome) => {
     const vote = lastDateOf(facts, DevelopmentStep.ADMISSION_VOTE);
     const joinedOn = vote?.on ?? on;
@@ -237,13 +247,9 @@ const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
   },
   [DevelopmentStep.CONVERSION_VOTE]: (facts, on, data) => {
     if (facts.probationEndsOn && on < facts.probationEndsOn) {
-      throw tooEarly(
-        'probation-one-year',
-        `The probation (预备期) lasts until ${facts.probationEndsOn}; the conversion vote comes after it.`,
-        facts.probationEndsOn,
-      );
+      throw MembershipErrors.PROBATION_NOT_OVER({ possibleFrom: facts.probationEndsOn }, rule('probation-one-year'));
     }
-    requireVote(data.vote, 'The conversion vote');
+    requireVote(data.vote, { voteZh: '讨论转正的支部大会', voteEn: 'The conversion vote' });
   },
   [DevelopmentStep.CONVERTED_TO_FULL]: (facts, on, _data, rules, _people, outcome) => {
     const vote = lastDateOf(facts, DevelopmentStep.CONVERSION_VOTE);
@@ -255,20 +261,17 @@ const GUARDS: Partial<Record<DevelopmentStep, Guard>> = {
 /** 延长预备期: once, 6–12 months, before the conversion vote. Returns the new end of probation. */
 export function decideExtension(facts: DevelopmentFacts, months: number, on: string, today: string): string {
   const rules = developmentRulesOn(on);
-  if (on > today) throw new InvalidInputError('on', `The date ${on} is in the future.`);
+  if (on > today) throw MembershipErrors.DATE_IN_FUTURE({ date: on, today }, { field: 'on' });
   if (facts.stage !== DevelopmentStage.PROBATIONARY || facts.lastStep >= stepDefinition(DevelopmentStep.CONVERSION_VOTE).ordinal) {
-    throw violation('extension-during-probation', 'Only a probationary member not yet voted on can have the probation extended.');
+    throw MembershipErrors.EXTENSION_NOT_IN_PROBATION(undefined, rule('extension-during-probation'));
   }
   if (facts.probationExtensions >= rules.extension.times) {
-    throw violation(
-      'extension-once',
-      `The probation may be extended only ${rules.extension.times === 1 ? 'once' : `${rules.extension.times} times`}.`,
-    );
+    throw MembershipErrors.EXTENSION_TIMES({ times: rules.extension.times }, rule('extension-once'));
   }
   if (!Number.isInteger(months) || months < rules.extension.minMonths || months > rules.extension.maxMonths) {
-    throw violation(
-      'extension-length',
-      `An extension lasts ${rules.extension.minMonths}–${rules.extension.maxMonths} months; ${months} given.`,
+    throw MembershipErrors.EXTENSION_LENGTH(
+      { min: rules.extension.minMonths, max: rules.extension.maxMonths, given: months },
+      rule('extension-length'),
     );
   }
   return addMonths(facts.probationEndsOn!, months);
@@ -276,13 +279,13 @@ export function decideExtension(facts: DevelopmentFacts, months: number, on: str
 
 /** 取消预备党员资格: only a probationary member not yet converted; the record leaves the membership (status EXPELLED). */
 export function decideCancellation(facts: DevelopmentFacts, on: string, reason: string, today: string): void {
-  if (on > today) throw new InvalidInputError('on', `The date ${on} is in the future.`);
-  if (!reason.trim()) throw new InvalidInputError('reason', 'Say why the probationary qualification is cancelled.');
+  if (on > today) throw MembershipErrors.DATE_IN_FUTURE({ date: on, today }, { field: 'on' });
+  if (!reason.trim()) throw MembershipErrors.CANCELLATION_REASON_REQUIRED();
   if (facts.stage !== DevelopmentStage.PROBATIONARY) {
-    throw violation(
-      'cancel-during-probation',
-      `Only a probationary member's qualification can be cancelled; this record is ${facts.stage}.`,
+    throw MembershipErrors.CANCEL_NOT_PROBATIONARY(
+      { stage: facts.stage, stageZh: STAGE_LABELS[facts.stage] },
+      rule('cancel-during-probation'),
     );
   }
-  if (facts.joinedOn && on < facts.joinedOn) throw new InvalidInputError('on', `The probation started on ${facts.joinedOn}.`);
+  if (facts.joinedOn && on < facts.joinedOn) throw MembershipErrors.BEFORE_PROBATION_START({ joinedOn: facts.joinedOn });
 }

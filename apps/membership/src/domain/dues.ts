@@ -1,5 +1,5 @@
 import { DuesRules } from '../reference/membership-rules';
-import { InvalidInputError } from '../errors';
+import { MembershipErrors } from '../errors';
 import { MemberCategory } from './member-kinds';
 import { addMonthsToMonth } from './dates';
 
@@ -25,13 +25,9 @@ export function monthlyDueFen(category: MemberCategory, declaredBaseFen: number 
 /** Checks a declared base: none below zero; a farmer's amount within the allowed range. */
 export function checkDeclaredBase(category: MemberCategory, baseFen: number | null, rules: DuesRules): void {
   if (baseFen === null) return;
-  if (!Number.isInteger(baseFen) || baseFen < 0)
-    throw new InvalidInputError('duesBase', 'The declared dues base is an amount of at least 0.');
+  if (!Number.isInteger(baseFen) || baseFen < 0) throw MembershipErrors.DUES_BASE_NEGATIVE();
   if (category === MemberCategory.FARMER && (baseFen < rules.farmer.minFen || baseFen > rules.farmer.maxFen)) {
-    throw new InvalidInputError(
-      'duesBase',
-      `A farmer pays between ${rules.farmer.minFen / 100} and ${rules.farmer.maxFen / 100} yuan a month; ${baseFen / 100} declared.`,
-    );
+    throw MembershipErrors.FARMER_DUES_RANGE({ min: rules.farmer.minFen / 100, max: rules.farmer.maxFen / 100, declared: baseFen / 100 });
   }
 }
 

@@ -11,10 +11,10 @@ describe('ID numbers (GB 11643)', () => {
   });
 
   it.each([
-    ['1101051949123100', /16 characters instead of 18/],
-    ['11010519491231002A', /only digits/],
-    ['110105194913310021', /not a birth date/],
-    ['110105194912310021', /check character/],
+    ['1101051949123100', /应为 18 位，所填为 16 位/],
+    ['11010519491231002A', /只能由数字组成/],
+    ['110105194913310021', /不是有效的出生日期/],
+    ['110105194912310021', /校验码不符/],
   ])('refuses %s', (value, reason) => {
     expect(() => parseIdNumber(value)).toThrow(reason);
   });

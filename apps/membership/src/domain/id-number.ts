@@ -1,5 +1,7 @@
 import { isIsoDate } from '@partybuild/federation';
-import { InvalidIdNumberError } from '../errors';
+import { MembershipErrors } from '../errors';
+
+const invalid = (reasonZh: string, reasonEn: string) => MembershipErrors.ID_NUMBER_INVALID({ reasonZh, reasonEn }, { field: 'idNumber' });
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -21,12 +23,13 @@ export interface ParsedIdNumber {
 /** Validates a citizen ID number (居民身份证号码): 18 characters, a real birth date, the check character. */
 export function parseIdNumber(raw: string): ParsedIdNumber {
   const value = raw.trim().toUpperCase();
-  if (value.length !== 18) throw new InvalidIdNumberError(`it has ${value.length} characters instead of 18.`);
-  if (!/^\d{17}[\dX]$/.test(value)) throw new InvalidIdNumberError('only digits are allowed, and X as the last character.');
+  if (value.length !== 18) throw invalid(`应为 18 位，所填为 ${value.length} 位。`, `it has ${value.length} characters instead of 18.`);
+  if (!/^\d{17}[\dX]$/.test(value))
+    throw invalid('只能由数字组成，最后一位可以是 X。', 'only digits are allowed, and X as the last character.');
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  if (!isIsoDate(birthDate)) throw new InvalidIdNumberError(`characters 7–14 (${value.slice(6, 14)}) are not a birth date.`);
+  if (!isIsoDate(birthDate)) throw invalid('第 7 至 14 位不是有效的出生日期。', 'characters 7–14 are not a birth date.');
   const expected = checkCharacter(value.slice(0, 17));
-  if (value[17] !== expected) throw new InvalidIdNumberError('the check character (校验码) does not match (GB 11643).');
+  if (value[17] !== expected) throw invalid('校验码不符（GB 11643）。', 'the check character (校验码) does not match (GB 11643).');
   return { value, birthDate, gender: Number(value[16]) % 2 === 1 ? 'MALE' : 'FEMALE' };
 }
 

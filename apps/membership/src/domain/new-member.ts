@@ -1,6 +1,7 @@
 import { addYears } from '@partybuild/calendar';
 import { isIsoDate } from '@partybuild/federation';
-import { DomainError, InvalidInputError } from '../errors';
+import { DomainError, MembershipErrors } from '../errors';
+import { STAGE_LABELS } from './labels';
 import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
 import { DATE_LIMITS, MembershipDateLimits, RECORD_RULES, developmentRulesOn, duesRulesOn } from '../reference/membership-rules';
 import { LAST_STEP_OF_ENTRY } from './development-step';
@@ -87,9 +88,9 @@ export function validateNewMember(
   };
   const name = check('name', () => {
     const n = input.name?.trim() ?? '';
-    if (!n) throw new InvalidInputError('name', 'The name is empty.');
-    if ([...n].length > RECORD_RULES.name.maxLength)
-      throw new InvalidInputError('name', `The name is longer than ${RECORD_RULES.name.maxLength} characters.`);
+    if (!n) throw MembershipErrors.NAME_REQUIRED({ max: RECORD_RULES.name.maxLength });
+    const length = [...n].length;
+    if (length > RECORD_RULES.name.maxLength) throw MembershipErrors.NAME_TOO_LONG({ max: RECORD_RULES.name.maxLength, length });
     return n;
   });
   const id = check('idNumber', () => {
@@ -103,44 +104,45 @@ export function validateNewMember(
   });
   check('gender', () => {
     if (id && input.gender && input.gender !== id.gender) {
-      throw new InvalidInputError('gender', `The gender ${input.gender} does not match the ID number (${id.gender}).`);
+      throw MembershipErrors.GENDER_MISMATCH({ gender: input.gender, fromIdNumber: id.gender });
     }
   });
   const phone = check('phone', () => {
     const p = text(input.phone)?.replace(/\s+/g, '') ?? null;
-    if (p && !isPhone(p))
-      throw new InvalidInputError(
-        'phone',
-        `${p.replace(/\d(?=\d{4})/g, '*')} is not a phone number (11-digit mobile or area code and number).`,
-      );
+    if (p && !isPhone(p)) throw MembershipErrors.PHONE_INVALID({ masked: p.replace(/\d(?=\d{4})/g, '*') });
     return p;
   });
   const category = check('category', () => {
     if (!Object.values(MemberCategory).includes(input.category))
-      throw new InvalidInputError('category', `Unknown category ${input.category}.`);
+      throw MembershipErrors.UNKNOWN_VALUE({
+        field: 'category',
+        value: String(input.category),
+        allowed: Object.values(MemberCategory).join(', '),
+      });
     return input.category;
   });
   const stage = check('stage', () => {
     const s = input.stage ?? DevelopmentStage.APPLICANT;
-    if (!Object.values(DevelopmentStage).includes(s)) throw new InvalidInputError('stage', `Unknown stage ${s}.`);
+    if (!Object.values(DevelopmentStage).includes(s))
+      throw MembershipErrors.UNKNOWN_VALUE({ field: 'stage', value: String(s), allowed: Object.values(DevelopmentStage).join(', ') });
     return s;
   });
   const date = (field: keyof NewMember) =>
     check(field, () => {
       const value = text(input[field] as string | null | undefined);
       if (value === null) return null;
-      if (!isIsoDate(value)) throw new InvalidInputError(field, `"${value}" is not a date; write it as YYYY-MM-DD.`);
-      if (value > today) throw new InvalidInputError(field, `${value} is in the future.`);
+      if (!isIsoDate(value)) throw MembershipErrors.DATE_INVALID({ value }, { field });
+      if (value > today) throw MembershipErrors.DATE_IN_FUTURE({ date: value, today }, { field });
       return checkDayWithin(field, HISTORY_LABELS[field] ?? field, value, { earliest: limits.historyFrom, latest: today });
     }) ?? null;
   const activistSince = date('activistSince');
   const candidateSince = date('candidateSince');
   const joinedOn = date('joinedOn');
   let fullMemberSince = date('fullMemberSince');
-  const need = (field: string, value: string | null, what: string) =>
+  const need = (field: string, value: string | null, stageEn: string) =>
     check(field, () => {
       if (!value && !problems.some((p) => p.field === field))
-        throw new InvalidInputError(field, `A record entered as ${what} needs ${field}.`);
+        throw MembershipErrors.STAGE_DATE_REQUIRED({ field, stageZh: STAGE_LABELS[stage!], stageEn }, { field });
     });
   if (stage === DevelopmentStage.ACTIVIST) need('activistSince', activistSince, 'an activist');
   if (stage === DevelopmentStage.CANDIDATE) need('candidateSince', candidateSince, 'a candidate');
@@ -153,10 +155,7 @@ export function validateNewMember(
   if (id && joinedOn) {
     check('joinedOn', () => {
       if (joinedOn < addYears(id.birthDate, developmentRulesOn(joinedOn).minAge)) {
-        throw new InvalidInputError(
-          'joinedOn',
-          `The joining date ${joinedOn} is before the person turned ${developmentRulesOn(joinedOn).minAge}.`,
-        );
+        throw MembershipErrors.JOINED_BEFORE_MIN_AGE({ joinedOn, minAge: developmentRulesOn(joinedOn).minAge });
       }
     });
   }
@@ -168,7 +167,7 @@ export function validateNewMember(
   });
   const duesStartMonth = check('duesPaidThrough', () => {
     const through = text(input.duesPaidThrough);
-    if (through && !isMonth(through)) throw new InvalidInputError('duesPaidThrough', `"${through}" is not a month; write it as YYYY-MM.`);
+    if (through && !isMonth(through)) throw MembershipErrors.NOT_A_MONTH({ value: through }, { field: 'duesPaidThrough' });
     if (stage !== DevelopmentStage.PROBATIONARY && stage !== DevelopmentStage.FULL) return null;
     // Without a settled month, a record entered today owes from this month on.
     return through ? addMonthsToMonth(through, 1) : monthOf(today);

@@ -1,5 +1,5 @@
 import { OrgNode, isBranchLevel } from '@partybuild/org-tree';
-import { DomainError, MembershipRuleErrors, NotBranchLevelError } from '../errors';
+import { DomainError, MembershipErrors, MembershipRuleErrors } from '../errors';
 
 type Node = Pick<OrgNode, 'id' | 'name' | 'kind' | 'status' | 'parentId'>;
 
@@ -8,7 +8,7 @@ type Node = Pick<OrgNode, 'id' | 'name' | 'kind' | 'status' | 'parentId'>;
  * branch (党支部, 联合党支部, 临时党支部). The one rule every way in uses; null when allowed.
  */
 export function placementRefusal(node: Node): DomainError | null {
-  if (!isBranchLevel(node)) return new NotBranchLevelError(node.name);
+  if (!isBranchLevel(node)) return MembershipErrors.ORGANIZATION_NOT_BRANCH_LEVEL({ name: node.name });
   if (node.status !== 'ACTIVE') return MembershipRuleErrors.BRANCH_DISSOLVED({ branch: node.name }, { organizationId: node.id });
   return null;
 }

@@ -21,7 +21,7 @@ describe('a branch general meeting vote checked against the branch', () => {
   });
 
   it('keeps present and yes-votes within the voters', () => {
-    expect(() => countVote({ eligibleVoters: 7, present: 8, votesFor: 4 })).toThrow(/more than the 7/);
-    expect(() => countVote({ eligibleVoters: 7, present: 5, votesFor: 6 })).toThrow(/more than the 5/);
+    expect(() => countVote({ eligibleVoters: 7, present: 8, votesFor: 4 })).toThrow(/超过了有表决权的党员数 7/);
+    expect(() => countVote({ eligibleVoters: 7, present: 5, votesFor: 6 })).toThrow(/超过了实到人数 5/);
   });
 });

@@ -1,4 +1,4 @@
-import { InvalidInputError, MembershipRuleErrors } from '../errors';
+import { MembershipErrors, MembershipRuleErrors } from '../errors';
 
 /** A branch general meeting's vote: who may vote, who came, who voted yes. */
 export interface Vote {
@@ -16,13 +16,13 @@ export type VoteResult = 'NO_QUORUM' | 'NOT_PASSED' | 'PASSED';
 export function countVote(vote: Vote): VoteResult {
   const { eligibleVoters, present, votesFor } = vote;
   if (![eligibleVoters, present, votesFor].every((n) => Number.isInteger(n) && n >= 0)) {
-    throw new InvalidInputError('vote', 'Vote counts are whole numbers of people.');
+    throw MembershipErrors.VOTE_NOT_WHOLE();
   }
-  if (eligibleVoters < 1) throw new InvalidInputError('vote.eligibleVoters', 'A vote needs at least one member with voting rights.');
+  if (eligibleVoters < 1) throw MembershipErrors.VOTE_NO_VOTERS();
   if (present > eligibleVoters) {
-    throw new InvalidInputError('vote.present', `${present} present is more than the ${eligibleVoters} members with voting rights.`);
+    throw MembershipErrors.VOTE_PRESENT_EXCEEDS({ present, eligibleVoters });
   }
-  if (votesFor > present) throw new InvalidInputError('vote.votesFor', `${votesFor} votes for is more than the ${present} present.`);
+  if (votesFor > present) throw MembershipErrors.VOTE_FOR_EXCEEDS({ votesFor, present });
   if (present * 2 <= eligibleVoters) return 'NO_QUORUM';
   if (votesFor * 2 <= eligibleVoters) return 'NOT_PASSED';
   return 'PASSED';

@@ -1,8 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDateScalar, PageArgs } from '@partybuild/federation';
+import { TextField, LocalDateScalar, PageArgs } from '@partybuild/federation';
 import { DevelopmentStage, Gender, MemberCategory, MemberStatus } from '../domain/member-kinds';
 import { DevelopmentStep } from '../domain/development-step';
+import { RECORD_RULES } from '../reference/membership-rules';
 import './enums';
+
+const TEXT = RECORD_RULES.text;
 
 @InputType({ description: '登记人员 — a new person record' })
 export class RegisterMemberInput {
@@ -12,28 +15,28 @@ export class RegisterMemberInput {
   @Field(() => ID, { nullable: true, description: 'A Party group of that branch.' })
   partyGroupId?: string | null;
 
-  @Field()
+  @TextField(RECORD_RULES.name.maxLength, { description: '姓名 — name' })
   name: string;
 
-  @Field({ description: '身份证号 — 18 characters, GB 11643 check character; birth date and gender are read from it' })
+  @TextField(TEXT.idNumber, { description: '身份证号 — 18 characters, GB 11643 check character; birth date and gender are read from it' })
   idNumber: string;
 
   @Field(() => Gender, { nullable: true, description: 'Checked against the ID number when given.' })
   gender?: Gender | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.ethnicity, { nullable: true, description: '民族 — ethnicity' })
   ethnicity?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.education, { nullable: true, description: '学历 — education' })
   education?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.phone, { nullable: true, description: '联系电话 — phone' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.workUnit, { nullable: true, description: '工作单位 — work unit' })
   workUnit?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.post, { nullable: true, description: '职务 — post' })
   post?: string | null;
 
   @Field(() => MemberCategory)
@@ -66,22 +69,22 @@ export class RegisterMemberInput {
 
 @InputType({ description: 'Changes to a person record; omitted fields stay. The branch changes only by transfer.' })
 export class UpdateMemberInput {
-  @Field({ nullable: true })
+  @TextField(RECORD_RULES.name.maxLength, { nullable: true, description: '姓名 — name' })
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.ethnicity, { nullable: true, description: '民族 — ethnicity' })
   ethnicity?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.education, { nullable: true, description: '学历 — education' })
   education?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.phone, { nullable: true, description: '联系电话 — phone' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.workUnit, { nullable: true, description: '工作单位 — work unit' })
   workUnit?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.post, { nullable: true, description: '职务 — post' })
   post?: string | null;
 
   @Field(() => MemberCategory, { nullable: true })
@@ -132,7 +135,7 @@ export class DevelopmentStepInput {
   @Field(() => VoteInput, { nullable: true, description: 'ADMISSION_VOTE and CONVERSION_VOTE' })
   vote?: VoteInput | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.notes, { nullable: true, description: '备注 — notes' })
   notes?: string | null;
 }
 
@@ -144,7 +147,7 @@ export class IssueTransferInput {
   @Field(() => ID, { nullable: true, description: 'The receiving branch in the district; omit when leaving the district.' })
   toOrganizationId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Out of the district: the receiving organisation.' })
+  @TextField(TEXT.destination, { nullable: true, description: '转往单位 — out of the district: the receiving organisation' })
   destination?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true })

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { LocalDateScalar, idempotencyScope } from '@partybuild/federation';
+import { LocalDateScalar, idempotencyScope, withLimit } from '@partybuild/federation';
+import { RECORD_RULES } from '../reference/membership-rules';
 import { MemberStatus } from '../domain/member-kinds';
 import { Member } from './member.type';
 import { DuesPayment, ImportResult, Transfer } from './records.type';
@@ -58,7 +59,7 @@ export class MemberMutationResolver {
   cancelProbation(
     @Arg('memberId', () => ID) memberId: string,
     @Arg('on', () => LocalDateScalar) on: string,
-    @Arg('reason') reason: string,
+    @Arg('reason', { description: withLimit('理由 — reason', RECORD_RULES.text.reason) }) reason: string,
     @Ctx() ctx: MembershipContext,
   ) {
     return ctx.members.cancelProbation(ctx.caller, memberId, on, reason);
@@ -95,7 +96,7 @@ export class MemberMutationResolver {
   @Mutation(() => Transfer, { description: '退回 — the receiving branch rejects; the member stays' })
   rejectTransfer(
     @Arg('id', () => ID) id: string,
-    @Arg('reason') reason: string,
+    @Arg('reason', { description: withLimit('理由 — reason', RECORD_RULES.text.reason) }) reason: string,
     @Arg('on', () => LocalDateScalar, { nullable: true }) on: string | null,
     @Ctx() ctx: MembershipContext,
   ) {
@@ -116,7 +117,7 @@ export class MemberMutationResolver {
       '批量导入 — import members from CSV text (header row: name,idNumber,gender,…,branchCode; or the Chinese names). All-or-nothing by default; every error with its row and column.',
   })
   importMembers(
-    @Arg('csv') csv: string,
+    @Arg('csv', { description: withLimit('CSV 文件内容 — the file, header first', RECORD_RULES.importMaxCharacters) }) csv: string,
     @Arg('allOrNothing', { defaultValue: true }) allOrNothing: boolean,
     @Arg('idempotencyKey', () => String, { nullable: true, description: KEY }) idempotencyKey: string | null,
     @Ctx() ctx: MembershipContext,

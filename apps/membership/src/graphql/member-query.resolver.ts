@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { PageArgs, pageWindow } from '@partybuild/federation';
+import { PageArgs, pageWindow, withLimit } from '@partybuild/federation';
+import { RECORD_RULES } from '../reference/membership-rules';
 import { CsvHeaders } from '@partybuild/csv';
 import { Member } from './member.type';
 import { ArrearsPage, DueEntryPage, DuesSummary, PersonalDataAccessPage, TransferPage } from './records.type';
@@ -14,7 +15,10 @@ export class MemberQueryResolver {
   }
 
   @Query(() => Member, { description: '按身份证号查找 — a person by ID number (through its keyed hash); admins and cadres' })
-  memberByIdNumber(@Arg('idNumber') idNumber: string, @Ctx() ctx: MembershipContext) {
+  memberByIdNumber(
+    @Arg('idNumber', { description: withLimit('身份证号 — ID number', RECORD_RULES.text.idNumber) }) idNumber: string,
+    @Ctx() ctx: MembershipContext,
+  ) {
     return ctx.queries.byIdNumber(ctx.caller, idNumber);
   }
 

@@ -1,4 +1,4 @@
-import { MemberNotFoundError, UnknownOrganizationError } from '../errors';
+import { MembershipErrors } from '../errors';
 import { assertMemberAccess } from '../application/member-access';
 import type { MembershipContext } from './context';
 
@@ -8,9 +8,9 @@ import type { MembershipContext } from './context';
  */
 export async function resolveMemberReference(reference: { id: string }, ctx: MembershipContext) {
   const member = await ctx.loaders.member.load(reference.id);
-  if (!member) throw new MemberNotFoundError(reference.id);
+  if (!member) throw MembershipErrors.MEMBER_NOT_FOUND({ reference: reference.id });
   const node = await ctx.loaders.orgNode.load(member.organizationId);
-  if (!node) throw new UnknownOrganizationError(member.organizationId);
+  if (!node) throw MembershipErrors.ORGANIZATION_UNKNOWN({ reference: member.organizationId });
   assertMemberAccess(ctx.caller, 'member.read', member, node);
   return member;
 }

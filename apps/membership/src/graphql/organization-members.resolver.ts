@@ -4,7 +4,7 @@ import { Organization } from './organization.stub';
 import { MemberPage } from './member.type';
 import { MemberListArgs } from './inputs';
 import type { MembershipContext } from './context';
-import { UnknownOrganizationError } from '../errors';
+import { MembershipErrors } from '../errors';
 import { assertVisible } from '../application/member-access';
 
 /** One page of an organisation's people, scope-checked through the request's tree loader. */
@@ -12,7 +12,7 @@ async function memberPage(organizationId: string, args: MemberListArgs, ctx: Mem
   const window = pageWindow(args);
   // Through the loader: the members' own fields (masking) then find the node cached.
   const node = await ctx.loaders.orgNode.load(organizationId);
-  if (!node) throw new UnknownOrganizationError(organizationId);
+  if (!node) throw MembershipErrors.ORGANIZATION_UNKNOWN({ reference: organizationId });
   // A list is never "own": members and analysts are refused here by the access table.
   assertVisible(ctx.caller, node, node.name, 'member.read');
   return ctx.queries.members(organizationId, { ...args, partyGroup: node.kind === 'PARTY_GROUP' }, window);

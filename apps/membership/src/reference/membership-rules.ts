@@ -104,6 +104,14 @@ export function duesRulesOn(day: string): DuesRules {
 export const RECORD_RULES = {
   name: { maxLength: 50 },
   importMaxRows: 50_000,
+  /** Longest free texts accepted (characters), stated in the schema. */
+  text: { idNumber: 20, phone: 20, ethnicity: 20, education: 50, workUnit: 100, post: 50, notes: 1000, destination: 200, reason: 500 },
+  /** Largest import file (characters). */
+  importMaxCharacters: 20_000_000,
+  /** Age filters accept whole years up to this. */
+  maxAge: 150,
+  /** How far ahead `developmentDue` may look (days). */
+  maxLookAheadDays: 366,
 } as const;
 
 /**

@@ -1,7 +1,8 @@
 import { EntityManager, IsNull } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { CommitteeMemberRecord, ElectionRecord, OrganizationRecord } from '../entities';
-import { CommitteeMemberNotFoundError, InvalidInputError, RuleViolationError } from '../errors';
+import { OrganizationErrors } from '../errors';
+import { ORGANIZATION_RULES } from '../reference/organization-rules';
 import { CommitteeRole, OrganizationKind } from '../domain/organization-kind';
 import { termEndsOn } from '../domain/committee-term';
 import { kindLabel } from '../domain/labels';
@@ -10,7 +11,6 @@ import { lockForChange } from './organization-access';
 import { addYears } from '@partybuild/calendar';
 import { checkDayWithin, checkNumberWithin } from '@partybuild/errors';
 import { recordedDayRange } from '../domain/organization-fields';
-import { ORGANIZATION_RULES } from '../reference/organization-rules';
 import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 
 export interface Appointment {
@@ -37,7 +37,13 @@ export class CommitteeCommands {
 
   /** Records an election: the old committee steps down, the elected one starts a new term. */
   async recordElection(caller: Caller, input: ElectionInput, once: IdempotencyScope | null = null): Promise<ElectionRecord> {
-    if (input.heldOn > this.today()) throw new InvalidInputError('heldOn', `The election date ${input.heldOn} is in the future.`);
+    const today = this.today();
+    if (input.heldOn > today) {
+      throw OrganizationErrors.DATE_IN_FUTURE(
+        { what: '选举日期', whatEn: 'election date', date: input.heldOn, today },
+        { field: 'heldOn' },
+      );
+    }
     checkDayWithin('heldOn', '选举日期', input.heldOn, recordedDayRange(this.today()));
     for (const [field, label] of [
       ['eligibleVoters', '应到会有选举权的党员数'],
@@ -46,15 +52,10 @@ export class CommitteeCommands {
       const value = input[field];
       if (value != null) checkNumberWithin(field, label, value, ORGANIZATION_RULES.counts.voters);
     }
-    if (input.committee.length === 0) throw new InvalidInputError('committee', 'An election needs at least the elected secretary.');
-    if (!input.committee.some((a) => a.role === CommitteeRole.SECRETARY)) {
-      throw new InvalidInputError('committee', 'The elected committee has no secretary (书记).');
-    }
+    if (input.committee.length === 0) throw OrganizationErrors.ELECTION_WITHOUT_COMMITTEE();
+    if (!input.committee.some((a) => a.role === CommitteeRole.SECRETARY)) throw OrganizationErrors.ELECTION_WITHOUT_SECRETARY();
     if (input.eligibleVoters != null && input.votesCast != null && input.votesCast > input.eligibleVoters) {
-      throw new InvalidInputError(
-        'votesCast',
-        `${input.votesCast} votes cast is more than the ${input.eligibleVoters} members entitled to vote.`,
-      );
+      throw OrganizationErrors.VOTES_EXCEED_VOTERS({ votesCast: input.votesCast, eligibleVoters: input.eligibleVoters });
     }
     return this.unitOfWork.run((manager) =>
       createOnce(
@@ -65,9 +66,9 @@ export class CommitteeCommands {
           const organization = await lockForChange(manager, caller, input.organizationId);
           const termEnd = termEndsOn(organization.kind, input.heldOn);
           if (organization.kind === OrganizationKind.PARTY_GROUP) {
-            throw new RuleViolationError(
-              'party-group-has-no-committee',
-              `A ${kindLabel(organization.kind)} has a group leader, not an elected committee.`,
+            throw OrganizationErrors.PARTY_GROUP_HAS_NO_COMMITTEE(
+              { kindZh: kindLabel(organization.kind, 'zh'), kindEn: kindLabel(organization.kind) },
+              { rule: 'party-group-has-no-committee' },
             );
           }
           const election = await manager.save(
@@ -152,11 +153,10 @@ export class CommitteeCommands {
   async endAppointment(caller: Caller, appointmentId: string, endedOn?: string | null): Promise<CommitteeMemberRecord> {
     return this.unitOfWork.run(async (manager) => {
       const appointment = await manager.findOne(CommitteeMemberRecord, { where: { id: appointmentId, endedOn: IsNull() } });
-      if (!appointment) throw new CommitteeMemberNotFoundError(appointmentId);
+      if (!appointment) throw OrganizationErrors.COMMITTEE_MEMBER_NOT_FOUND({ reference: appointmentId });
       const organization = await lockForChange(manager, caller, appointment.organizationId);
       const day = endedOn ?? this.today();
-      if (day < appointment.termStart)
-        throw new InvalidInputError('endedOn', `The appointment started on ${appointment.termStart}; it cannot end before that.`);
+      if (day < appointment.termStart) throw OrganizationErrors.APPOINTMENT_ENDS_BEFORE_START({ termStart: appointment.termStart });
       checkDayWithin('endedOn', '免职日期', day, { earliest: appointment.termStart, latest: this.today() });
       appointment.endedOn = day;
       await manager.save(appointment);
@@ -175,8 +175,7 @@ export class CommitteeCommands {
 
 function checkedAppointment(a: Appointment) {
   const personName = a.personName.trim();
-  if (!personName || [...personName].length > 50) {
-    throw new InvalidInputError('personName', "Give the committee member's name (1–50 characters).");
-  }
+  const max = ORGANIZATION_RULES.committeeMemberName.maxLength;
+  if (!personName || [...personName].length > max) throw OrganizationErrors.COMMITTEE_MEMBER_NAME({ max });
   return { personName, memberId: a.memberId ?? null, role: a.role };
 }

@@ -1,16 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { Caller, assertAllowed } from '@partybuild/auth';
 import { OrganizationRecord, pathOf } from '../entities';
-import { DissolvedOrganizationError, OrganizationNotFoundError } from '../errors';
+import { OrganizationErrors } from '../errors';
 import { OrganizationStatus } from '../domain/organization-kind';
 
 /** Loads an organisation for a change: locked until the transaction ends, in scope, active. */
 export async function lockForChange(manager: EntityManager, caller: Caller, id: string): Promise<OrganizationRecord> {
   assertCanManage(caller);
   const organization = await manager.findOne(OrganizationRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!organization) throw new OrganizationNotFoundError(id);
+  if (!organization) throw OrganizationErrors.ORGANIZATION_NOT_FOUND({ reference: id });
   assertAllowed(caller, 'organization.manage', { path: pathOf(organization) }, organization.name);
-  if (organization.status === OrganizationStatus.DISSOLVED) throw new DissolvedOrganizationError(organization.name);
+  if (organization.status === OrganizationStatus.DISSOLVED) throw OrganizationErrors.ORGANIZATION_DISSOLVED({ name: organization.name });
   return organization;
 }
 

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Caller, allowed } from '@partybuild/auth';
-import { DomainError } from '@partybuild/errors';
 import { OrganizationRecord } from '../entities';
-import { DuplicateCodeError, HasChildrenError, HasMembersError, InvalidInputError } from '../errors';
+import { OrganizationErrors } from '../errors';
 import { attachedPeople } from './branch-figures';
 import { DepartmentCategory, OrganizationKind, OrganizationStatus, Sector } from '../domain/organization-kind';
 import { assertNoCycle, assertParentAllowed, childPath } from '../domain/placement';
@@ -52,10 +51,11 @@ export class OrganizationCommands {
           const parent = input.parentId ? await lockForChange(manager, caller, input.parentId) : null;
           // A top-level organisation is below nobody's scope: only `anywhere` in the access table creates one.
           if (!parent && !allowed(caller, 'organization.manage', { path: [] })) {
-            throw new DomainError('FORBIDDEN', 'Only a district administrator may create a top-level organisation.');
+            throw OrganizationErrors.ROOT_NEEDS_DISTRICT_ADMIN();
           }
           assertParentAllowed(input.kind, parent);
-          if (await manager.exists(OrganizationRecord, { where: { code: fields.code } })) throw new DuplicateCodeError(fields.code);
+          if (await manager.exists(OrganizationRecord, { where: { code: fields.code } }))
+            throw OrganizationErrors.ORGANIZATION_CODE_TAKEN({ orgCode: fields.code }, { field: 'code' });
           const organization = manager.create(OrganizationRecord, {
             ...fields,
             kind: input.kind,
@@ -97,7 +97,7 @@ export class OrganizationCommands {
       assertNoCycle(organization, parent);
       assertParentAllowed(organization.kind, parent);
       if (organization.parentId === parent.id) {
-        throw new InvalidInputError('newParentId', `${organization.name} already belongs to ${parent.name}.`);
+        throw OrganizationErrors.ALREADY_UNDER_PARENT({ name: organization.name, parentName: parent.name });
       }
       const fromParentId = organization.parentId;
       const fromPath = organization.ancestorIds;
@@ -127,11 +127,16 @@ export class OrganizationCommands {
     return this.run(null, async (manager) => {
       const organization = await lockForChange(manager, caller, id);
       const children = await manager.count(OrganizationRecord, { where: { parentId: id, status: OrganizationStatus.ACTIVE } });
-      if (children > 0) throw new HasChildrenError(organization.name, children);
+      if (children > 0) throw OrganizationErrors.ORGANIZATION_HAS_CHILDREN({ name: organization.name, children });
       const people = await attachedPeople(manager, id);
-      if (people > 0) throw new HasMembersError(organization.name, people);
+      if (people > 0) throw OrganizationErrors.ORGANIZATION_HAS_MEMBERS({ name: organization.name, people });
       const day = dissolvedOn ?? this.today();
-      if (day > this.today()) throw new InvalidInputError('dissolvedOn', `The dissolution date ${day} is in the future.`);
+      if (day > this.today()) {
+        throw OrganizationErrors.DATE_IN_FUTURE(
+          { what: '撤销日期', whatEn: 'dissolution date', date: day, today: this.today() },
+          { field: 'dissolvedOn' },
+        );
+      }
       checkDayWithin('dissolvedOn', '撤销日期', day, recordedDayRange(this.today()));
       organization.status = OrganizationStatus.DISSOLVED;
       organization.dissolvedOn = day;
@@ -147,7 +152,7 @@ export class OrganizationCommands {
     const departmentCategory = (pick('departmentCategory') ?? null) as DepartmentCategory | null;
     const sector = (input.sector ?? current?.sector) as Sector;
     if (departmentCategory && sector !== Sector.AGENCY) {
-      throw new InvalidInputError('departmentCategory', 'Only an agency (机关) organisation has a department category.');
+      throw OrganizationErrors.DEPARTMENT_CATEGORY_AGENCY_ONLY();
     }
     const hostingUnit = ((pick('hostingUnit') as string | null | undefined) ?? null)?.trim() || null;
     return {
@@ -164,7 +169,7 @@ export class OrganizationCommands {
     try {
       return await this.unitOfWork.run(work);
     } catch (error) {
-      if (code && isDuplicateCode(error)) throw new DuplicateCodeError(code);
+      if (code && isDuplicateCode(error)) throw OrganizationErrors.ORGANIZATION_CODE_TAKEN({ orgCode: code }, { field: 'code' });
       throw error;
     }
   }

@@ -3,12 +3,15 @@ import { Caller, reach } from '@partybuild/auth';
 import { Page, toPage } from '@partybuild/federation';
 import { addDays } from '@partybuild/calendar';
 import { OrganizationRecord, OrganizationRevisionRecord } from '../entities';
-import { OrganizationNotFoundError, InvalidInputError } from '../errors';
+import { OrganizationErrors } from '../errors';
 import { OrganizationKind, OrganizationStatus, Sector } from '../domain/organization-kind';
 import { TermStatus } from '../domain/committee-term';
 import { assertVisible } from './organization-access';
 import { branchFigures, branchIdsUnder } from './branch-figures';
 import { BranchFigures, StructuralIssue, structuralIssues } from '../domain/structural-rules';
+
+/** How far ahead (days) a term alert may look: ten years. */
+const MAX_ALERT_DAYS = 3650;
 
 export interface Window {
   limit: number;
@@ -30,14 +33,14 @@ export class OrganizationQueries {
 
   async byId(caller: Caller, id: string): Promise<OrganizationRecord> {
     const organization = await this.dataSource.manager.findOne(OrganizationRecord, { where: { id } });
-    if (!organization) throw new OrganizationNotFoundError(id);
+    if (!organization) throw OrganizationErrors.ORGANIZATION_NOT_FOUND({ reference: id });
     assertVisible(caller, organization);
     return organization;
   }
 
   async byCode(caller: Caller, code: string): Promise<OrganizationRecord> {
     const organization = await this.dataSource.manager.findOne(OrganizationRecord, { where: { code: code.trim() } });
-    if (!organization) throw new OrganizationNotFoundError(`with code ${code}`);
+    if (!organization) throw OrganizationErrors.ORGANIZATION_NOT_FOUND({ reference: code.trim() }, { field: 'code' });
     assertVisible(caller, organization);
     return organization;
   }
@@ -55,7 +58,7 @@ export class OrganizationQueries {
    */
   async search(caller: Caller, text: string, filter: SubtreeFilter, window: Window): Promise<Page<OrganizationRecord>> {
     const needle = text.trim();
-    if (!needle) throw new InvalidInputError('name', 'Type part of the organisation name to search for.');
+    if (!needle) throw OrganizationErrors.SEARCH_NAME_EMPTY();
     const escaped = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
     const query = this.inScope(caller, this.filtered(filter)).andWhere('o.name ILIKE :pattern', { pattern: `%${escaped}%` });
     return this.page(query.orderBy('length(o.name)').addOrderBy('o.code'), window);
@@ -69,8 +72,8 @@ export class OrganizationQueries {
     underId: string | null,
     window: Window,
   ): Promise<Page<OrganizationRecord>> {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3650) {
-      throw new InvalidInputError('withinDays', 'withinDays must be a whole number of days between 0 and 3650.');
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > MAX_ALERT_DAYS) {
+      throw OrganizationErrors.WITHIN_DAYS_RANGE({ max: MAX_ALERT_DAYS });
     }
     const today = this.today();
     let query = this.inScope(caller, this.filtered({}));
@@ -81,7 +84,7 @@ export class OrganizationQueries {
     if (status === TermStatus.OVERDUE) query = query.andWhere('o.term_ends_on < :today', { today });
     else if (status === TermStatus.DUE_SOON) {
       query = query.andWhere('o.term_ends_on BETWEEN :today AND :until', { today, until: addDays(today, withinDays) });
-    } else throw new InvalidInputError('status', 'Ask for DUE_SOON or OVERDUE terms.');
+    } else throw OrganizationErrors.TERM_STATUS_UNKNOWN();
     return this.page(query.orderBy('o.term_ends_on').addOrderBy('o.code'), window);
   }
 
@@ -93,8 +96,7 @@ export class OrganizationQueries {
   ): Promise<Page<BranchFigures & { issues: StructuralIssue[]; organization: OrganizationRecord }>> {
     const manager = this.dataSource.manager;
     if (underId) await this.byId(caller, underId);
-    else if (!reach(caller, 'organization.read').anywhere)
-      throw new InvalidInputError('under', 'Name the organisation whose branches to check.');
+    else if (!reach(caller, 'organization.read').anywhere) throw OrganizationErrors.UNDER_REQUIRED();
     const ids = await branchIdsUnder(manager, underId);
     const figures = await branchFigures(manager, ids);
     const breaking = ids

@@ -1,14 +1,14 @@
 import { OrganizationKind } from './organization-kind';
 
-const KIND_LABELS: Record<OrganizationKind, string> = {
-  [OrganizationKind.WORKING_COMMITTEE]: 'working committee (机关工委)',
-  [OrganizationKind.PARTY_COMMITTEE]: 'Party committee (党委)',
-  [OrganizationKind.GENERAL_BRANCH]: 'general branch (党总支)',
-  [OrganizationKind.BRANCH]: 'branch (党支部)',
-  [OrganizationKind.JOINT_BRANCH]: 'joint branch (联合党支部)',
-  [OrganizationKind.TEMPORARY_ORGANIZATION]: 'temporary organisation (临时党组织)',
-  [OrganizationKind.PARTY_GROUP]: 'Party group (党小组)',
+const KIND_LABELS: Record<OrganizationKind, { zh: string; en: string }> = {
+  [OrganizationKind.WORKING_COMMITTEE]: { zh: '机关工委', en: 'working committee (机关工委)' },
+  [OrganizationKind.PARTY_COMMITTEE]: { zh: '党委', en: 'Party committee (党委)' },
+  [OrganizationKind.GENERAL_BRANCH]: { zh: '党总支', en: 'general branch (党总支)' },
+  [OrganizationKind.BRANCH]: { zh: '党支部', en: 'branch (党支部)' },
+  [OrganizationKind.JOINT_BRANCH]: { zh: '联合党支部', en: 'joint branch (联合党支部)' },
+  [OrganizationKind.TEMPORARY_ORGANIZATION]: { zh: '临时党组织', en: 'temporary organisation (临时党组织)' },
+  [OrganizationKind.PARTY_GROUP]: { zh: '党小组', en: 'Party group (党小组)' },
 };
 
-/** The kind as party-affairs workers call it, for messages. */
-export const kindLabel = (kind: OrganizationKind): string => KIND_LABELS[kind];
+/** The kind as party-affairs workers call it, in the message's language. */
+export const kindLabel = (kind: OrganizationKind, language: 'zh' | 'en' = 'en'): string => KIND_LABELS[kind][language];

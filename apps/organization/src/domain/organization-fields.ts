@@ -1,27 +1,23 @@
 import { addYears } from '@partybuild/calendar';
 import { DayRange, checkDayWithin, checkNumberWithin } from '@partybuild/errors';
-import { InvalidInputError } from '../errors';
+import { OrganizationErrors } from '../errors';
 import { ORGANIZATION_RULES } from '../reference/organization-rules';
 import { OrganizationKind } from './organization-kind';
 
 /** Trims a name and checks it is neither empty nor over-long. */
 export function normaliseName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length === 0) throw new InvalidInputError('name', 'The organisation name is empty; please give its full name.');
+  if (trimmed.length === 0) throw OrganizationErrors.NAME_EMPTY();
   const max = ORGANIZATION_RULES.name.maxLength;
-  if ([...trimmed].length > max) {
-    throw new InvalidInputError('name', `The organisation name is longer than ${max} characters; please shorten it.`);
-  }
+  const length = [...trimmed].length;
+  if (length > max) throw OrganizationErrors.NAME_TOO_LONG({ max, length });
   return trimmed;
 }
 
 export function normaliseCode(code: string): string {
   const trimmed = code.trim();
   if (!ORGANIZATION_RULES.code.pattern.test(trimmed)) {
-    throw new InvalidInputError(
-      'code',
-      `"${code}" is not a valid organisation code: use 1–32 letters, digits, dots, dashes or underscores.`,
-    );
+    throw OrganizationErrors.CODE_INVALID({ orgCode: code });
   }
   return trimmed;
 }
@@ -29,11 +25,11 @@ export function normaliseCode(code: string): string {
 /** A temporary organisation exists for a task and needs the date it ends; others have none. */
 export function checkEndDate(kind: OrganizationKind, endsOn: string | null | undefined, today: string): string | null {
   if (kind !== OrganizationKind.TEMPORARY_ORGANIZATION) {
-    if (endsOn) throw new InvalidInputError('endsOn', 'Only a temporary organisation (临时党组织) has an end date.');
+    if (endsOn) throw OrganizationErrors.END_DATE_TEMPORARY_ONLY();
     return null;
   }
-  if (!endsOn) throw new InvalidInputError('endsOn', 'A temporary organisation (临时党组织) needs the date its task ends.');
-  if (endsOn < today) throw new InvalidInputError('endsOn', `The end date ${endsOn} is already past.`);
+  if (!endsOn) throw OrganizationErrors.END_DATE_REQUIRED();
+  if (endsOn < today) throw OrganizationErrors.END_DATE_PAST({ endsOn, today });
   return checkDayWithin('endsOn', '临时党组织任务结束日期', endsOn, {
     earliest: today,
     latest: addYears(today, ORGANIZATION_RULES.dates.temporaryEndsYearsAhead),
@@ -42,7 +38,7 @@ export function checkEndDate(kind: OrganizationKind, endsOn: string | null | und
 
 export function checkStaffCount(value: number | null | undefined, field: string): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isInteger(value) || value < 0) throw new InvalidInputError(field, `${field} must be a whole number, 0 or more.`);
+  if (!Number.isInteger(value) || value < 0) throw OrganizationErrors.COUNT_NOT_WHOLE({ field });
   return checkNumberWithin(field, COUNT_LABELS[field] ?? field, value, ORGANIZATION_RULES.counts.staff);
 }
 

@@ -14,7 +14,7 @@ describe('placement rules', () => {
 
   it('refuses a Party group directly under a Party committee, naming where it may go', () => {
     expect(() => assertParentAllowed(K.PARTY_GROUP, org('c', K.PARTY_COMMITTEE))).toThrow(
-      expect.objectContaining({ code: 'PARENT_KIND_NOT_ALLOWED', message: expect.stringContaining('branch (党支部)') }),
+      expect.objectContaining({ code: 'PARENT_KIND_NOT_ALLOWED', message: expect.stringContaining('只能设在：党支部') }),
     );
   });
 

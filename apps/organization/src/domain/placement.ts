@@ -1,5 +1,5 @@
 import { ORGANIZATION_RULES } from '../reference/organization-rules';
-import { MoveCycleError, ParentNotAllowedError } from '../errors';
+import { OrganizationErrors } from '../errors';
 import { OrganizationKind } from './organization-kind';
 import { kindLabel } from './labels';
 
@@ -15,25 +15,28 @@ export interface PlacedOrganization {
 export function assertParentAllowed(kind: OrganizationKind, parent: Pick<PlacedOrganization, 'kind' | 'name'> | null): void {
   if (parent === null) {
     if (!(ORGANIZATION_RULES.rootKinds as readonly OrganizationKind[]).includes(kind)) {
-      throw new ParentNotAllowedError(
-        `A ${kindLabel(kind)} must belong to a superior organisation; only working committees and Party committees stand at the top.`,
-      );
+      throw OrganizationErrors.ROOT_KIND_NOT_ALLOWED({ kindZh: kindLabel(kind, 'zh'), kindEn: kindLabel(kind) });
     }
     return;
   }
   const allowed: readonly OrganizationKind[] = ORGANIZATION_RULES.allowedParents[kind];
   if (!allowed.includes(parent.kind)) {
-    const options = allowed.map(kindLabel).join(', ') || 'nothing (it stands at the top)';
-    throw new ParentNotAllowedError(
-      `A ${kindLabel(kind)} cannot be placed under ${parent.name} (a ${kindLabel(parent.kind)}); it may be placed under: ${options}.`,
-    );
+    throw OrganizationErrors.PARENT_KIND_NOT_ALLOWED({
+      kindZh: kindLabel(kind, 'zh'),
+      kindEn: kindLabel(kind),
+      parentName: parent.name,
+      parentKindZh: kindLabel(parent.kind, 'zh'),
+      parentKindEn: kindLabel(parent.kind),
+      optionsZh: allowed.map((k) => kindLabel(k, 'zh')).join('、') || '无（只能作为最高一级）',
+      optionsEn: allowed.map((k) => kindLabel(k)).join(', ') || 'nothing (it stands at the top)',
+    });
   }
 }
 
 /** Refuses to move an organisation under itself or under one of its own descendants. */
 export function assertNoCycle(moved: Pick<PlacedOrganization, 'id' | 'name'>, newParent: PlacedOrganization): void {
   if (newParent.id === moved.id || newParent.ancestorIds.includes(moved.id)) {
-    throw new MoveCycleError(moved.name, newParent.name);
+    throw OrganizationErrors.MOVE_WOULD_CREATE_CYCLE({ name: moved.name, parentName: newParent.name });
   }
 }
 

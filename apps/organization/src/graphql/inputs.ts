@@ -1,15 +1,16 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDateScalar, PageArgs } from '@partybuild/federation';
+import { LocalDateScalar, PageArgs, TextField } from '@partybuild/federation';
+import { ORGANIZATION_RULES as R } from '../reference/organization-rules';
 import { CommitteeRole, DepartmentCategory, OrganizationKind, Sector } from '../domain/organization-kind';
 import { TermStatus } from '../domain/committee-term';
 import './enums';
 
 @InputType({ description: 'A new organisation (成立党组织).' })
 export class CreateOrganizationInput {
-  @Field()
+  @TextField(R.text.code, { description: '组织代码 — unique, never reused' })
   code: string;
 
-  @Field()
+  @TextField(R.name.maxLength, { description: '名称 — full name' })
   name: string;
 
   @Field(() => OrganizationKind)
@@ -24,7 +25,7 @@ export class CreateOrganizationInput {
   @Field(() => DepartmentCategory, { nullable: true })
   departmentCategory?: DepartmentCategory | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(R.text.hostingUnit, { nullable: true, description: '单位 — the unit the organisation is set up in' })
   hostingUnit?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -42,7 +43,7 @@ export class CreateOrganizationInput {
 
 @InputType({ description: 'Changes to an organisation; omitted fields stay as they are.' })
 export class UpdateOrganizationInput {
-  @Field({ nullable: true })
+  @TextField(R.name.maxLength, { nullable: true, description: '名称 — full name' })
   name?: string;
 
   @Field(() => Sector, { nullable: true })
@@ -51,7 +52,7 @@ export class UpdateOrganizationInput {
   @Field(() => DepartmentCategory, { nullable: true })
   departmentCategory?: DepartmentCategory | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(R.text.hostingUnit, { nullable: true, description: '单位 — the unit the organisation is set up in' })
   hostingUnit?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -69,7 +70,7 @@ export class UpdateOrganizationInput {
 
 @InputType({ description: 'One person elected or appointed to a committee.' })
 export class AppointmentInput {
-  @Field()
+  @TextField(R.committeeMemberName.maxLength, { description: '姓名 — name' })
   personName: string;
 
   @Field(() => ID, { nullable: true })
@@ -96,7 +97,7 @@ export class RecordElectionInput {
   @Field(() => Int, { nullable: true })
   votesCast?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(R.text.electionNotes, { nullable: true, description: '备注 — notes' })
   notes?: string | null;
 }
 

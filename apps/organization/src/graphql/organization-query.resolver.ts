@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { pageWindow } from '@partybuild/federation';
+import { pageWindow, withLimit } from '@partybuild/federation';
+import { ORGANIZATION_RULES } from '../reference/organization-rules';
 import { Organization, OrganizationPage } from './organization.type';
 import { SubtreeArgs, TermAlertArgs } from './inputs';
 import type { OrganizationContext } from './context';
@@ -14,7 +15,10 @@ export class OrganizationQueryResolver {
   }
 
   @Query(() => Organization, { description: '按编码查询组织 — an organisation by its code' })
-  organizationByCode(@Arg('code') code: string, @Ctx() ctx: OrganizationContext) {
+  organizationByCode(
+    @Arg('code', { description: withLimit('组织代码 — organisation code', ORGANIZATION_RULES.text.code) }) code: string,
+    @Ctx() ctx: OrganizationContext,
+  ) {
     return ctx.queries.byCode(ctx.caller, code);
   }
 
@@ -30,7 +34,11 @@ export class OrganizationQueryResolver {
   }
 
   @Query(() => OrganizationPage, { description: '按名称搜索组织 — organisations whose name contains the text' })
-  searchOrganizations(@Arg('name') name: string, @Args() args: SubtreeArgs, @Ctx() ctx: OrganizationContext) {
+  searchOrganizations(
+    @Arg('name', { description: withLimit('名称的一部分 — part of the name', ORGANIZATION_RULES.text.searchName) }) name: string,
+    @Args() args: SubtreeArgs,
+    @Ctx() ctx: OrganizationContext,
+  ) {
     return ctx.queries.search(ctx.caller, name, args, pageWindow(args));
   }
 

@@ -44,6 +44,9 @@ export const ORGANIZATION_RULES = {
   /** Full-time party-affairs cadres as a share of the unit's staff. */
   fullTimeCadreRatio: { min: 0.01, max: 0.02 },
   name: { maxLength: 100 },
+  committeeMemberName: { maxLength: 50 },
+  /** Longest free texts accepted (characters), stated in the schema. */
+  text: { code: 32, hostingUnit: 100, electionNotes: 1000, searchName: 100 },
   /**
    * Days and numbers that cannot be true (an election in 1900, a temporary organisation until
    * 9999, a staff of 1e300) are refused, naming these limits. A district entering older

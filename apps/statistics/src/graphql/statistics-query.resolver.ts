@@ -1,7 +1,9 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { assertAllowed } from '@partybuild/auth';
 import { CsvHeaders } from '@partybuild/csv';
-import { InvalidInputError } from '../errors';
+import { withLimit } from '@partybuild/federation';
+import { StatisticsErrors } from '../errors';
+import { STATISTICS_RULES } from '../reference/statistics-rules';
 import { OrganizationStatistics } from './figures.type';
 import { Organization } from './organization.stub';
 import type { StatisticsContext } from './context';
@@ -34,15 +36,17 @@ export class StatisticsQueryResolver {
   @Query(() => [OverviewUnit], { description: '区情概览 — every unit of one kind with its figures, sorted' })
   async districtOverview(
     @Arg('period', { description: '2026, 2026-Q3 or 2026-07' }) period: string,
-    @Arg('kind', { defaultValue: 'PARTY_COMMITTEE', description: 'The level to list: PARTY_COMMITTEE, GENERAL_BRANCH, BRANCH…' })
+    @Arg('kind', {
+      defaultValue: 'PARTY_COMMITTEE',
+      description: withLimit('The level to list: PARTY_COMMITTEE, GENERAL_BRANCH, BRANCH…', STATISTICS_RULES.text.kind),
+    })
     kind: string,
     @Arg('under', () => ID, { nullable: true, description: 'Only units below this organisation.' }) under: string | null,
     @Arg('sortBy', () => OverviewSort, { defaultValue: OverviewSort.CODE }) sortBy: OverviewSort,
     @Arg('descending', { defaultValue: true }) descending: boolean,
     @Ctx() ctx: StatisticsContext,
   ): Promise<OverviewUnit[]> {
-    if (!KINDS.includes(kind))
-      throw new InvalidInputError('kind', `"${kind}" is not a kind of organisation; use one of ${KINDS.join(', ')}.`);
+    if (!KINDS.includes(kind)) throw StatisticsErrors.KIND_UNKNOWN({ value: kind, kinds: KINDS.join(', ') });
     assertAllowed(ctx.caller, 'statistics.read');
     const loader = ctx.figures(period);
     if (under) await visibleNode(ctx, under);

@@ -4,6 +4,8 @@
  * 组织生活 are counted by the shared definition in `@partybuild/compliance`.
  */
 export const STATISTICS_RULES = {
+  /** Longest text arguments accepted (characters), stated in the schema. */
+  text: { kind: 40 },
   /** Upper bounds (inclusive) of the age bands; the last band is open. */
   ageBands: [
     { label: '≤30', maxAge: 30 },
