@@ -29,10 +29,10 @@ export function startAssessmentService(config: AssessmentConfig, today = () => t
         handlers: factHandlers((year) => rulesForYear(year, settings)),
       }),
     ],
-    createContext: ({ dataSource, relay }, caller, requestId) =>
+    createContext: ({ dataSource, relay }, caller, requestId, log) =>
       createContext(
         assessmentServices(dataSource, () => relay.nudge(), today, settings),
-        { caller, requestId },
+        { caller, requestId, log },
       ),
   });
 }

@@ -1,5 +1,5 @@
 import { defineErrors } from '@partybuild/errors';
-export { DomainError, InvalidInputError } from '@partybuild/errors';
+export { DomainError } from '@partybuild/errors';
 
 /** The pairing service's refusals: the key is the stable `extensions.code`. */
 export const PairingErrors = defineErrors({

@@ -40,11 +40,12 @@ export function startPairingService(config: PairingConfig, today = () => todayIn
         handlers: { ...organizationHandlers, ...memberHandlers },
       }),
     ],
-    createContext: ({ dataSource, relay }, caller, requestId) => {
+    createContext: ({ dataSource, relay }, caller, requestId, log) => {
       const unitOfWork = new UnitOfWork(dataSource, () => relay.nudge());
       return {
         caller,
         requestId,
+        log,
         today,
         dataSource,
         loaders: createLoaders(dataSource, today),
