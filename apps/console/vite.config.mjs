@@ -15,9 +15,11 @@ export default defineConfig({
   build: {
     outDir: path.join(here, 'dist'),
     emptyOutDir: true,
-    chunkSizeWarningLimit: 2048,
+    chunkSizeWarningLimit: 4096,
     // Charts and spreadsheets are large; loading them apart keeps the first page quick.
     rolldownOptions: {
+      // The console, and the developers' explorer (not served in production).
+      input: { console: path.join(here, 'web', 'index.html'), explorer: path.join(here, 'web', 'explorer.html') },
       output: {
         codeSplitting: {
           groups: [

@@ -80,6 +80,7 @@ async function main() {
       '',
       `Party-building platform is running (every service ready in ${readySeconds}s, seeded by ${seconds}s; ${created ? `seeded ${created} demo organisations` : 'demo district already present'}).`,
       `  Console (web):    ${consoleApp.url}   (sign in as one of the demo users)`,
+      `  Explorer:         ${consoleApp.url}explorer.html   (GraphiQL, for developers)`,
       `  GraphQL gateway:  ${system.gatewayUrl}   (pid ${system.gateway.pid})`,
       ...system.services.map((s) => `  ${s.spec.name.padEnd(16)}  ${s.spec.readyUrl.replace(/\/readyz$/, '/graphql')}   (pid ${s.pid})`),
       `  Events:           ${transport === 'kafka' ? `Kafka at ${process.env.KAFKA_BROKERS}` : 'embedded log (table event_log in database partybuild_events)'}`,

@@ -233,6 +233,27 @@ describe('the console in a real browser, with the network closed except the loca
     await page.screenshot({ path: path.join(SHOTS, 'development-step-refused.png'), fullPage: true });
   });
 
+  it('offers developers an explorer (GraphiQL) that runs a query with no internet', async () => {
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await signIn(page, '支部书记');
+    await page.goto(`${app.url}explorer.html`);
+    // The editor is ready once it shows the default query; then run it.
+    await page.locator('.graphiql-query-editor').getByText('myOrganizations').first().waitFor();
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await page.locator('.graphiql-response').getByText('交通局第一党支部').first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(SHOTS, 'explorer.png') });
+    expect(failures).toEqual([]);
+    // A production console does not serve it.
+    const production = await startConsole(loadConsoleConfig({ NODE_ENV: 'production', PORT: '0', GATEWAY_URL: stack.gatewayUrl }));
+    try {
+      expect((await fetch(`${production.url}explorer.html`)).status).toBe(404);
+    } finally {
+      await production.stop();
+    }
+  });
+
   it('loaded nothing from outside the local stack', () => {
     expect(blocked).toEqual([]);
   });

@@ -59,6 +59,12 @@ export async function startConsole(
       res.status(502).json({ errors: [{ message: '暂时无法连接到数据服务，请稍后重试。', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
     });
   });
+  if (config.NODE_ENV === 'production') {
+    // The explorer is a developers' tool; in production the graph is not browsed by hand.
+    app.get('/explorer.html', (_req, res) =>
+      res.status(404).json({ errors: [{ message: '生产环境不提供查询工具。', extensions: { code: 'NOT_FOUND' } }] }),
+    );
+  }
   app.use(express.static(distDir, { index: 'index.html', maxAge: '1h' }));
   // The console routes with the URL hash; any other path is the application itself.
   app.use((_req, res) => res.sendFile(path.join(distDir, 'index.html')));
