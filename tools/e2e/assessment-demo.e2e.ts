@@ -5,7 +5,7 @@ import { ADMIN, TODAY, TestStack, startTestStack } from './fixtures';
 /** The demo as `npm start` seeds it: last year's stars and 十佳, this year's open rounds following the meetings. */
 describe('the demo district’s assessment', () => {
   let stack: TestStack;
-  const admin = () => stack.as(ADMIN);
+  const admin = () => stack.as(ADMIN, 'zh-CN');
 
   beforeAll(async () => {
     stack = await startTestStack();

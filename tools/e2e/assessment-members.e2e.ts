@@ -21,7 +21,7 @@ describe('member appraisal, model posts and the pioneer index', () => {
   let inService: string[];
   let retired: string[];
   let smallMembers: string[];
-  const admin = () => stack.as(ADMIN);
+  const admin = () => stack.as(ADMIN, 'zh-CN');
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -58,9 +58,9 @@ describe('member appraisal, model posts and the pioneer index', () => {
     expect(quota.data.organization.modelPostQuota).toEqual({ inService: 100, allowed: 10, used: 10 });
 
     // The branch's own cadre cannot decide; the working committee's can, and a rejection needs its reason.
-    const branchCadre = stack.as({ subject: 'b', name: '支部书记', roles: [Role.PARTY_CADRE], scope: [big] });
+    const branchCadre = stack.as({ subject: 'b', name: '支部书记', roles: [Role.PARTY_CADRE], scope: [big] }, 'zh-CN');
     expect(codeOf(await branchCadre(DECIDE, { id: posts[0], confirm: true }))).toBe('NOT_WORKING_COMMITTEE');
-    const workingCommittee = stack.as({ subject: 'w', name: '机关工委', roles: [Role.PARTY_CADRE], scope: [root] });
+    const workingCommittee = stack.as({ subject: 'w', name: '机关工委', roles: [Role.PARTY_CADRE], scope: [root] }, 'zh-CN');
     expect(codeOf(await workingCommittee(DECIDE, { id: posts[1], confirm: false }))).toBe('TEXT_TOO_LONG');
     expect((await workingCommittee(DECIDE, { id: posts[0], confirm: true })).data.decideModelPost).toEqual({
       status: 'CONFIRMED',

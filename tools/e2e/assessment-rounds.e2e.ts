@@ -22,7 +22,7 @@ describe('assessment rounds scored from the facts of the other services', () => 
   let quiet: string;
   let members: string[];
   let schemeId: string;
-  const admin = () => stack.as(ADMIN);
+  const admin = () => stack.as(ADMIN, 'zh-CN');
   const view = async (org: string) => {
     const result = await admin()(VIEW, { org });
     expect(result.errors).toBeUndefined();
@@ -56,7 +56,7 @@ describe('assessment rounds scored from the facts of the other services', () => 
     const veto = branchScheme(2026);
     veto.vetoes[0].fact = 'APP_LOGINS';
     expect(codeOf(await admin()(CREATE_SCHEME, { input: veto }))).toBe('UNKNOWN_FACT');
-    const cadre = stack.as({ subject: 'c', name: '支部书记', roles: [Role.PARTY_CADRE], scope: [branch] });
+    const cadre = stack.as({ subject: 'c', name: '支部书记', roles: [Role.PARTY_CADRE], scope: [branch] }, 'zh-CN');
     expect(codeOf(await cadre(CREATE_SCHEME, { input: branchScheme(2026) }))).toBe('FORBIDDEN');
     const { data } = await admin()(`{ assessmentSchemes(year: 2026) { id } }`);
     expect(data.assessmentSchemes).toEqual([]);
@@ -91,7 +91,7 @@ describe('assessment rounds scored from the facts of the other services', () => 
     const dissolved = await admin()(OPEN, { input: { organizationId: temp, schemeId, year: 2026 } });
     expect(codeOf(dissolved)).toBe('ORGANIZATION_DISSOLVED');
     expect(dissolved.errors?.[0].message).toContain('防汛临时党支部已撤销');
-    const other = stack.as({ subject: 'c2', name: '档案局书记', roles: [Role.PARTY_CADRE], scope: [quiet] });
+    const other = stack.as({ subject: 'c2', name: '档案局书记', roles: [Role.PARTY_CADRE], scope: [quiet] }, 'zh-CN');
     expect(codeOf(await other(OPEN, { input: { organizationId: branch, schemeId, year: 2026 } }))).toBe('OUT_OF_SCOPE');
   });
 
@@ -245,7 +245,7 @@ describe('assessment rounds scored from the facts of the other services', () => 
       [branch, 2],
       [quiet, 2],
     ]);
-    const outsider = stack.as({ subject: 'c3', name: '档案局书记', roles: [Role.PARTY_CADRE], scope: [quiet] });
+    const outsider = stack.as({ subject: 'c3', name: '档案局书记', roles: [Role.PARTY_CADRE], scope: [quiet] }, 'zh-CN');
     const refused = await outsider(`query($b: ID!) { assessmentRanking(year: 2026, under: $b) { totalCount } }`, { b: branch });
     expect(codeOf(refused)).toBe('OUT_OF_SCOPE');
     const own = await outsider(`{ assessmentRanking(year: 2026) { items { organization { id } } } }`);

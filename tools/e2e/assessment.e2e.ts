@@ -6,7 +6,7 @@ describe('assessment subgraph', () => {
   let stack: TestStack;
   let root: string;
   let branch: string;
-  const admin = () => stack.as(ADMIN);
+  const admin = () => stack.as(ADMIN, 'zh-CN');
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -77,7 +77,7 @@ describe('assessment subgraph', () => {
     expect((await admin()(`query($o: ID!) { overdueRectifications(under: $o) { item } }`, { o: root })).data.overdueRectifications).toEqual(
       [],
     );
-    const cadre = stack.as({ subject: 'x', name: '其他单位', roles: [Role.PARTY_CADRE], scope: [root] });
+    const cadre = stack.as({ subject: 'x', name: '其他单位', roles: [Role.PARTY_CADRE], scope: [root] }, 'zh-CN');
     const noticeList = await cadre(`query($o: ID!) { notices(under: $o, year: 2026) { title } }`, { o: branch });
     expect(noticeList.data.notices).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { ADMIN, TestStack, startTestStack } from './fixtures';
 /** What a newcomer finds after `npm start`: suggestions with reasons, one active pair and its work. */
 describe('the demo district’s urban–rural pairing through the gateway', () => {
   let stack: TestStack;
-  const admin = () => stack.as(ADMIN);
+  const admin = () => stack.as(ADMIN, 'zh-CN');
 
   beforeAll(async () => {
     stack = await startTestStack();

@@ -14,7 +14,7 @@ const PROPOSE = `mutation($input: ProposePairInput!, $key: String) {
 describe('urban–rural pairing through the gateway: profiles, suggestions, the pair lifecycle', () => {
   let stack: TestStack;
   const ids: Record<string, string> = {};
-  const admin = () => stack.as(ADMIN);
+  const admin = () => stack.as(ADMIN, 'zh-CN');
   const ok = async (query: string, variables: Record<string, unknown> = {}) => {
     const result = await admin()(query, variables);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
@@ -142,12 +142,12 @@ describe('urban–rural pairing through the gateway: profiles, suggestions, the 
   });
 
   it('keeps a cadre to their own subtree', async () => {
-    const cadre = stack.as({ subject: 'cadre-mass', name: '妇联干部', roles: [Role.PARTY_CADRE], scope: [ids.mass] });
+    const cadre = stack.as({ subject: 'cadre-mass', name: '妇联干部', roles: [Role.PARTY_CADRE], scope: [ids.mass] }, 'zh-CN');
     const out = await cadre(PROPOSE, { input: { helperId: ids.law, helpedId: ids.south } });
     expect(codeOf(out)).toBe('FORBIDDEN');
-    const member = stack.as({ subject: 'someone', name: '党员', roles: [Role.MEMBER], scope: [] });
+    const member = stack.as({ subject: 'someone', name: '党员', roles: [Role.MEMBER], scope: [] }, 'zh-CN');
     expect(codeOf(await member(SUGGEST))).toBe('FORBIDDEN');
-    const lawCadre = stack.as({ subject: 'cadre-law', name: '公安干部', roles: [Role.PARTY_CADRE], scope: [ids.law] });
+    const lawCadre = stack.as({ subject: 'cadre-law', name: '公安干部', roles: [Role.PARTY_CADRE], scope: [ids.law] }, 'zh-CN');
     const seen = await lawCadre(`query($id: ID!) { organization(id: $id) { pairs { status helped { id } } } }`, { id: ids.law });
     expect(seen.data.organization.pairs).toEqual([{ status: 'ACTIVE', helped: { id: ids.east } }]);
     expect(codeOf(await lawCadre(`mutation($id: ID!) { setPairingCapacity(organizationId: $id, capacity: 3) }`, { id: ids.econ }))).toBe(

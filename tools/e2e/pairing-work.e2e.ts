@@ -28,7 +28,7 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
   const ids: Record<string, string> = {};
   const [a1, a2, r1, r2] = Array.from({ length: 4 }, () => randomUUID());
   let pairId: string;
-  const admin = () => stack.as(ADMIN);
+  const admin = () => stack.as(ADMIN, 'zh-CN');
   const ok = async (query: string, variables: Record<string, unknown> = {}, as = admin()) => {
     const result = await as(query, variables);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
@@ -148,7 +148,7 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
     const FULFIL = `mutation($id: ID!) { fulfilMicroWish(id: $id, evidence: "已送达") { status } }`;
     expect(codeOf(await admin()(FULFIL, { id: posted.id }))).toBe('WISH_NOT_CLAIMED');
     // The agency member claims it themself and then sees the resident's details.
-    const self = stack.as({ subject: a2, name: '机关党员', roles: [Role.MEMBER], scope: [] });
+    const self = stack.as({ subject: a2, name: '机关党员', roles: [Role.MEMBER], scope: [] }, 'zh-CN');
     const claimed = (
       await ok(
         `mutation($id: ID!, $m: ID!) { claimMicroWish(id: $id, memberId: $m) { status residentName claimedBy { id } } }`,
@@ -165,7 +165,7 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
     expect(twice.errors?.[0].message).toContain('已被认领');
     expect((await ok(FULFIL, { id: posted.id })).fulfilMicroWish.status).toBe('FULFILLED');
     // Someone else's cadre sees it masked.
-    const outsider = stack.as({ subject: 'cadre', name: '干部', roles: [Role.PARTY_CADRE], scope: [ids.agency] });
+    const outsider = stack.as({ subject: 'cadre', name: '干部', roles: [Role.PARTY_CADRE], scope: [ids.agency] }, 'zh-CN');
     const masked = await outsider(`query($id: ID!) { microWish(id: $id) { residentName residentContact } }`, { id: posted.id });
     expect(codeOf(masked)).toBe('FORBIDDEN');
     const without = (
@@ -238,10 +238,10 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
       ['夜间有人聚集', 4],
     ]);
     const problemId = overdue.items[0].id;
-    const agencyCadre = stack.as({ subject: 'c2', name: '司法局干部', roles: [Role.PARTY_CADRE], scope: [ids.agency] });
+    const agencyCadre = stack.as({ subject: 'c2', name: '司法局干部', roles: [Role.PARTY_CADRE], scope: [ids.agency] }, 'zh-CN');
     const notMine = await agencyCadre(`mutation($id: ID!) { resolveProblem(id: $id, resolution: "已修") { status } }`, { id: problemId });
     expect(codeOf(notMine)).toBe('NOT_ASSIGNEE');
-    const villageCadre = stack.as({ subject: 'c3', name: '社区书记', roles: [Role.PARTY_CADRE], scope: [ids.village] });
+    const villageCadre = stack.as({ subject: 'c3', name: '社区书记', roles: [Role.PARTY_CADRE], scope: [ids.village] }, 'zh-CN');
     const resolved = (
       await ok(
         `mutation($id: ID!) { resolveProblem(id: $id, resolution: "已更换灯泡") { status daysToResolve daysOverdue } }`,
@@ -352,7 +352,7 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
   it('ends the member pairs of a pair that ends, each with its event', async () => {
     const ended = await ok(`mutation($id: ID!) { endPair(id: $id, reason: "三年期满") { status endedOn } }`, { id: pairId });
     expect(ended.endPair).toEqual({ status: 'ENDED', endedOn: '2026-11-22' });
-    const member = stack.as({ subject: r1, name: '农村党员', roles: [Role.MEMBER], scope: [] });
+    const member = stack.as({ subject: r1, name: '农村党员', roles: [Role.MEMBER], scope: [] }, 'zh-CN');
     const [row] = await stack.services.pairing.dataSource.query(
       `SELECT ends_on::text AS ends_on FROM member_pair WHERE rural_member_id = $1`,
       [r1],

@@ -1,5 +1,5 @@
 import { todayIn } from '@partybuild/calendar';
-import { MEMBERSHIP_TOPIC, ORGANIZATION_TOPIC } from '@partybuild/contracts';
+import { ASSESSMENT_TOPIC, MEMBERSHIP_TOPIC, ORGANIZATION_TOPIC } from '@partybuild/contracts';
 import { startIdempotentConsumer } from '@partybuild/events';
 import { UnitOfWork } from '@partybuild/persistence';
 import { PersonalDataCipher } from '@partybuild/personal-data';
@@ -18,6 +18,7 @@ import { startWishExpiry } from './application/wish-expiry';
 import { RecordCommands } from './application/record-commands';
 import { organizationHandlers } from './projections/organization-projection';
 import { memberHandlers } from './projections/member-projection';
+import { starRatingHandlers } from './projections/star-rating-projection';
 import type { PairingContext } from './graphql/context';
 
 /** Starts the pairing subgraph and its consumer of organisation and membership events; `today` can be fixed by tests. */
@@ -36,8 +37,8 @@ export function startPairingService(config: PairingConfig, today = () => todayIn
         dataSource,
         logger,
         groupId: 'pairing',
-        topics: [ORGANIZATION_TOPIC, MEMBERSHIP_TOPIC],
-        handlers: { ...organizationHandlers, ...memberHandlers },
+        topics: [ORGANIZATION_TOPIC, MEMBERSHIP_TOPIC, ASSESSMENT_TOPIC],
+        handlers: { ...organizationHandlers, ...memberHandlers, ...starRatingHandlers },
       }),
     ],
     createContext: ({ dataSource, relay }, caller, requestId, log) => {

@@ -8,6 +8,8 @@ import { checkYear, visibleNode } from '../application/access';
 import { Appraisal, FollowUp, PioneerIndex, RecordAppraisalsInput } from './member.type';
 import { Member } from './stubs';
 import type { AssessmentContext } from './context';
+import { withLimit } from '@partybuild/federation';
+import { TEXT } from '../reference/assessment-rules';
 
 const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
 
@@ -64,7 +66,11 @@ export class AppraisalResolver {
   }
 
   @Mutation(() => FollowUp, { description: '不合格党员销号 — close a follow-up with its outcome' })
-  closeAppraisalFollowUp(@Arg('id', () => ID) id: string, @Arg('outcome') outcome: string, @Ctx() ctx: AssessmentContext) {
+  closeAppraisalFollowUp(
+    @Arg('id', () => ID) id: string,
+    @Arg('outcome', { description: withLimit('整改结果 — how the follow-up ended', TEXT.outcome) }) outcome: string,
+    @Ctx() ctx: AssessmentContext,
+  ) {
     return ctx.appraisals.closeFollowUp(ctx.caller, id, outcome);
   }
 

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateScalar } from '@partybuild/federation';
-import { AppraisalGrade } from '../reference/assessment-rules';
+import { LocalDateScalar, TextField } from '@partybuild/federation';
+import { AppraisalGrade, TEXT } from '../reference/assessment-rules';
 import { PioneerFact } from '../domain/pioneer';
 import { ModelPostStatus } from '../application/model-posts';
 import './enums';
@@ -182,6 +182,6 @@ export class NominateModelPostInput {
   @Field(() => Int)
   year: number;
 
-  @Field({ description: '示范岗名称, e.g. 窗口服务示范岗' })
+  @TextField(TEXT.modelPostTitle, { description: '示范岗名称, e.g. 窗口服务示范岗' })
   title: string;
 }

@@ -5,6 +5,8 @@ import { checkYear } from '../application/access';
 import { ModelPost, ModelPostQuotaView, NominateModelPostInput } from './member.type';
 import { Organization } from './stubs';
 import type { AssessmentContext } from './context';
+import { withLimit } from '@partybuild/federation';
+import { TEXT } from '../reference/assessment-rules';
 
 const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
 
@@ -46,7 +48,8 @@ export class ModelPostResolver {
   decideModelPost(
     @Arg('id', () => ID) id: string,
     @Arg('confirm') confirm: boolean,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('reason', () => String, { nullable: true, description: withLimit('理由 — why (required when not confirmed)', TEXT.reason) })
+    reason: string | null,
     @Ctx() ctx: AssessmentContext,
   ) {
     return ctx.modelPosts.decide(ctx.caller, id, confirm, reason);

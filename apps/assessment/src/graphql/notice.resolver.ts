@@ -6,6 +6,8 @@ import { NOTICE_COLUMNS, RECTIFICATION_COLUMNS, RectificationRecord } from '../a
 import { Notice, NoticeInput, Rectification, SecretaryReport, SecretaryReportInput } from './notice.type';
 import { Organization } from './stubs';
 import type { AssessmentContext } from './context';
+import { withLimit } from '@partybuild/federation';
+import { TEXT } from '../reference/assessment-rules';
 
 const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
 
@@ -35,7 +37,11 @@ export class NoticeResolver {
   }
 
   @Mutation(() => Rectification, { description: '整改销号 — close a rectification item with what was done' })
-  async closeRectification(@Arg('id', () => ID) id: string, @Arg('outcome') outcome: string, @Ctx() ctx: AssessmentContext) {
+  async closeRectification(
+    @Arg('id', () => ID) id: string,
+    @Arg('outcome', { description: withLimit('整改结果 — how the rectification was done', TEXT.outcome) }) outcome: string,
+    @Ctx() ctx: AssessmentContext,
+  ) {
     return withOverdue(ctx.today())(await ctx.notices.closeRectification(ctx.caller, id, outcome));
   }
 

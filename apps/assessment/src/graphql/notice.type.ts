@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '@partybuild/federation';
-import { RoundGrade } from '../reference/assessment-rules';
+import { LocalDateScalar, TextField } from '@partybuild/federation';
+import { RoundGrade, TEXT } from '../reference/assessment-rules';
 import './enums';
 
 @ObjectType({ description: '书记述职评议 — a branch secretary’s yearly report and the grade it was given' })
@@ -83,13 +83,13 @@ export class SecretaryReportInput {
   @Field(() => Int)
   year: number;
 
-  @Field()
+  @TextField(TEXT.secretaryName, { description: '书记姓名 — the secretary’s name' })
   secretaryName: string;
 
   @Field(() => RoundGrade)
   grade: RoundGrade;
 
-  @Field()
+  @TextField(TEXT.summary, { description: '述职摘要 — summary of the report' })
   summary: string;
 }
 
@@ -98,7 +98,7 @@ export class RectificationInput {
   @Field(() => ID, { description: '责任单位 — below the issuer' })
   ownerId: string;
 
-  @Field()
+  @TextField(TEXT.rectificationItem, { description: '整改事项 — what must be put right' })
   item: string;
 
   @Field(() => LocalDateScalar)
@@ -110,7 +110,7 @@ export class NoticeInput {
   @Field(() => ID, { description: '发文单位' })
   issuerId: string;
 
-  @Field()
+  @TextField(TEXT.noticeTitle, { description: '通报标题 — title' })
   title: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Default today' })

@@ -18,6 +18,8 @@ import {
 import { Scheme } from './scheme.type';
 import { Organization } from './stubs';
 import type { AssessmentContext } from './context';
+import { withLimit } from '@partybuild/federation';
+import { TEXT } from '../reference/assessment-rules';
 
 const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
 
@@ -91,7 +93,11 @@ export class AssessmentRoundResolver {
   @Query(() => AssessmentRoundPage, { description: '考核排名 — closed rounds of a year and organisation kind, best first' })
   async assessmentRanking(
     @Arg('year', () => Int) year: number,
-    @Arg('organizationKind', () => String, { defaultValue: 'BRANCH' }) organizationKind: string,
+    @Arg('organizationKind', () => String, {
+      defaultValue: 'BRANCH',
+      description: withLimit('组织类别 — kind of unit ranked', TEXT.organizationKind),
+    })
+    organizationKind: string,
     @Arg('under', () => ID, { nullable: true, description: 'Only units below this organisation (ranks stay district-wide)' })
     under: string | null,
     @Args() page: PageArgs,
@@ -105,7 +111,11 @@ export class AssessmentRoundResolver {
   @Query(() => [AssessmentRound], { description: '十佳基层党组织 — the best closed rounds above the minimum score, none vetoed' })
   topTenOrganizations(
     @Arg('year', () => Int) year: number,
-    @Arg('organizationKind', () => String, { defaultValue: 'BRANCH' }) organizationKind: string,
+    @Arg('organizationKind', () => String, {
+      defaultValue: 'BRANCH',
+      description: withLimit('组织类别 — kind of unit ranked', TEXT.organizationKind),
+    })
+    organizationKind: string,
     @Ctx() ctx: AssessmentContext,
   ) {
     return ctx.results.topTen(ctx.caller, year, organizationKind);

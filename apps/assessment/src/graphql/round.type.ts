@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { LocalDateScalar, PageOf } from '@partybuild/federation';
+import { LocalDateScalar, PageOf, TextField } from '@partybuild/federation';
+import { TEXT } from '../reference/assessment-rules';
 import { Phase, ScoringMethod } from '../domain/scheme';
 import { FactKey } from '../domain/facts';
 import { EntryKind } from '../domain/scoring';
@@ -130,25 +131,25 @@ export class OpenRoundInput {
 
 @InputType({ description: '评分 — a manual indicator’s score with its evidence' })
 export class ScoreIndicatorInput {
-  @Field()
+  @TextField(TEXT.indicatorCode, { description: '指标编号 — the indicator’s code' })
   indicatorCode: string;
 
   @Field(() => Float)
   points: number;
 
-  @Field({ description: '评分依据 — what the score rests on' })
+  @TextField(TEXT.evidence, { description: '评分依据 — what the score rests on' })
   evidence: string;
 }
 
 @InputType({ description: '抽查扣分 — a spot-check finding' })
 export class DeductionInput {
-  @Field()
+  @TextField(TEXT.indicatorCode, { description: '指标编号 — the indicator’s code' })
   indicatorCode: string;
 
   @Field(() => Float, { description: 'Points deducted (more than 0, at most what is left)' })
   points: number;
 
-  @Field()
+  @TextField(TEXT.reason, { description: '扣分原因 — what was found' })
   reason: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Day of the finding (default today)' })

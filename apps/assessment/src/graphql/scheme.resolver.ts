@@ -1,6 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Scheme, SchemeInput } from './scheme.type';
 import type { AssessmentContext } from './context';
+import { withLimit } from '@partybuild/federation';
+import { TEXT } from '../reference/assessment-rules';
 
 const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
 
@@ -9,7 +11,11 @@ export class SchemeResolver {
   @Query(() => [Scheme], { description: '考核方案 — the schemes of a year' })
   assessmentSchemes(
     @Arg('year', () => Int) year: number,
-    @Arg('organizationKind', () => String, { nullable: true }) organizationKind: string | null,
+    @Arg('organizationKind', () => String, {
+      nullable: true,
+      description: withLimit('组织类别 — only schemes for this kind', TEXT.organizationKind),
+    })
+    organizationKind: string | null,
     @Ctx() ctx: AssessmentContext,
   ) {
     return ctx.schemes.list(year, organizationKind);

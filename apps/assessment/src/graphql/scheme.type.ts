@@ -1,6 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Comparison, ScoringMethod } from '../domain/scheme';
 import { FactKey } from '../domain/facts';
+import { TextField } from '@partybuild/federation';
+import { TEXT } from '../reference/assessment-rules';
 import './enums';
 
 @ObjectType({ description: '考核指标 — one node of a scheme’s indicator tree (parents before children)' })
@@ -74,10 +76,10 @@ export class Scheme {
 
 @InputType({ description: '考核指标 — a node of the tree; a leaf has a method, a parent has children whose maxima add up to its own' })
 export class IndicatorInput {
-  @Field(() => String, { nullable: true, description: 'Defaults to the position (1, 1.2…)' })
+  @TextField(TEXT.indicatorCode, { nullable: true, description: 'Defaults to the position (1, 1.2…)' })
   code?: string | null;
 
-  @Field()
+  @TextField(TEXT.indicatorName, { description: '指标名称 — name' })
   name: string;
 
   @Field(() => Float)
@@ -86,7 +88,7 @@ export class IndicatorInput {
   @Field(() => ScoringMethod, { nullable: true })
   method?: ScoringMethod | null;
 
-  @Field(() => String, { nullable: true, description: 'For AUTOMATIC: one of AssessmentFact' })
+  @TextField(TEXT.fact, { nullable: true, description: 'For AUTOMATIC: one of AssessmentFact' })
   fact?: string | null;
 
   @Field(() => Float, { nullable: true })
@@ -98,7 +100,7 @@ export class IndicatorInput {
 
 @InputType({ description: '一票否决条件' })
 export class VetoInput {
-  @Field({ description: 'One of AssessmentFact' })
+  @TextField(TEXT.fact, { description: 'One of AssessmentFact' })
   fact: string;
 
   @Field(() => Comparison)
@@ -107,7 +109,7 @@ export class VetoInput {
   @Field(() => Float)
   threshold: number;
 
-  @Field({ description: 'What it means, e.g. 未按期换届' })
+  @TextField(TEXT.vetoLabel, { description: 'What it means, e.g. 未按期换届' })
   label: string;
 }
 
@@ -116,10 +118,10 @@ export class SchemeInput {
   @Field(() => Int)
   year: number;
 
-  @Field()
+  @TextField(TEXT.organizationKind, { description: '组织类别 — the kind of organisation it assesses, e.g. BRANCH' })
   organizationKind: string;
 
-  @Field()
+  @TextField(TEXT.schemeName, { description: '方案名称 — name' })
   name: string;
 
   @Field(() => [IndicatorInput])

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createEnvelope } from '@partybuild/events';
+import { createEnvelope, understands } from '@partybuild/events';
 import { openDataSource } from '@partybuild/persistence';
 import { freshDatabase } from '@partybuild/testing';
 import { assessmentMigrations } from '../migrations';
@@ -71,6 +71,48 @@ describe('fact projection', () => {
     ]);
     const points = await dataSource.query(`SELECT fact, month, points::float AS points FROM pioneer_point WHERE member_id = $1`, [member]);
     expect(points).toEqual([{ fact: 'DUES_ON_TIME', month: '2026-04', points: 2 }]);
+  });
+
+  it('reads the dues payments membership publishes now (version 3, each month at its own due)', async () => {
+    expect(understands(handlers['membership.dues.paid'].versions, 3, 'membership.dues.paid')).toBe(true);
+    const event = createEnvelope('membership', {
+      type: 'membership.dues.paid',
+      aggregateId: member,
+      organizationId: branch,
+      organizationPath: [branch],
+      actor: 't',
+      schemaVersion: 3,
+      data: {
+        member: {
+          ...snapshot('ACTIVE'),
+          dues: {
+            startMonth: '2005-07',
+            monthlyDues: [
+              { from: '2005-07', fen: 100 },
+              { from: '2026-06', fen: 150 },
+            ],
+          },
+        },
+        months: ['2026-05', '2026-06'],
+        amountFen: 250,
+        amountsFen: [100, 150],
+        paidOn: '2026-05-20',
+      },
+    });
+    await dataSource.transaction((m) => handlers['membership.dues.paid'].handle(event as never, m));
+    const dues = await dataSource.query(
+      `SELECT month, paid_on::text AS paid FROM dues_fact WHERE member_id = $1 AND month >= '2026-05' ORDER BY month`,
+      [member],
+    );
+    expect(dues).toEqual([
+      { month: '2026-05', paid: '2026-05-20' },
+      { month: '2026-06', paid: '2026-05-20' },
+    ]);
+    const points = await dataSource.query(
+      `SELECT month FROM pioneer_point WHERE member_id = $1 AND fact = 'DUES_ON_TIME' AND month >= '2026-05' ORDER BY month`,
+      [member],
+    );
+    expect(points).toEqual([{ month: '2026-05' }, { month: '2026-06' }]);
   });
 
   it('keeps each activity as of its latest event, with attendance counted', async () => {

@@ -133,3 +133,28 @@ export function rulesForYear(year: number, overrides: { topTenMinScore?: number;
     excellentRatio: overrides.excellentRatio ?? base.excellentRatio,
   };
 }
+
+/**
+ * Longest free-text inputs accepted, in characters (stated in the schema description of each
+ * input and enforced by the input guard). Enum-like codes (organisation kinds, facts) get a
+ * small limit too.
+ */
+export const TEXT = {
+  /** An organisation kind (BRANCH, PARTY_COMMITTEE…). */
+  organizationKind: 40,
+  /** An assessment fact key (one of AssessmentFact). */
+  fact: 40,
+  /** An indicator's code (1, 1.2…). */
+  indicatorCode: 40,
+  schemeName: 200,
+  indicatorName: 200,
+  vetoLabel: 200,
+  evidence: 2000,
+  reason: 500,
+  outcome: 2000,
+  modelPostTitle: 100,
+  noticeTitle: 200,
+  rectificationItem: 500,
+  secretaryName: 50,
+  summary: 5000,
+} as const;

@@ -161,7 +161,8 @@ export class PairCommands {
   /** 结束结对, with the reason. */
   async end(caller: Caller, pairId: string, reason: string): Promise<PairRow> {
     const why = reason.trim();
-    if (!why || [...why].length > 200) throw invalid('reason', '请写明结束原因（1–200 个字）');
+    const max = pairingRulesOn(this.today()).text.endReason;
+    if (!why || [...why].length > max) throw invalid('reason', `请写明结束原因（1–${max} 个字）`);
     return this.transition(caller, pairId, PairStatus.ENDED, async (manager, pair) => {
       await manager.query(`UPDATE org_pair SET status = 'ENDED', ended_on = $2, end_reason = $3 WHERE id = $1`, [
         pair.id,

@@ -102,7 +102,8 @@ export class RecordCommands {
   async createCommittee(caller: Caller, input: CommitteeInput, idempotencyKey?: string | null): Promise<string> {
     assertCanManage(caller);
     const name = input.name.trim();
-    if (!name || [...name].length > 100) throw invalid('name', '名称 1–100 个字');
+    const max = pairingRulesOn(this.today()).text.committeeName;
+    if (!name || [...name].length > max) throw invalid('name', `名称 1–${max} 个字`);
     const orgIds = [...new Set(input.organizationIds)];
     if (orgIds.length < 2 || orgIds.length > 50) throw invalid('organizationIds', '须由 2 至 50 个党组织组成');
     return this.unitOfWork.run(async (manager) => {

@@ -89,7 +89,8 @@ export class VisitCommands {
   /** 办结: only the assignee's cadres (or those above it). */
   async resolve(caller: Caller, problemId: string, resolution: string): Promise<ProblemRow> {
     const text = resolution.trim();
-    if (!text || [...text].length > 1000) throw invalid('resolution', '请写明办理结果（1–1000 个字）');
+    const max = pairingRulesOn(this.today()).text.resolution;
+    if (!text || [...text].length > max) throw invalid('resolution', `请写明办理结果（1–${max} 个字）`);
     return this.change(caller, problemId, PairingEvent.PROBLEM_RESOLVED, async (manager, p) => {
       await manager.query(`UPDATE problem SET status = 'RESOLVED', resolved_on = $2, resolution = $3 WHERE id = $1`, [
         p.id,
@@ -102,7 +103,8 @@ export class VisitCommands {
   /** 上报: to the organisation above the assignee (or the one named), which becomes the new assignee. */
   async escalate(caller: Caller, problemId: string, toOrganizationId: string | null, reason: string): Promise<ProblemRow> {
     const text = reason.trim();
-    if (!text || [...text].length > 500) throw invalid('reason', '请写明上报原因（1–500 个字）');
+    const max = pairingRulesOn(this.today()).text.escalation;
+    if (!text || [...text].length > max) throw invalid('reason', `请写明上报原因（1–${max} 个字）`);
     return this.change(caller, problemId, PairingEvent.PROBLEM_ESCALATED, async (manager, p) => {
       const assignee = await knownNode(manager, p.assigneeId);
       const target = toOrganizationId ?? assignee.parentId;

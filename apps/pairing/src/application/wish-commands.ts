@@ -116,7 +116,8 @@ export class WishCommands {
   /** 实现: with what shows it was done (a note or a file reference); only a claimed wish. */
   async fulfil(caller: Caller, wishId: string, evidence: string): Promise<string> {
     const text = evidence.trim();
-    if (!text || [...text].length > 500) throw invalid('evidence', '请写明实现情况（1–500 个字）');
+    const max = pairingRulesOn(this.today()).text.evidence;
+    if (!text || [...text].length > max) throw invalid('evidence', `请写明实现情况（1–${max} 个字）`);
     return this.change(caller, wishId, async (manager, wish) => {
       const self = hasRole(caller, Role.MEMBER) && caller.subject === wish.claimedBy;
       if (!self && !canManage(caller)) throw notAllowed();

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDateScalar } from '@partybuild/federation';
+import { LocalDateScalar, TextField, withLimit } from '@partybuild/federation';
+import { TEXT } from '../reference/pairing-rules';
 import { PairKind, VillageType } from '../domain/kinds';
 import './enums';
 
@@ -11,7 +12,7 @@ export class VillageProfileInput {
   @Field(() => VillageType)
   villageType: VillageType;
 
-  @Field(() => [String], { nullable: true, description: '认定依据 — the facts behind the type' })
+  @Field(() => [String], { nullable: true, description: withLimit('认定依据 — the facts behind the type, each', TEXT.title) })
   facts?: string[] | null;
 
   @Field(() => Int, { nullable: true })
@@ -35,10 +36,10 @@ export class ProposePairInput {
   @Field(() => Int, { nullable: true, description: '结对期限（月）; default from the rules' })
   termMonths?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The suggestion’s rule, when taken from one' })
+  @TextField(TEXT.rule, { nullable: true, description: 'The suggestion’s rule, when taken from one' })
   rule?: string | null;
 
-  @Field(() => String, { nullable: true, description: '结对理由' })
+  @TextField(TEXT.outcome, { nullable: true, description: '结对理由' })
   reason?: string | null;
 }
 

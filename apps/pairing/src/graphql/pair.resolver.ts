@@ -1,14 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { inScope } from '@partybuild/auth';
-import { LocalDateScalar } from '@partybuild/federation';
+import { LocalDateScalar, withLimit } from '@partybuild/federation';
 import { PairingErrors } from '../errors';
 import { assertPairInScope } from '../application/pair-commands';
 import { pairById } from '../application/pair-rows';
 import { branchSuggestions } from '../application/suggestion-queries';
 import { Pair, PairSuggestion, PairingSuggestions, VillageProfile, VillageTypeSuggestion } from './pair.type';
 import { VillageType, isVillageSector } from '../domain/kinds';
-import { pairingRulesOn } from '../reference/pairing-rules';
+import { TEXT, pairingRulesOn } from '../reference/pairing-rules';
 import { ProposePairInput, VillageProfileInput } from './pair.inputs';
 import { Organization, organizationRef } from './stubs';
 import type { PairingContext } from './context';
@@ -82,7 +82,11 @@ export class PairResolver {
   }
 
   @Mutation(() => Pair, { description: '结束结对 — end a pair, with the reason' })
-  endPair(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: PairingContext) {
+  endPair(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', { description: withLimit('结束原因 — why the pair ends', TEXT.endReason) }) reason: string,
+    @Ctx() ctx: PairingContext,
+  ) {
     return ctx.pairs.end(ctx.caller, id, reason);
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
-import { LocalDateScalar } from '@partybuild/federation';
+import { LocalDateScalar, TextField, withLimit } from '@partybuild/federation';
+import { TEXT } from '../reference/pairing-rules';
 import { inScope } from '@partybuild/auth';
 import { CommitteeKind } from '../application/record-commands';
 import { Member, Organization } from './stubs';
@@ -75,7 +76,7 @@ export class JointCommitteeInput {
   @Field(() => CommitteeKind)
   kind: CommitteeKind;
 
-  @Field()
+  @TextField(TEXT.committeeName, { description: '名称 — name' })
   name: string;
 
   @Field(() => [ID])
@@ -84,7 +85,7 @@ export class JointCommitteeInput {
   @Field(() => ID, { nullable: true })
   leaderMemberId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.committeeNote, { nullable: true, description: '备注 — member stations, cooperatives and other notes' })
   note?: string | null;
 }
 
@@ -123,7 +124,7 @@ export class RecordResolver {
   async logInstructorVisit(
     @Arg('instructorId', () => ID) instructorId: string,
     @Arg('visitedOn', () => LocalDateScalar) visitedOn: string,
-    @Arg('note') note: string,
+    @Arg('note', { description: withLimit('走访情况 — what the visit found and did', TEXT.description) }) note: string,
     @Ctx() ctx: PairingContext,
   ) {
     await ctx.records.logInstructorVisit(ctx.caller, instructorId, visitedOn, note);

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { LocalDateScalar } from '@partybuild/federation';
+import { LocalDateScalar, TextField } from '@partybuild/federation';
+import { TEXT } from '../reference/pairing-rules';
 import { ServiceType } from '../domain/service-record';
 import { AttachmentInput } from './work.type';
 
@@ -20,7 +21,7 @@ export class RecordServiceInput {
   @Field(() => Float, { description: '投入资金（元）' })
   funds: number;
 
-  @Field({ description: '服务成效' })
+  @TextField(TEXT.outcome, { description: '服务成效' })
   outcome: string;
 
   @Field(() => [AttachmentInput], { nullable: true })
@@ -50,43 +51,43 @@ export class PostWishInput {
   @Field(() => ID, { description: 'The village or community posting it' })
   organizationId: string;
 
-  @Field({ description: '心愿内容' })
+  @TextField(TEXT.title, { description: '心愿内容' })
   title: string;
 
-  @Field({ description: '群众姓名 (encrypted at rest, masked when shown)' })
+  @TextField(TEXT.name, { description: '群众姓名 (encrypted at rest, masked when shown)' })
   residentName: string;
 
-  @Field(() => String, { nullable: true, description: '联系方式 (encrypted at rest, masked when shown)' })
+  @TextField(TEXT.contact, { nullable: true, description: '联系方式 (encrypted at rest, masked when shown)' })
   residentContact?: string | null;
 }
 
 @InputType({ description: 'A problem collected on a visit' })
 export class VisitProblemInput {
-  @Field({ description: '问题类别: a code (INFRASTRUCTURE…) or its Chinese label' })
+  @TextField(TEXT.category, { description: '问题类别: a code (INFRASTRUCTURE…) or its Chinese label' })
   category: string;
 
-  @Field()
+  @TextField(TEXT.description, { description: '问题描述 — the problem' })
   description: string;
 
-  @Field({ description: '承办单位: organisation id or code' })
+  @TextField(TEXT.assignee, { description: '承办单位: organisation id or code' })
   assignee: string;
 
-  @Field(() => String, { nullable: true, description: '办结期限 YYYY-MM-DD; default from the rules' })
+  @TextField(TEXT.date, { nullable: true, description: '办结期限 YYYY-MM-DD; default from the rules' })
   deadline?: string | null;
 }
 
 @InputType({ description: '入户走访 — one household visit' })
 export class VisitInput {
-  @Field({ description: '户号/门牌 (not a person’s name)' })
+  @TextField(TEXT.title, { description: '户号/门牌 (not a person’s name)' })
   household: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @TextField(TEXT.date, { description: '走访日期 YYYY-MM-DD' })
   visitedOn: string;
 
   @Field(() => [ID], { description: '走访党员' })
   visitorMemberIds: string[];
 
-  @Field(() => String, { nullable: true })
+  @TextField(TEXT.description, { nullable: true, description: '备注 — note' })
   note?: string | null;
 
   @Field(() => VisitProblemInput, { nullable: true })

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { parsePeriod } from '@partybuild/calendar';
-import { PageArgs, PageOf, pageWindow, toPage } from '@partybuild/federation';
+import { PageArgs, PageOf, pageWindow, toPage, withLimit } from '@partybuild/federation';
+import { TEXT } from '../reference/pairing-rules';
 import { visibleNode } from '../application/access';
 import { servicesByType } from '../application/summary-queries';
 import { Member, Organization } from './stubs';
@@ -53,7 +54,11 @@ export class WorkResolver {
   }
 
   @Mutation(() => MicroWish, { description: '实现微心愿 — with what shows it was done' })
-  async fulfilMicroWish(@Arg('id', () => ID) id: string, @Arg('evidence') evidence: string, @Ctx() ctx: PairingContext) {
+  async fulfilMicroWish(
+    @Arg('id', () => ID) id: string,
+    @Arg('evidence', { description: withLimit('实现情况 — how the wish was fulfilled', TEXT.evidence) }) evidence: string,
+    @Ctx() ctx: PairingContext,
+  ) {
     return ctx.queries.wish(ctx.caller, await ctx.wishes.fulfil(ctx.caller, id, evidence));
   }
 
@@ -82,7 +87,8 @@ export class WorkResolver {
   })
   async importVisitsCsv(
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('csv') csv: string,
+    @Arg('csv', { description: withLimit('CSV text, one part of at most the rules’ rows per call (maxVisitsPerCall)', TEXT.csv) })
+    csv: string,
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() ctx: PairingContext,
   ) {
@@ -92,14 +98,18 @@ export class WorkResolver {
   }
 
   @Mutation(() => Problem, { description: '办结问题 — by the assignee’s cadres' })
-  async resolveProblem(@Arg('id', () => ID) id: string, @Arg('resolution') resolution: string, @Ctx() ctx: PairingContext) {
+  async resolveProblem(
+    @Arg('id', () => ID) id: string,
+    @Arg('resolution', { description: withLimit('办理结果 — how it was resolved', TEXT.resolution) }) resolution: string,
+    @Ctx() ctx: PairingContext,
+  ) {
     return ctx.queries.problemView(await ctx.visits.resolve(ctx.caller, id, resolution));
   }
 
   @Mutation(() => Problem, { description: '上报问题 — to the assignee’s parent (or the organisation named), which becomes the assignee' })
   async escalateProblem(
     @Arg('id', () => ID) id: string,
-    @Arg('reason') reason: string,
+    @Arg('reason', { description: withLimit('上报原因 — why it is escalated', TEXT.escalation) }) reason: string,
     @Arg('toOrganizationId', () => ID, { nullable: true }) toOrganizationId: string | null,
     @Ctx() ctx: PairingContext,
   ) {

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateScalar, PageOf } from '@partybuild/federation';
+import { LocalDateScalar, PageOf, TextField } from '@partybuild/federation';
+import { TEXT } from '../reference/pairing-rules';
 import { ServiceType } from '../domain/service-record';
 import { WishStatus } from '../domain/wish';
 import { Member, Organization } from './stubs';
@@ -45,7 +46,7 @@ export class Attachment {
 
 @InputType('PairingAttachmentInput', { description: 'A reference to a file kept elsewhere.' })
 export class AttachmentInput {
-  @Field()
+  @TextField(TEXT.attachmentName, { description: '文件名 — file name' })
   name: string;
 
   @Field({ description: 'SHA-256 of the content, 64 hex digits.' })

@@ -1,23 +1,23 @@
 import type { EntityManager } from 'typeorm';
+import { AssessmentEventType, type StarsRatedData } from '@partybuild/contracts';
 import type { EventEnvelope, EventHandler } from '@partybuild/events';
 
 /**
  * The assessment service publishes each organisation's stars when a year's round closes
- * (`assessment.stars-rated` on `partybuild.assessment`). Until that contract is in
- * libs/contracts the type and payload are declared here; the consumer subscribes to the topic
- * once it is (see README, "Events").
+ * (`assessment.stars-rated` on `partybuild.assessment`, libs/contracts/src/assessment-events.ts).
+ * Pairing keeps them in `star_rating`; every other assessment type is acknowledged and skipped
+ * (an unknown type would be parked).
  */
-export const STARS_RATED = 'assessment.stars-rated';
+export const STARS_RATED = AssessmentEventType.STARS_RATED;
 
-export interface StarsRated {
-  organizationId: string;
-  year: number;
-  stars: number;
-  finalScore: number;
-}
+/**
+ * Assessment events are written at envelope schema version 2 (with `organizationpathtext`);
+ * version 1 carried the same data.
+ */
+const VERSIONS = [1, 2];
 
 async function keepRating(event: EventEnvelope, manager: EntityManager): Promise<void> {
-  const r = event.data as unknown as StarsRated;
+  const r = event.data as unknown as StarsRatedData;
   await manager.query(
     `INSERT INTO star_rating (organization_id, year, stars, final_score, as_of) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (organization_id, year) DO UPDATE SET stars = EXCLUDED.stars, final_score = EXCLUDED.final_score, as_of = EXCLUDED.as_of
@@ -26,6 +26,10 @@ async function keepRating(event: EventEnvelope, manager: EntityManager): Promise
   );
 }
 
+/** Nothing pairing needs: read and acknowledged. */
+const acknowledge: EventHandler = async () => {};
+
 export const starRatingHandlers: Record<string, { versions: number[]; handle: EventHandler }> = {
-  [STARS_RATED]: { versions: [1], handle: keepRating },
+  ...Object.fromEntries(Object.values(AssessmentEventType).map((type) => [type, { versions: VERSIONS, handle: acknowledge }])),
+  [AssessmentEventType.STARS_RATED]: { versions: VERSIONS, handle: keepRating },
 };

@@ -32,9 +32,55 @@ export interface PairingRules {
   problemCategories: ReadonlyArray<{ code: string; label: string }>;
   /** Bulk visit recording: rows in one call or one CSV part. */
   maxVisitsPerCall: number;
-  /** Text lengths (characters). */
-  text: { title: number; outcome: number; description: number; name: number; contact: number };
+  /** Text lengths (characters): the limits of every free-text input, stated in the schema (see TEXT). */
+  text: TextLimits;
 }
+
+/**
+ * The longest text (characters, as a reader counts them) of every free-text input of the
+ * pairing schema. The schema states each in its description (`TextField`, `withLimit`) and the
+ * input guard holds every call to it; the commands check the same numbers.
+ */
+export const TEXT = {
+  /** 心愿内容, 户号/门牌, one fact behind a village type. */
+  title: 100,
+  /** 服务成效, 结对理由. */
+  outcome: 1000,
+  /** 问题描述, 走访备注, 指导员走访情况. */
+  description: 1000,
+  /** 群众姓名. */
+  name: 50,
+  /** 联系方式. */
+  contact: 50,
+  /** The rule of a suggestion a pair was taken from. */
+  rule: 200,
+  /** 结束原因. */
+  endReason: 200,
+  /** 心愿实现情况. */
+  evidence: 500,
+  /** 办理结果. */
+  resolution: 1000,
+  /** 上报原因. */
+  escalation: 500,
+  /** 共建委员会/特色支部营 名称 and its note. */
+  committeeName: 100,
+  committeeNote: 1000,
+  /** 附件文件名. */
+  attachmentName: 200,
+  /** 问题类别 (a code or its label), 承办单位 (an id or code). */
+  category: 50,
+  assignee: 100,
+  /** A date written YYYY-MM-DD (room for a mistaken form to be named in the answer). */
+  date: 30,
+  /**
+   * A CSV part of importVisitsCsv: the gateway takes request bodies up to 1 MB, so a part holds
+   * at most about a million characters; one part holds at most maxVisitsPerCall rows
+   * (the benchmark's 5 000-row parts are about 350 000 characters).
+   */
+  csv: 1_000_000,
+} as const;
+
+export type TextLimits = { readonly [K in keyof typeof TEXT]: number };
 
 export const PAIRING_RULES_HISTORY: readonly PairingRules[] = [
   {
@@ -83,7 +129,7 @@ export const PAIRING_RULES_HISTORY: readonly PairingRules[] = [
       { code: 'OTHER', label: '其他' },
     ],
     maxVisitsPerCall: 5000,
-    text: { title: 100, outcome: 1000, description: 1000, name: 50, contact: 50 },
+    text: TEXT,
   },
 ];
 
