@@ -46,7 +46,11 @@ describe('cross-unit statistics from events', () => {
     events.push(activityEvent(heldActivity(branch1, 'GENERAL_MEETING', '2026-03-10', 3, 4)));
     events.push(activityEvent(heldActivity(branch1, 'THEMED_PARTY_DAY', '2026-04-10', 1, 4)));
     await stack.publish(events);
-    await until(async () => ((await figures(root)).activities.held === 2 ? true : undefined));
+    // Each topic has its own consumer, so members, dues and meetings arrive in any order: wait for all three.
+    await until(async () => {
+      const f = await figures(root);
+      return f.activities.held === 2 && f.members.total === 4 && f.dues.collectedFen > 0 ? true : undefined;
+    });
   });
   afterAll(() => stack?.stop());
 
