@@ -1,5 +1,8 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
+// Each subgraph declares its own stub classes on purpose: type-graphql hangs field resolvers on the
+// class, so one class shared through a library pulls every subgraph's fields into each schema.
+
 /** Owned by the organisation subgraph; this subgraph adds pairs, profiles and open work. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '党组织 — a Party organisation in the district tree' })
