@@ -11,6 +11,11 @@ export default defineConfig({
   root: path.join(here, 'web'),
   base: './',
   plugins: [react()],
+  // Import-free files of libs the browser shares with the server (also in web/tsconfig.json);
+  // never a lib's index, which would pull its Node dependencies into the bundle.
+  resolve: {
+    alias: { '@partybuild/csv/formula-guard': path.join(here, '..', '..', 'libs', 'csv', 'src', 'formula-guard.ts') },
+  },
   logLevel: 'warn',
   build: {
     outDir: path.join(here, 'dist'),

@@ -1,4 +1,5 @@
-import { CsvHeaders, neutralise, unneutralise, writeCsv } from './safe-csv';
+import { CsvHeaders, writeCsv } from './safe-csv';
+import { neutralise, unneutralise } from './formula-guard';
 
 interface Row {
   name: string;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { OrgNode, OrgTree } from '@partybuild/org-tree';
+import { memberPathLoader, nodeLoader } from '@partybuild/org-tree';
 import { ActivityRecord, AttendanceRecord } from '../entities';
 import { AttendanceStatus } from '../domain/activity-type';
 import { Period } from '../domain/period';
@@ -35,20 +35,9 @@ function keyed<K, V>(make: (key: string) => DataLoader<K, V>) {
 export function createLoaders(dataSource: DataSource, compliance: ComplianceQueries) {
   const manager = dataSource.manager;
 
-  const nodes = new DataLoader<string, OrgNode | null>(async (ids) => {
-    const found = await new OrgTree(manager).nodes(ids);
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  const nodes = nodeLoader(manager);
 
-  /** The member's branch path, for scope checks (from the read model and the tree copy). */
-  const memberPaths = new DataLoader<string, string[] | null>(async (ids) => {
-    const rows: Array<{ id: string; path: string[] | null }> = await manager.query(
-      `SELECT m.id, n.path FROM member m LEFT JOIN org_node n ON n.id = m.organization_id WHERE m.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const found = new Map(rows.map((r) => [r.id, r.path ?? []]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  const memberPaths = memberPathLoader(manager);
 
   const attendanceOf = new DataLoader<string, AttendanceRecord[]>(async (ids) => {
     const rows = await manager.find(AttendanceRecord, { where: { activityId: In([...ids]) }, order: { memberId: 'ASC' } });

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { OrgNode, OrgTree } from '@partybuild/org-tree';
+import { memberPathLoader, nodeLoader } from '@partybuild/org-tree';
 import { RoundRecord, RoundView, ROUND_COLUMNS, evaluate } from '../application/rounds';
 import { rankedRounds } from '../application/results';
 import type { AssessmentServices } from '../application/services';
@@ -26,10 +26,7 @@ function keyed<A, K, V>(batch: (arg: A, keys: readonly K[]) => Promise<V[]>) {
 export function createLoaders(services: AssessmentServices) {
   const manager = services.dataSource.manager;
 
-  const nodes = new DataLoader<string, OrgNode | null>(async (ids) => {
-    const found = await new OrgTree(manager).nodes(ids);
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  const nodes = nodeLoader(manager);
 
   const views = new DataLoader<string, RoundView>(async (ids) => {
     const rows: RoundRecord[] = await manager.query(`SELECT ${ROUND_COLUMNS} FROM round r WHERE r.id = ANY($1::uuid[])`, [ids]);
@@ -56,15 +53,7 @@ export function createLoaders(services: AssessmentServices) {
     return ids.map((id) => found.get(id) ?? null);
   });
 
-  /** The member's branch path, for scope checks (from the read model and the tree copy). */
-  const memberPaths = new DataLoader<string, string[] | null>(async (ids) => {
-    const rows: Array<{ id: string; path: string[] | null }> = await manager.query(
-      `SELECT m.id, n.path FROM member m LEFT JOIN org_node n ON n.id = m.organization_id WHERE m.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const found = new Map(rows.map((r) => [r.id, r.path ?? []]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  const memberPaths = memberPathLoader(manager);
 
   const appraisals = keyed<number, string, AppraisalRecord | null>(async (year, ids) => {
     const rows: AppraisalRecord[] = await manager.query(

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { OrgNode, OrgTree } from '@partybuild/org-tree';
+import { memberPathLoader, nodeLoader } from '@partybuild/org-tree';
 import { PAIR_COLUMNS, PairRow } from '../application/pair-rows';
 import type { Period } from '@partybuild/calendar';
 import { SERVICE_COLUMNS, serviceView } from '../application/pairing-queries';
@@ -22,10 +22,7 @@ function keyed<A, K, V>(make: (args: A) => DataLoader<K, V>) {
 export function createLoaders(dataSource: DataSource, today: () => string) {
   const manager = dataSource.manager;
 
-  const nodes = new DataLoader<string, OrgNode | null>(async (ids) => {
-    const found = await new OrgTree(manager).nodes(ids);
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  const nodes = nodeLoader(manager);
 
   /** Every pair an organisation is a side of, newest first. */
   const pairsOf = new DataLoader<string, PairRow[]>(async (ids) => {
@@ -48,15 +45,7 @@ export function createLoaders(dataSource: DataSource, today: () => string) {
     return ids.map((id) => found.get(id) ?? null);
   });
 
-  /** The member's organisation path, for scope checks; null for a member the service does not know. */
-  const memberPaths = new DataLoader<string, string[] | null>(async (ids) => {
-    const rows: Array<{ id: string; path: string[] | null }> = await manager.query(
-      `SELECT m.id, n.path FROM member m LEFT JOIN org_node n ON n.id = m.organization_id WHERE m.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const found = new Map(rows.map((r) => [r.id, r.path ?? []]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  const memberPaths = memberPathLoader(manager);
 
   /** A page of each pair's services, for many pairs in one query. */
   const pairServices = keyed(

@@ -1,19 +1,11 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
+// The exports' own guard (libs/csv), aliased to its import-free file so no Node code is bundled.
+import { neutralise } from '@partybuild/csv/formula-guard';
 
 /** A table as the console shows it: Chinese headers, then rows of plain values. */
 export interface Table {
   headers: string[];
   rows: Array<Array<string | number | null>>;
-}
-
-/**
- * A cell that Excel would read as a formula (=, +, -, @, or a leading tab or CR) gets a leading
- * apostrophe, so a name typed as `=HYPERLINK(...)` opens as text, never as a live link.
- */
-export function neutralise(value: string | number | null): string | number {
-  if (value === null) return '';
-  if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /** CSV that Excel on a Chinese Windows opens correctly: UTF-8 with a byte-order mark. */
