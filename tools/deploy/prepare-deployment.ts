@@ -8,12 +8,12 @@
  *   KAFKA_TOPIC_PARTITIONS, KAFKA_REPLICATION_FACTOR, KAFKA_MIN_INSYNC_REPLICAS
  */
 import 'reflect-metadata';
-import { loadConfig } from '@partybuild/config';
+import { concern, defineConfig } from '@partybuild/config';
 import { eventTopics } from '@partybuild/contracts';
 import { SERVICE_MIGRATIONS, createTopics, migrate, prepareEnv } from './prepare';
 
 async function main(): Promise<void> {
-  const config = loadConfig(prepareEnv);
+  const config = defineConfig(concern(prepareEnv)).load();
   for (const [service, migrations] of Object.entries(SERVICE_MIGRATIONS)) {
     const url = config[`${service.toUpperCase()}_DATABASE_URL` as keyof typeof config] as string;
     const applied = await migrate(url, migrations);

@@ -9,18 +9,13 @@
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { eventTopics } from '@partybuild/contracts';
 import { ensureTopics, topicSettingsOf } from '@partybuild/events';
-import { loadConfig, serviceEnv, z } from '@partybuild/config';
+import { concern, defineConfig, kafkaTopics, z } from '@partybuild/config';
 
 async function main(): Promise<void> {
-  const env = loadConfig(
-    {
-      KAFKA_BROKERS: z.string().min(1, 'is required (host:9092,host2:9092)'),
-      KAFKA_TOPIC_PARTITIONS: serviceEnv.KAFKA_TOPIC_PARTITIONS,
-      KAFKA_REPLICATION_FACTOR: serviceEnv.KAFKA_REPLICATION_FACTOR,
-      KAFKA_MIN_INSYNC_REPLICAS: serviceEnv.KAFKA_MIN_INSYNC_REPLICAS,
-    },
-    process.env,
-  );
+  const env = defineConfig(
+    concern({ KAFKA_BROKERS: z.string().min(1, 'is required (host:9092,host2:9092)') }),
+    kafkaTopics,
+  ).load();
   const topics = Object.keys((eventTopics as { topics: Record<string, unknown> }).topics);
   const settings = topicSettingsOf({ EVENT_TRANSPORT: 'kafka', ...env });
   const admin = new Kafka({ clientId: 'partybuild-topics', brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING }).admin();

@@ -1,4 +1,4 @@
-import { loadConfig, serviceEnv, z } from '@partybuild/config';
+import { ConfigOf, concern, defineConfig, subgraphService, z } from '@partybuild/config';
 import { Frequency, Requirement } from './domain/activity-type';
 import { DEFAULT_DATE_LIMITS, DateLimits, Requirements, requirementsWith } from './reference/activity-rules';
 
@@ -42,15 +42,17 @@ const dateLimitsJson = z
     }
   });
 
-export const activityEnv = {
-  ...serviceEnv,
-  PORT: serviceEnv.PORT.default(4103),
-  /** The district's time zone decides what "today" is (nothing is recorded as held in the future). */
-  TIME_ZONE: z.string().default('Asia/Shanghai'),
-  ACTIVITY_REQUIREMENTS: requirementsJson,
-  ACTIVITY_DATE_LIMITS: dateLimitsJson,
-};
+const districtRules = concern({
+  ACTIVITY_REQUIREMENTS: requirementsJson.describe(
+    'a district\'s own frequencies, JSON such as `{"THEMED_PARTY_DAY":{"frequency":"QUARTERLY"},"DEMOCRATIC_LIFE_MEETING":null}`',
+  ),
+  ACTIVITY_DATE_LIMITS: dateLimitsJson.describe(
+    'a district\'s own date limits, JSON such as `{"heldYearsBack":10}`; the rest keep their defaults',
+  ),
+});
 
-export type ActivityConfig = ReturnType<typeof loadActivityConfig>;
+export const activityConfig = defineConfig(...subgraphService(4103), districtRules);
 
-export const loadActivityConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(activityEnv, env);
+export type ActivityConfig = ConfigOf<typeof activityConfig>;
+
+export const loadActivityConfig = (env: NodeJS.ProcessEnv = process.env) => activityConfig.load(env);

@@ -1,6 +1,6 @@
 // What tools (launcher, composition, benchmarks) may use of this deployable.
 export { startActivityService } from './activity-service';
-export { loadActivityConfig } from './config';
+export { activityConfig, loadActivityConfig } from './config';
 export type { ActivityConfig } from './config';
 export { buildActivitySchema } from './graphql/schema';
 export { activityMigrations } from './migrations';

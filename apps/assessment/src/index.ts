@@ -1,6 +1,6 @@
 // What tools (launcher, composition, seed, benchmarks) may use of this deployable.
 export { startAssessmentService } from './assessment-service';
-export { loadAssessmentConfig } from './config';
+export { assessmentConfig, loadAssessmentConfig } from './config';
 export type { AssessmentConfig } from './config';
 export { buildAssessmentSchema } from './graphql/schema';
 export { scoreOpenRounds } from './application/rounds';

@@ -1,5 +1,5 @@
 // What tools (the launcher, the browser tests) may use of this deployable.
 export { startConsole, CONSOLE_DIST } from './console-server';
 export type { DemoUser, RunningConsole } from './console-server';
-export { loadConsoleConfig } from './config';
+export { consoleConfig, loadConsoleConfig } from './config';
 export type { ConsoleConfig } from './config';

@@ -3,6 +3,7 @@ import { DATE_LIMITS } from './reference/membership-rules';
 
 const env = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/membership',
+  EVENTS_DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/events',
   GATEWAY_SIGNING_SECRET: 'x'.repeat(32),
   PERSONAL_DATA_KEY: 'a'.repeat(64),
 };

@@ -1,4 +1,4 @@
-import { loadConfig, serviceEnv, z } from '@partybuild/config';
+import { ConfigOf, concern, defineConfig, personalData, subgraphService, z } from '@partybuild/config';
 import { DATE_LIMITS, MembershipDateLimits } from './reference/membership-rules';
 
 const years = z.number().int().min(0).max(200);
@@ -35,21 +35,25 @@ const dateLimitsJson = z
     }
   });
 
-export const membershipEnv = {
-  ...serviceEnv,
-  PORT: serviceEnv.PORT.default(4102),
-  /** The district's time zone decides what "today" is for steps, probation and dues. */
-  TIME_ZONE: z.string().default('Asia/Shanghai'),
-  /** AES-256-GCM key for ID numbers and phones at rest, and the HMAC key of their lookup hash: 32 bytes, hex. */
-  PERSONAL_DATA_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 32 bytes written as 64 hex characters'),
-  /** How long a transfer letter (组织关系介绍信) stays valid. */
-  TRANSFER_VALID_MONTHS: z.coerce.number().int().min(1).max(12).default(3),
-  /** How far back dates may be entered (see DATE_LIMITS in src/reference/membership-rules.ts). */
-  MEMBERSHIP_DATE_LIMITS: dateLimitsJson,
-  /** JSON file of official holiday years published after this release (see libs/calendar); optional. */
-  WORKING_DAY_CALENDAR_FILE: z.string().optional(),
-};
+const membership = concern({
+  TRANSFER_VALID_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .default(3)
+    .describe('how long a transfer letter (组织关系介绍信) stays valid, in months'),
+  MEMBERSHIP_DATE_LIMITS: dateLimitsJson.describe(
+    'how far back dates may be entered, JSON such as `{"backdateYears":{"developmentStep":30}}` (see `DATE_LIMITS` in src/reference/membership-rules.ts)',
+  ),
+  WORKING_DAY_CALENDAR_FILE: z
+    .string()
+    .optional()
+    .describe('JSON file of official holiday years published after this release (see libs/calendar)'),
+});
 
-export type MembershipConfig = ReturnType<typeof loadMembershipConfig>;
+export const membershipConfig = defineConfig(...subgraphService(4102), personalData, membership);
 
-export const loadMembershipConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(membershipEnv, env);
+export type MembershipConfig = ConfigOf<typeof membershipConfig>;
+
+export const loadMembershipConfig = (env: NodeJS.ProcessEnv = process.env) => membershipConfig.load(env);

@@ -1,6 +1,6 @@
 // What tools (launcher, composition, benchmarks) may use of this deployable.
 export { startMembershipService } from './membership-service';
-export { loadMembershipConfig } from './config';
+export { membershipConfig, loadMembershipConfig } from './config';
 export type { MembershipConfig } from './config';
 export { buildMembershipSchema } from './graphql/schema';
 export { IMPORT_COLUMNS } from './application/member-import';

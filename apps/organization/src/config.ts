@@ -1,12 +1,8 @@
-import { loadConfig, serviceEnv, z } from '@partybuild/config';
+import { ConfigOf, defineConfig, subgraphService } from '@partybuild/config';
 
-export const organizationEnv = {
-  ...serviceEnv,
-  PORT: serviceEnv.PORT.default(4101),
-  /** The district's time zone decides what "today" is for terms and dates. */
-  TIME_ZONE: z.string().default('Asia/Shanghai'),
-};
+/** The organisation service reads only what every subgraph reads. */
+export const organizationConfig = defineConfig(...subgraphService(4101));
 
-export type OrganizationConfig = ReturnType<typeof loadOrganizationConfig>;
+export type OrganizationConfig = ConfigOf<typeof organizationConfig>;
 
-export const loadOrganizationConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(organizationEnv, env);
+export const loadOrganizationConfig = (env: NodeJS.ProcessEnv = process.env) => organizationConfig.load(env);

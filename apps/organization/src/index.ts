@@ -1,6 +1,6 @@
 // What tools (launcher, composition, benchmarks) may use of this deployable.
 export { startOrganizationService } from './organization-service';
-export { loadOrganizationConfig } from './config';
+export { organizationConfig, loadOrganizationConfig } from './config';
 export type { OrganizationConfig } from './config';
 export { buildOrganizationSchema } from './graphql/schema';
 export { organizationMigrations } from './migrations';

@@ -1,4 +1,4 @@
-import { loadConfig, serviceEnv, z } from '@partybuild/config';
+import { ConfigOf, concern, defineConfig, personalData, subgraphService, z } from '@partybuild/config';
 import type { MatchingRules } from './domain/suggestions';
 
 const rule = z.object({
@@ -28,17 +28,15 @@ const matchingJson = z
     }
   });
 
-export const pairingEnv = {
-  ...serviceEnv,
-  PORT: serviceEnv.PORT.default(4105),
-  /** The district's time zone decides what "today" is for terms, deadlines and expiry. */
-  TIME_ZONE: z.string().default('Asia/Shanghai'),
-  /** AES-256-GCM key for residents' names and contacts at rest: 32 bytes, hex (the same secret as membership's, other derived keys). */
-  PERSONAL_DATA_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 32 bytes written as 64 hex characters'),
-  /** Replaces the matching rules of src/reference/pairing-rules.ts. */
-  PAIRING_MATCHING_RULES: matchingJson,
-};
+const matching = concern({
+  PAIRING_MATCHING_RULES: matchingJson.describe(
+    'replaces the dated matching rules of src/reference/pairing-rules.ts: JSON `{"rules":[{"category":"ECONOMIC","villageType":"POOR","score":10,"reason":"…"}],"fallback":{"score":1,"reason":"…"}}`; `"fallback": null` forbids pairs outside the rules',
+  ),
+});
 
-export type PairingConfig = ReturnType<typeof loadPairingConfig>;
+/** PERSONAL_DATA_KEY is membership's secret: pairing derives its own keys from it for residents' names and contacts. */
+export const pairingConfig = defineConfig(...subgraphService(4105), personalData, matching);
 
-export const loadPairingConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(pairingEnv, env);
+export type PairingConfig = ConfigOf<typeof pairingConfig>;
+
+export const loadPairingConfig = (env: NodeJS.ProcessEnv = process.env) => pairingConfig.load(env);

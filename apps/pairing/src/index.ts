@@ -1,6 +1,6 @@
 // What tools (launcher, composition, benchmarks) may use of this deployable.
 export { startPairingService } from './pairing-service';
-export { loadPairingConfig } from './config';
+export { pairingConfig, loadPairingConfig } from './config';
 export type { PairingConfig } from './config';
 export { buildPairingSchema } from './graphql/schema';
 export { suggestPairs } from './domain/suggestions';

@@ -1,6 +1,6 @@
 // What tools (launcher, composition, reconciliation, rebuild, benchmarks) may use of this deployable.
 export { startStatisticsService } from './statistics-service';
-export { loadStatisticsConfig } from './config';
+export { statisticsConfig, loadStatisticsConfig } from './config';
 export type { StatisticsConfig } from './config';
 export { buildStatisticsSchema } from './graphql/schema';
 export { statisticsMigrations } from './migrations';

@@ -1,3 +1,13 @@
-export { loadConfig, ConfigError } from './load-config';
-export { serviceEnv, envSchemas } from './common-env';
+export { ConfigError } from './config-error';
+export { concern, defineConfig } from './define-config';
+export type { Concern, ConfigDefinition, ConfigOf, ConfigRule } from './define-config';
+export { configTable } from './config-table';
+export { mode, runtime } from './concerns/runtime';
+export { listen, port } from './concerns/listen';
+export { database } from './concerns/database';
+export { eventTransport, kafkaTopics } from './concerns/event-transport';
+export { callerHeader, personalData, secret } from './concerns/secrets';
+export { timeZone } from './concerns/time-zone';
+export { subgraphService } from './concerns/subgraph-service';
+export type { SubgraphServiceConfig } from './concerns/subgraph-service';
 export { z } from 'zod';

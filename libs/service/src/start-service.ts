@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Registry } from 'prom-client';
 import type { Caller } from '@partybuild/auth';
+import type { SubgraphServiceConfig } from '@partybuild/config';
 import { EventTransport, OutboxRelay, createTransport } from '@partybuild/events';
 import type { RequestContext } from '@partybuild/federation';
 import { Logger, createLogger } from '@partybuild/logging';
@@ -9,20 +10,8 @@ import { ensureDatabase, openDataSource } from '@partybuild/persistence';
 import { createMetrics, exposeStats } from './metrics';
 import { RunningServer, startSubgraphServer } from './subgraph-server';
 
-export interface ServiceEnv {
-  NODE_ENV: 'development' | 'test' | 'production';
-  LOG_LEVEL?: string;
-  PORT: number;
-  HOST?: string;
-  DATABASE_URL: string;
-  EVENT_TRANSPORT: 'embedded' | 'kafka';
-  KAFKA_BROKERS?: string;
-  EVENTS_DATABASE_URL?: string;
-  KAFKA_TOPIC_PARTITIONS?: number;
-  KAFKA_REPLICATION_FACTOR?: number;
-  KAFKA_MIN_INSYNC_REPLICAS?: number;
-  GATEWAY_SIGNING_SECRET: string;
-}
+/** A subgraph's configuration, as the shared concerns of libs/config declare it (a service adds its own). */
+export type ServiceEnv = SubgraphServiceConfig;
 
 export interface ServiceDefinition<C extends RequestContext> {
   name: string;

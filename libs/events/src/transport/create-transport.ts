@@ -1,18 +1,12 @@
+import type { ConfigOf, eventTransport } from '@partybuild/config';
 import type { Logger } from '@partybuild/logging';
 import { EventTransport } from './event-transport';
 import { EmbeddedTransport } from './embedded-transport';
 import { KafkaTransport } from './kafka-transport';
 import { DEFAULT_TOPIC_SETTINGS, TopicSettings } from './kafka-topics';
 
-export interface TransportConfig {
-  EVENT_TRANSPORT: 'embedded' | 'kafka';
-  KAFKA_BROKERS?: string;
-  EVENTS_DATABASE_URL?: string;
-  /** Topics the system creates: partitions, replication factor, min.insync.replicas (production: 3 and 2). */
-  KAFKA_TOPIC_PARTITIONS?: number;
-  KAFKA_REPLICATION_FACTOR?: number;
-  KAFKA_MIN_INSYNC_REPLICAS?: number;
-}
+/** The event-transport variables as libs/config declares them (with the rule that kafka needs brokers). */
+export type TransportConfig = ConfigOf<typeof eventTransport>;
 
 /** Topic settings from configuration, defaults for a single local broker. */
 export const topicSettingsOf = (config: TransportConfig): TopicSettings => ({
