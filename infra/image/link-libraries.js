@@ -5,7 +5,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
-const out = path.join(root, 'dist', 'image');
+// The compiled tree: the image's (default), or one project's build (tools/nx/project-tsc.ts).
+const out = path.resolve(process.argv[2] ?? path.join(root, 'dist', 'image'));
 const { paths } = require(path.join(root, 'tsconfig.base.json')).compilerOptions;
 for (const [name, [target]] of Object.entries(paths)) {
   const compiled = path.join(out, target.replace(/\.ts$/, '.js'));

