@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createEnvelope } from '@partybuild/events';
 import { openDataSource } from '@partybuild/persistence';
 import { freshDatabase } from '@partybuild/testing';
-import { OrgTree, isBranchLevel, orgTreeHandlers, orgTreeMigrations } from './index';
+import { OrgTree, isBranchLevel, memberPathLoader, nodeLoader, orgTreeHandlers, orgTreeMigrations } from './index';
 
 const snapshot = (id: string, parentId: string | null, kind: string, name = kind) => ({
   id,
@@ -110,5 +110,27 @@ describe('organisation tree projection', () => {
     const all = await tree.activeWithin([a, b]);
     expect(all.map((n) => n.path.length)).toEqual([...all.map((n) => n.path.length)].sort());
     expect(all.map((n) => n.id)).toContain(a);
+  });
+  it("batches the nodes and the members' paths a response asks for into one query each", async () => {
+    // The member read model each service keeps beside its tree copy (only what the loader reads).
+    await dataSource.query(`CREATE TABLE IF NOT EXISTS member (id uuid PRIMARY KEY, organization_id uuid)`);
+    const [placed, waiting, unknown] = [randomUUID(), randomUUID(), randomUUID()];
+    await dataSource.query(`INSERT INTO member (id, organization_id) VALUES ($1, $2), ($3, $4)`, [placed, group, waiting, randomUUID()]);
+    const queries: string[] = [];
+    const manager = dataSource.manager;
+    const counting = Object.assign(Object.create(manager), {
+      query: (sql: string, params?: unknown[]) => (queries.push(sql), manager.query(sql, params)),
+    });
+
+    const nodes = nodeLoader(counting);
+    const [first, missing] = await Promise.all([nodes.load(group), nodes.load(randomUUID())]);
+    expect(first?.path).toEqual([root, b, branch, group]);
+    expect(missing).toBeNull();
+    expect(queries).toHaveLength(1);
+
+    const paths = memberPathLoader(counting);
+    const before = queries.length;
+    expect(await Promise.all([paths.load(placed), paths.load(waiting), paths.load(unknown)])).toEqual([[root, b, branch, group], [], null]);
+    expect(queries.length - before).toBe(1);
   });
 });
