@@ -50,6 +50,11 @@ describe('a configuration composed of concerns', () => {
       service.load({ ...valid, DATABASE_URL: 'nowhere', GATEWAY_SIGNING_SECRET: 'short', TIME_ZONE: 'Mars/Olympus' }),
     );
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'GATEWAY_SIGNING_SECRET', 'TIME_ZONE']);
+    const withRule = problemsOf(() => service.load({ ...valid, GATEWAY_SIGNING_SECRET: 'short', EVENT_TRANSPORT: 'kafka' }));
+    expect(withRule).toEqual([
+      'GATEWAY_SIGNING_SECRET: must be at least 32 characters',
+      'KAFKA_BROKERS: required when EVENT_TRANSPORT=kafka',
+    ]);
   });
 
   it('lets a later concern replace a variable, and documents defaults, requirements and conditions', () => {

@@ -5,8 +5,8 @@ type Shape = z.ZodRawShape;
 type Values<S extends Shape> = z.infer<z.ZodObject<S>>;
 
 /**
- * A rule across variables, checked at load: `variable` is what the operator must set (or fix)
- * when `when` holds; `condition` says it in words, for the error and the generated README table.
+ * A rule across variables, checked at load: `holds` is false when the operator must set or fix
+ * `variable`; `condition` says why in words, for the error and the generated README table.
  */
 export interface ConfigRule<V> {
   variable: string;
@@ -54,11 +54,26 @@ export function defineConfig<C extends ReadonlyArray<Concern<Shape>>>(...concern
     rules,
     load(env: NodeJS.ProcessEnv = process.env) {
       const result = z.object(variables).safeParse(env);
-      if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-      const values = result.data as Values<Extract<MergedShape<C>, Shape>>;
-      const broken = rules.filter((rule) => !rule.holds(values));
-      if (broken.length > 0) throw new ConfigError(broken.map((rule) => `${rule.variable}: ${rule.condition}`));
+      const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      // On a schema failure the rules still run, on the variables that did parse, so that one
+      // start-up names every problem; a variable already named is not named twice.
+      const values = (result.success ? result.data : partialValues(variables, env)) as Values<Extract<MergedShape<C>, Shape>>;
+      for (const rule of rules) {
+        if (!problems.some((p) => p.startsWith(`${rule.variable}:`)) && !rule.holds(values))
+          problems.push(`${rule.variable}: ${rule.condition}`);
+      }
+      if (problems.length > 0) throw new ConfigError(problems);
       return values;
     },
   };
+}
+
+/** Each variable that parses on its own, for checking rules when others did not. */
+function partialValues(variables: Shape, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(variables)) {
+    const parsed = schema.safeParse(env[name]);
+    if (parsed.success) values[name] = parsed.data;
+  }
+  return values;
 }
