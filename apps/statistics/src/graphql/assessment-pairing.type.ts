@@ -64,7 +64,10 @@ export class PairingFigures {
   @Field(() => Int, { description: '微心愿实现 — fulfilled in the period' })
   wishesFulfilled: number;
 
-  @Field(() => Int, { description: '走访户数 — households visited, counted per visit batch (by its first day)' })
+  @Field(() => Int, {
+    description:
+      '走访户数 — households visited, summed over visit batches (placed by their first day): a household visited in two batches counts twice',
+  })
   householdsVisited: number;
 
   @Field(() => Int, { description: '收集问题 — problems collected in the period' })
