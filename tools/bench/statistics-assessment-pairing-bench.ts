@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { parsePeriod } from '@partybuild/calendar';
-import { openDataSource, startEmbeddedPostgres } from '@partybuild/persistence';
+import { ensureDatabase, openDataSource, startEmbeddedPostgres } from '@partybuild/persistence';
 import { computeFigures, statisticsMigrations } from '@partybuild/app-statistics';
 import { freePort } from '../dev/concurrency';
 import { fmt, percentiles, timeCalls } from './measure';
@@ -202,6 +202,7 @@ async function main() {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'partybuild-bench-'));
   const postgres = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'postgres'), port: await freePort(), persistent: false });
   try {
+    await ensureDatabase(postgres.urlFor('bench_statistics'));
     const db = await openDataSource({ url: postgres.urlFor('bench_statistics'), entities: [], migrations: statisticsMigrations });
     try {
       const { branches, committees, all } = await seedTree(db);

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Period } from '@partybuild/calendar';
 import { scoreBracketsFor } from '../reference/statistics-rules';
 import type { AssessmentFigures, LabelCount } from './figures';
-import { IN_TARGETS, underTarget } from './targets';
+import { IN_TARGETS, upTheTree } from './targets';
 
 export const STAR_KEYS = ['1', '2', '3', '4', '5'];
 export const APPRAISAL_GRADES = ['EXCELLENT', 'QUALIFIED', 'BASICALLY_QUALIFIED', 'UNQUALIFIED'];
@@ -27,7 +27,7 @@ export async function assessmentFigures(
   const brackets = scoreBracketsFor(year);
   const rows: Array<{ target: string; dim: string; key: string | null; n: string; points: string | null }> = await manager.query(
     `WITH ${IN_TARGETS},
-     r AS MATERIALIZED (SELECT t.target, x.* FROM stat_rating x ${underTarget('x.organization_id')} WHERE x.year = $2),
+     r AS MATERIALIZED (SELECT t.target, x.* FROM stat_rating x ${upTheTree('x.organization_id')} WHERE x.year = $2),
      top AS (SELECT organization_id FROM (
                SELECT organization_id, top_ten_count, rank() OVER (PARTITION BY organization_kind ORDER BY final_score DESC) AS rank
                FROM stat_rating WHERE year = $2 AND vetoed = false AND final_score >= top_ten_min_score) e
@@ -39,12 +39,12 @@ export async function assessmentFigures(
      UNION ALL SELECT target, 'topTen', NULL, count(*), NULL FROM r WHERE organization_id IN (SELECT organization_id FROM top) GROUP BY target
      UNION ALL SELECT target, 'pioneer', NULL, sum(pioneer_members), sum(pioneer_points) FROM r WHERE pioneer_members IS NOT NULL GROUP BY target
      UNION ALL SELECT t.target, 'appraisal', g.grade, sum(g.n), NULL
-       FROM stat_appraisal a ${underTarget('a.branch_id')}
+       FROM stat_appraisal a ${upTheTree('a.branch_id')}
        CROSS JOIN LATERAL (VALUES ('EXCELLENT', a.excellent), ('QUALIFIED', a.qualified),
                                   ('BASICALLY_QUALIFIED', a.basically_qualified), ('UNQUALIFIED', a.unqualified)) AS g(grade, n)
        WHERE a.year = $2 GROUP BY 1, 3
      UNION ALL SELECT t.target, 'modelPosts', NULL, count(*), NULL
-       FROM stat_model_post p ${underTarget('p.branch_id')} WHERE p.year = $2 AND p.status = 'CONFIRMED' GROUP BY 1`,
+       FROM stat_model_post p ${upTheTree('p.branch_id')} WHERE p.year = $2 AND p.status = 'CONFIRMED' GROUP BY 1`,
     [targets, year, brackets.map((b) => b.label), brackets.map((b) => b.minScore)],
   );
   const by = new Map<string, typeof rows>();

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { Period } from '@partybuild/calendar';
 import type { PairingFigures } from './figures';
-import { IN_TARGETS, byTarget, underTarget } from './targets';
+import { IN_TARGETS, byTarget, upTheTree } from './targets';
 
 /** A pair or service belongs to a subtree that holds either side, and counts there once. */
 const EITHER_SIDE = (helper: string, helped: string) =>
-  `JOIN org_node n ON n.id IN (${helper}, ${helped}) JOIN targets t ON n.path @> ARRAY[t.target]`;
+  `CROSS JOIN LATERAL (VALUES (${helper}), (${helped})) AS side(id) ${upTheTree('side.id')}`;
 
 /**
  * 城乡结对共建 of the targets' subtrees, counted as the pairing service's summary counts them:
@@ -45,12 +45,12 @@ export async function pairingFigures(
        count(*) FILTER (WHERE w.posted_on BETWEEN $2 AND $3) AS posted,
        count(*) FILTER (WHERE w.claimed_on BETWEEN $2 AND $3) AS claimed,
        count(*) FILTER (WHERE w.fulfilled_on BETWEEN $2 AND $3) AS fulfilled
-     FROM stat_wish w ${underTarget('w.organization_id')} GROUP BY t.target`,
+     FROM stat_wish w ${upTheTree('w.organization_id')} GROUP BY t.target`,
     params,
   );
   const visits: Array<{ target: string; households: string }> = await manager.query(
     `WITH ${IN_TARGETS}
-     SELECT t.target, sum(v.households) AS households FROM stat_visit_batch v ${underTarget('v.organization_id')}
+     SELECT t.target, sum(v.households) AS households FROM stat_visit_batch v ${upTheTree('v.organization_id')}
      WHERE v.first_day BETWEEN $2 AND $3 GROUP BY t.target`,
     params,
   );
@@ -62,7 +62,7 @@ export async function pairingFigures(
        count(*) FILTER (WHERE p.resolved_on BETWEEN $2 AND $3) AS resolved,
        count(*) FILTER (WHERE p.status <> 'RESOLVED' AND p.deadline < $4) AS overdue,
        round(avg(p.resolved_on - p.collected_on) FILTER (WHERE p.resolved_on BETWEEN $2 AND $3), 1)::float8 AS average
-     FROM stat_problem p ${underTarget('p.organization_id')} GROUP BY t.target`,
+     FROM stat_problem p ${upTheTree('p.organization_id')} GROUP BY t.target`,
       [...params, today],
     );
   const byType = byTarget(services);
