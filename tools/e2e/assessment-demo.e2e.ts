@@ -1,5 +1,6 @@
 import { seedDemoDistrict } from '../seed/demo-district';
 import { seedDemoAssessment } from '../seed/demo-assessment';
+import { eventually } from '@partybuild/testing';
 import { ADMIN, TODAY, TestStack, startTestStack } from './fixtures';
 
 /** The demo as `npm start` seeds it: last year's stars and 十佳, this year's open rounds following the meetings. */
@@ -52,5 +53,34 @@ describe('the demo district’s assessment', () => {
     // Elected 2023-03-15 for three years: the term has run out, and the veto shows while the round is open.
     expect(round.vetoes).toEqual(['未按期换届']);
     expect(round.indicators.find((i: any) => i.code === '4').noData).toBe(true);
+  });
+
+  it('gives the statistics last year’s stars and 十佳 and this year’s appraisal and model post', async () => {
+    const read = async () =>
+      (
+        await admin()(`{ organizationByCode(code: "HC") {
+          last: statistics(period: "2025") { assessment { rated topTen byStars { key count } averagePioneerIndex } }
+          now: statistics(period: "2026") { assessment { rated byAppraisal { key count } modelPostsConfirmed } } } }`)
+      ).data?.organizationByCode;
+    const figures = await eventually(
+      async () => {
+        const f = await read();
+        return f && f.last.assessment.rated === 8 && f.now.assessment.modelPostsConfirmed === 1 ? f : undefined;
+      },
+      30_000,
+      'the assessment events to reach the statistics',
+    );
+    expect(figures.last.assessment.topTen).toBe(4);
+    expect(figures.last.assessment.byStars).toEqual([
+      { key: '1', count: 0 },
+      { key: '2', count: 3 },
+      { key: '3', count: 1 },
+      { key: '4', count: 1 },
+      { key: '5', count: 3 },
+    ]);
+    expect(figures.last.assessment.averagePioneerIndex).toEqual(expect.any(Number));
+    expect(figures.now.assessment.rated).toBe(0);
+    expect(figures.now.assessment.byAppraisal.find((c: { key: string }) => c.key === 'EXCELLENT').count).toBe(1);
+    expect(figures.now.assessment.byAppraisal.find((c: { key: string }) => c.key === 'QUALIFIED').count).toBeGreaterThan(0);
   });
 });

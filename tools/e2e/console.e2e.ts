@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -5,6 +6,9 @@ import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
 import { Caller, Role, issueUserToken } from '@partybuild/auth';
 import { RunningConsole, loadConsoleConfig, startConsole } from '@partybuild/app-console';
 import { eventually } from '@partybuild/testing';
+import { todayIn } from '@partybuild/calendar';
+import { AssessmentEventType, STARS_RATED_SCHEMA_VERSION } from '@partybuild/contracts';
+import { createEnvelope } from '@partybuild/events';
 import { ensureConsoleBuilt } from '../dev/console';
 import { ADMIN, TestStack, createTree, idNumber as validIdNumber, startTestStack } from './fixtures';
 
@@ -150,6 +154,51 @@ describe('the console in a real browser, with the network closed except the loca
     expect(await quarterly.getByRole('row', { name: /^第三季度/ }).textContent()).toMatch(/^第三季度\d+(\.\d)?%$/);
     expect(await quarterly.getByRole('row', { name: /^第四季度/ }).textContent()).toMatch(/^第四季度(\d+(\.\d)?%|—)$/);
     await page.screenshot({ path: path.join(SHOTS, 'dashboard-after-meeting.png'), fullPage: true });
+  });
+
+  it('shows the star rating of the branch as a chart with its numbers one click away', async () => {
+    // The assessment service announces a closed year's stars; the statistics count them for the dashboard.
+    await stack.publish([
+      createEnvelope('assessment', {
+        type: AssessmentEventType.STARS_RATED,
+        aggregateId: randomUUID(),
+        organizationId: branchA,
+        organizationPath: [branchA],
+        actor: 'test',
+        schemaVersion: STARS_RATED_SCHEMA_VERSION,
+        data: {
+          organizationId: branchA,
+          organizationKind: 'BRANCH',
+          year: Number(todayIn('Asia/Shanghai').slice(0, 4)),
+          stars: 4,
+          finalScore: 88,
+          vetoed: false,
+          topTen: { count: 10, minScore: 90 },
+          pioneerIndex: { members: 3, points: 36 },
+        },
+      }),
+    ]);
+    const page = await context.newPage();
+    await signIn(page, '支部书记');
+    await page.goto(`${app.url}#/dashboard/${branchA}`);
+    const stars = page.getByRole('region', { name: '评星定级（星级分布）' });
+    await eventually(
+      async () => {
+        await page.reload();
+        await stars.getByRole('button', { name: '看数据' }).click();
+        return (await stars.getByRole('row', { name: /^4星/ }).textContent({ timeout: 5_000 })) === '4星1' ? true : undefined;
+      },
+      20_000,
+      'the star chart to count the rating',
+    );
+    expect(await stars.getByRole('row', { name: /^5星/ }).textContent()).toBe('5星0');
+    const kpis = page.getByRole('definition').filter({ hasText: '12.00' });
+    expect(await kpis.count()).toBe(1);
+    expect(await page.getByRole('region', { name: '结对服务（按类型）' }).count()).toBe(1);
+    const download = page.waitForEvent('download');
+    await stars.getByRole('button', { name: '下载 CSV' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^评星定级-C-A-01-\d{4}\.csv$/);
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard-assessment-pairing.png'), fullPage: true });
   });
 
   it('a cadre of another subtree cannot see the branch’s members, and is told why in Chinese', async () => {

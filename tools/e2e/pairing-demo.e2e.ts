@@ -1,5 +1,6 @@
 import { seedDemoDistrict } from '../seed/demo-district';
 import { seedDemoPairing } from '../seed/demo-pairing';
+import { eventually } from '@partybuild/testing';
 import { ADMIN, TestStack, startTestStack } from './fixtures';
 
 /** What a newcomer finds after `npm start`: suggestions with reasons, one active pair and its work. */
@@ -63,5 +64,28 @@ describe('the demo district’s urban–rural pairing through the gateway', () =
       problemsOverdue: 1,
     });
     expect(data.jt.pairs).toEqual([{ status: 'ACTIVE', helped: { name: '钱塘镇大柱村党支部' }, services: { totalCount: 1 } }]);
+  });
+
+  it('gives the statistics the same pairing figures for the district, from the pairing events', async () => {
+    const figures = await eventually(
+      async () => {
+        const { data } = await admin()(`{ organizationByCode(code: "HC") { statistics(period: "2026") { pairing {
+          activePairs services fundsYuan wishesFulfilled householdsVisited problemsCollected problemsResolved problemsOverdue } } } }`);
+        const p = data?.organizationByCode.statistics.pairing;
+        return p && p.activePairs === 2 && p.problemsCollected === 2 ? p : undefined;
+      },
+      20_000,
+      'the pairing events to reach the statistics',
+    );
+    expect(figures).toEqual({
+      activePairs: 2,
+      services: 1,
+      fundsYuan: 12000,
+      wishesFulfilled: 1,
+      householdsVisited: 3,
+      problemsCollected: 2,
+      problemsResolved: 1,
+      problemsOverdue: 1,
+    });
   });
 });

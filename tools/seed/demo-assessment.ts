@@ -3,7 +3,8 @@ import { graphql, mustQuery } from '../dev/graphql-client';
 /**
  * The demo district's assessment, recorded through the gateway like everything else: last
  * year's meetings, a closed round for every branch (stars, ranking, 十佳, one veto), and this
- * year's meetings and open rounds whose automatic indicators follow them. Runs after the demo
+ * year's meetings and open rounds whose automatic indicators follow them, with one branch's
+ * appraisal and model post. Runs after the demo
  * district is seeded; meetings go through the activity service, so every fact is a real event.
  */
 
@@ -163,5 +164,33 @@ export async function seedDemoAssessment(url: string, token: string, today: stri
     });
     openRounds += 1;
   }
+  await appraiseAndNominate(must, ids.get(PROFILES[0].code) as string, thisYear);
   return { closedRounds, openRounds };
+}
+
+/**
+ * This year's 民主评议 of the first branch (one 优秀, the others 合格) and a confirmed model post,
+ * so the dashboard's appraisal chart and model posts have something to show for the current year.
+ */
+async function appraiseAndNominate(
+  must: (query: string, variables: Record<string, unknown>) => Promise<any>,
+  branchId: string,
+  year: number,
+): Promise<void> {
+  const { organization } = await must(
+    `query($id: ID!) { organization(id: $id) { members(first: 100, stages: [PROBATIONARY, FULL], statuses: [ACTIVE]) { items { id category } } } }`,
+    { id: branchId },
+  );
+  const members = organization.members.items as Array<{ id: string; category: string }>;
+  if (members.length === 0) return;
+  await must(`mutation($i: RecordAppraisalsInput!) { recordAppraisals(input: $i) { memberId } }`, {
+    i: { branchId, year, entries: members.map((m, index) => ({ memberId: m.id, grade: index === 0 ? 'EXCELLENT' : 'QUALIFIED' })) },
+  });
+  const inService = members.find((m) => m.category === 'IN_SERVICE');
+  if (!inService) return;
+  const { nominateModelPost } = await must(
+    `mutation($i: NominateModelPostInput!) { nominateModelPost(input: $i, idempotencyKey: "demo-model-post") { id } }`,
+    { i: { branchId, memberId: inService.id, year, title: '便民服务窗口示范岗' } },
+  );
+  await must(`mutation($id: ID!) { decideModelPost(id: $id, confirm: true) { id } }`, { id: nominateModelPost.id });
 }

@@ -17,7 +17,14 @@ async function main() {
     const started = Date.now();
     const result = await reconcile(
       statistics.manager,
-      { organization: urlFor('organization'), membership: urlFor('membership'), activity: urlFor('activity') },
+      {
+        organization: urlFor('organization'),
+        membership: urlFor('membership'),
+        activity: urlFor('activity'),
+        assessment: urlFor('assessment'),
+        pairing: urlFor('pairing'),
+        topTenMinScore: process.env.ASSESSMENT_TOP_TEN_MIN_SCORE ? Number(process.env.ASSESSMENT_TOP_TEN_MIN_SCORE) : undefined,
+      },
       period,
       todayIn(process.env.TIME_ZONE ?? 'Asia/Shanghai'),
     );

@@ -3,6 +3,7 @@ import { parsePeriod } from '@partybuild/calendar';
 import { Figures, computeFigures } from '@partybuild/app-statistics';
 import { ComparableFigures, SourceUrls, sourceFigures } from './source-figures';
 import { ServiceFigures, serviceFigures } from './service-figures';
+import { assessmentPairingDifferences } from './assessment-pairing-sources';
 
 export interface Difference {
   organizationId: string;
@@ -84,8 +85,8 @@ function compareWithServices(id: string, service: ServiceFigures, f: Figures): D
 
 /**
  * Compares every active organisation's figures in the statistics with the same figures counted
- * from the sources, and its dues and compliance with what the membership and activity services
- * answer for it. Returns every difference (none when the statistics are exact).
+ * from the sources, its dues and compliance with what the membership and activity services
+ * answer for it, and its assessment and pairing figures with those services' records and answers. Returns every difference (none when the statistics are exact).
  */
 export async function reconcile(
   statistics: EntityManager,
@@ -100,7 +101,7 @@ export async function reconcile(
     computeFigures(statistics, ids, period, today),
     serviceFigures(sources, ids, period, today),
   ]);
-  const differences = ids.flatMap((id) => {
+  const counted = ids.flatMap((id) => {
     const f = actual.get(id)!;
     return [
       ...compare(id, expected.get(id)!, comparable(f), f, {
@@ -110,5 +111,6 @@ export async function reconcile(
       ...compareWithServices(id, services.get(id)!, f),
     ];
   });
+  const differences = [...counted, ...(await assessmentPairingDifferences(sources, ids, period, today, actual))];
   return { organizations: ids.length, differences };
 }

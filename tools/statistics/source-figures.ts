@@ -9,6 +9,10 @@ export interface SourceUrls {
   organization: string;
   membership?: string;
   activity?: string;
+  assessment?: string;
+  pairing?: string;
+  /** The district's ASSESSMENT_TOP_TEN_MIN_SCORE, when it overrides the 十佳 rule of the year. */
+  topTenMinScore?: number;
 }
 
 export interface ComparableFigures {

@@ -8,3 +8,4 @@ export { startStatisticsConsumer, STATISTICS_TOPICS } from './projections/statis
 export { computeFigures } from './figures/compute-figures';
 export { parsePeriod } from '@partybuild/calendar';
 export type { Figures } from './figures/figures';
+export { scoreBracketsFor } from './reference/statistics-rules';

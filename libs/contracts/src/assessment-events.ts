@@ -71,6 +71,13 @@ export interface RoundClosedData extends RoundEventData {
   vetoes: string[];
 }
 
+/**
+ * The envelope schema version `assessment.stars-rated` is written at. Version 3 adds `vetoed`,
+ * `topTen` and `pioneerIndex` to the data (what statistics counts 十佳 and the pioneer index
+ * from); every other assessment type stays at 2. Versions 1 and 2 carry only the first five fields.
+ */
+export const STARS_RATED_SCHEMA_VERSION = 3;
+
 /** 评星定级: published when a round closes; pairing pairs the lowest-rated branches with top-rated ones. */
 export interface StarsRatedData {
   organizationId: string;
@@ -78,6 +85,15 @@ export interface StarsRatedData {
   year: number;
   stars: number;
   finalScore: number;
+  /** Since version 3: a veto condition (一票否决) was met; a vetoed round is never among the 十佳. */
+  vetoed?: boolean;
+  /** Since version 3: the 十佳 rule the year is judged by (the best `count` not vetoed with at least `minScore`), as the service applies it. */
+  topTen?: { count: number; minScore: number };
+  /**
+   * Since version 3: 党员先锋指数 of the organisation's own members (those whose branch it is) for the
+   * year, as of the close: how many members and the sum of their points. Counts only, no member ids.
+   */
+  pioneerIndex?: { members: number; points: number };
 }
 
 /** 民主评议党员 of one branch: counts per grade after the call. */

@@ -9,6 +9,8 @@ export interface AssessmentEvent {
   organizationId: string | null;
   organizationPath: string[];
   data: object;
+  /** The envelope schema version when the type is written at another than the default (stars-rated: 3). */
+  schemaVersion?: number;
 }
 
 /** Writes the events of a change in the change's transaction (the outbox relay publishes them). */

@@ -72,3 +72,24 @@ export async function pioneerBreakdown(manager: EntityManager, memberIds: readon
     [memberIds, from, to],
   );
 }
+
+/**
+ * 党员先锋指数 of an organisation's own current members (those whose branch it is) for a year:
+ * how many and the sum of their points. Frozen with a closed round and published with its
+ * stars, so the statistics can average it over any subtree without counting a member twice.
+ */
+export async function pioneerOfOrganization(
+  manager: EntityManager,
+  organizationId: string,
+  year: number,
+): Promise<{ members: number; points: number }> {
+  const [row] = await manager.query(
+    `SELECT count(*)::int AS members, coalesce(sum(p.total), 0)::float AS points
+     FROM member m
+     LEFT JOIN LATERAL (SELECT sum(pt.points) AS total FROM pioneer_point pt
+                        WHERE pt.member_id = m.id AND pt.month BETWEEN $2 AND $3) p ON true
+     WHERE m.organization_id = $1 AND m.stage IN ('PROBATIONARY', 'FULL') AND m.status <> ALL($4::text[])`,
+    [organizationId, `${year}-01`, `${year}-12`, GONE_STATUSES],
+  );
+  return { members: row.members, points: Math.round(row.points * 100) / 100 };
+}

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
-import { RoundSnapshot } from '@partybuild/contracts';
+import { RoundSnapshot, STARS_RATED_SCHEMA_VERSION } from '@partybuild/contracts';
 import { runOnce } from '@partybuild/persistence';
 import { FactValues, judgedOn } from '../domain/facts';
 import { PHASE_ZH, Phase, SCORED_IN, ScoringMethod } from '../domain/scheme';
@@ -9,6 +9,7 @@ import { RoundGrade } from '../reference/assessment-rules';
 import { AssessmentErrors } from '../errors';
 import { checkYear, managedNode, notInFuture, text, visibleNode } from './access';
 import { AssessmentEventType, emit } from './events';
+import { pioneerOfOrganization } from './pioneer';
 import { factsOf } from './fact-queries';
 import { SchemeRecord, schemeById } from './schemes';
 import type { AssessmentServices } from './services';
@@ -36,6 +37,8 @@ export interface RoundSnapshotStored {
   judgedOn: string;
   facts: FactValues;
   score: RoundScore;
+  /** The organisation's own members' pioneer index for the year at the close (published with the stars); absent in rounds closed before. */
+  pioneerIndex?: { members: number; points: number };
 }
 
 /** A round as shown: closed ones from their snapshot, open ones following the facts. */
@@ -260,7 +263,8 @@ export class RoundCommands {
       const finalScore = view.score.finalScore;
       const grade = gradeOf(finalScore, vetoed, rules);
       const stars = starsOf(finalScore, vetoed, rules);
-      const snapshot: RoundSnapshotStored = { judgedOn: view.judgedOn, facts: view.facts, score: view.score };
+      const pioneerIndex = await pioneerOfOrganization(manager, round.organizationId, round.year);
+      const snapshot: RoundSnapshotStored = { judgedOn: view.judgedOn, facts: view.facts, score: view.score, pioneerIndex };
       await manager.query(
         `UPDATE round SET phase = $2, final_score = $3, grade = $4, stars = $5, vetoed = $6, veto_reasons = $7, snapshot = $8,
            closed_by = $9, closed_at = now() WHERE id = $1`,
@@ -274,7 +278,17 @@ export class RoundCommands {
           aggregateId: closed.id,
           organizationId: closed.organizationId,
           organizationPath: closed.organizationPath,
-          data: { organizationId: closed.organizationId, organizationKind: closed.organizationKind, year: closed.year, stars, finalScore },
+          schemaVersion: STARS_RATED_SCHEMA_VERSION,
+          data: {
+            organizationId: closed.organizationId,
+            organizationKind: closed.organizationKind,
+            year: closed.year,
+            stars,
+            finalScore,
+            vetoed,
+            topTen: { count: rules.topTen.count, minScore: rules.topTen.minScore },
+            pioneerIndex,
+          },
         },
       ]);
       return closed;

@@ -12,9 +12,10 @@ export const STARS_RATED = AssessmentEventType.STARS_RATED;
 
 /**
  * Assessment events are written at envelope schema version 2 (with `organizationpathtext`);
- * version 1 carried the same data.
+ * version 1 carried the same data. `assessment.stars-rated` is at 3, which only adds fields
+ * pairing does not read (veto, 十佳 rule, pioneer index).
  */
-const VERSIONS = [1, 2];
+const VERSIONS = [1, 2, 3];
 
 async function keepRating(event: EventEnvelope, manager: EntityManager): Promise<void> {
   const r = event.data as unknown as StarsRatedData;

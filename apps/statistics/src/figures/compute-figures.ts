@@ -7,6 +7,8 @@ import { memberFigures } from './member-figures';
 import { treeFigures } from './tree-figures';
 import { ComplianceFigures, complianceFigures } from './compliance-figures';
 import { rateOf } from '@partybuild/compliance';
+import { assessmentFigures } from './assessment-figures';
+import { pairingFigures } from './pairing-figures';
 
 const complianceFields = ({ threeMeetingsOneLesson: core, organizationalLife: life }: ComplianceFigures) => ({
   requiredMeetingsDue: core.required,
@@ -25,12 +27,14 @@ export async function computeFigures(
   today: string,
 ): Promise<Map<string, Figures>> {
   const asOf = period.end < today ? period.end : today;
-  const [members, tree, activities, dues, compliance] = await Promise.all([
+  const [members, tree, activities, dues, compliance, assessment, pairing] = await Promise.all([
     memberFigures(manager, targets, period, asOf),
     treeFigures(manager, targets, asOf),
     activityFigures(manager, targets, period),
     duesFigures(manager, targets, period, today),
     complianceFigures(manager, targets, period, today),
+    assessmentFigures(manager, targets, period),
+    pairingFigures(manager, targets, period, today),
   ]);
   return new Map(
     targets.map((id) => [
@@ -47,6 +51,8 @@ export async function computeFigures(
           ...complianceFields(compliance.get(id)!),
         },
         dues: dues.get(id)!,
+        assessment: assessment.get(id)!,
+        pairing: pairing.get(id)!,
       },
     ]),
   );

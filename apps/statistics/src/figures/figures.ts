@@ -16,6 +16,8 @@ export interface Figures {
   branches: BranchFigures;
   activities: ActivityFigures;
   dues: DuesFigures;
+  assessment: AssessmentFigures;
+  pairing: PairingFigures;
 }
 
 export interface MemberFigures {
@@ -85,4 +87,42 @@ export interface DuesFigures {
   collectedFen: number;
   /** 欠缴人数: members with an owed month of the period unpaid. */
   membersInArrears: number;
+}
+
+/** 考核评价 of the year the period falls in (from the assessment service's events). */
+export interface AssessmentFigures {
+  year: number;
+  /** Organisations of the subtree whose round of the year closed (rated). */
+  rated: number;
+  /** Final scores by bracket (statistics' rules, by year), every bracket listed. */
+  byScore: LabelCount[];
+  /** 评星定级: organisations by stars, '1' to '5', every count listed. */
+  byStars: LabelCount[];
+  /** 十佳基层党组织 of the subtree: among the best of their kind district-wide, not vetoed, above the minimum score. */
+  topTen: number;
+  /** 民主评议党员: members by grade (EXCELLENT 优秀, QUALIFIED 合格, BASICALLY_QUALIFIED 基本合格, UNQUALIFIED 不合格). */
+  byAppraisal: LabelCount[];
+  /** Members of the rated organisations counted in the pioneer index (as of each round's close). */
+  pioneerMembers: number;
+  /** 党员先锋指数: their points over their number; null when no rated organisation published it. */
+  averagePioneerIndex: number | null;
+  /** 共产党员示范岗 confirmed for the year. */
+  modelPostsConfirmed: number;
+}
+
+/** 城乡结对共建 in the period (from the pairing service's events; no resident data). */
+export interface PairingFigures {
+  activePairs: number;
+  services: number;
+  servicesByType: LabelCount[];
+  beneficiaries: number;
+  fundsYuan: number;
+  wishesPosted: number;
+  wishesClaimed: number;
+  wishesFulfilled: number;
+  householdsVisited: number;
+  problemsCollected: number;
+  problemsResolved: number;
+  problemsOverdue: number;
+  averageDaysToResolve: number | null;
 }

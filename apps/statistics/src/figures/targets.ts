@@ -7,6 +7,14 @@ export const IN_TARGETS = `targets AS (SELECT unnest($1::uuid[]) AS target)`;
 
 export const underTarget = (orgColumn: string) => `JOIN org_node n ON n.id = ${orgColumn} JOIN targets t ON n.path @> ARRAY[t.target]`;
 
+/**
+ * The same roll-up joined on each ancestor of the fact's organisation by equality, which the
+ * planner can hash instead of testing every fact against every target: for the assessment and
+ * pairing facts, tens of thousands of rows against hundreds of targets.
+ */
+export const upTheTree = (orgColumn: string) =>
+  `JOIN org_node n ON n.id = ${orgColumn} CROSS JOIN LATERAL unnest(n.path) AS up(id) JOIN targets t ON t.target = up.id`;
+
 /** Groups rows `(target, key, count)` into a map of target → label counts, largest first. */
 export function byTarget(
   rows: Array<{ target: string; key: string | null; count: string | number }>,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CsvColumn, CsvHeaders, writeCsv } from '@partybuild/csv';
 import { OrgTree } from '@partybuild/org-tree';
 import type { Figures } from '../figures/figures';
+import { STAR_KEYS } from '../figures/assessment-figures';
 
 interface Row {
   node: { id: string; code: string; name: string; kind: string };
@@ -34,6 +35,28 @@ const COLUMNS: Array<CsvColumn<Row>> = [
   { key: 'dues_expected_fen', zh: '应交党费（分）', value: (r) => r.f.dues.expectedFen },
   { key: 'dues_collected_fen', zh: '实交党费（分）', value: (r) => r.f.dues.collectedFen },
   { key: 'members_in_arrears', zh: '欠交党费人数', value: (r) => r.f.dues.membersInArrears },
+  { key: 'assessment_year', zh: '考核年度', value: (r) => r.f.assessment.year },
+  { key: 'organizations_rated', zh: '已评定组织数', value: (r) => r.f.assessment.rated },
+  ...STAR_KEYS.map((stars) => ({
+    key: `stars_${stars}`,
+    zh: `${stars}星组织数`,
+    value: (r: Row) => r.f.assessment.byStars.find((c) => c.key === stars)?.count ?? 0,
+  })),
+  { key: 'top_ten', zh: '十佳基层党组织数', value: (r) => r.f.assessment.topTen },
+  { key: 'average_pioneer_index', zh: '平均党员先锋指数', value: (r) => r.f.assessment.averagePioneerIndex ?? '' },
+  { key: 'model_posts_confirmed', zh: '共产党员示范岗', value: (r) => r.f.assessment.modelPostsConfirmed },
+  { key: 'active_pairs', zh: '结对数', value: (r) => r.f.pairing.activePairs },
+  { key: 'pairing_services', zh: '结对服务次数', value: (r) => r.f.pairing.services },
+  { key: 'pairing_beneficiaries', zh: '受益人数', value: (r) => r.f.pairing.beneficiaries },
+  { key: 'pairing_funds_yuan', zh: '投入资金（元）', value: (r) => r.f.pairing.fundsYuan.toFixed(2) },
+  { key: 'wishes_posted', zh: '微心愿发布', value: (r) => r.f.pairing.wishesPosted },
+  { key: 'wishes_claimed', zh: '微心愿认领', value: (r) => r.f.pairing.wishesClaimed },
+  { key: 'wishes_fulfilled', zh: '微心愿实现', value: (r) => r.f.pairing.wishesFulfilled },
+  { key: 'households_visited', zh: '走访户数', value: (r) => r.f.pairing.householdsVisited },
+  { key: 'problems_collected', zh: '收集问题', value: (r) => r.f.pairing.problemsCollected },
+  { key: 'problems_resolved', zh: '解决问题', value: (r) => r.f.pairing.problemsResolved },
+  { key: 'problems_overdue', zh: '逾期问题', value: (r) => r.f.pairing.problemsOverdue },
+  { key: 'average_days_to_resolve', zh: '平均办结天数', value: (r) => r.f.pairing.averageDaysToResolve ?? '' },
 ];
 
 /** One row per organisation of the subtree (the root first), each with its rolled-up figures. */

@@ -1,20 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '@partybuild/federation';
+import { AssessmentFigures, PairingFigures } from './assessment-pairing.type';
+import { LabelCount } from './label-count.type';
 
-@ObjectType({ description: 'A count under a label (a stage, a gender, an age band, a month…).' })
-export class LabelCount {
-  @Field()
-  key: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'null when withheld (小数抑制): too few people to show to a caller who may not see them; never shown as 0',
-  })
-  count: number | null;
-
-  @Field({ description: '已抑制 — the count is withheld (see count); totals are never withheld' })
-  suppressed: boolean;
-}
+export { LabelCount };
 
 @ObjectType({ description: '党员统计 — members of the organisation and its whole subtree' })
 export class MemberFigures {
@@ -153,4 +142,10 @@ export class OrganizationStatistics {
 
   @Field(() => DuesFigures)
   dues: DuesFigures;
+
+  @Field(() => AssessmentFigures, { description: '考核评价 — scores, stars, 十佳, appraisal, pioneer index, model posts of the year' })
+  assessment: AssessmentFigures;
+
+  @Field(() => PairingFigures, { description: '城乡结对共建 — pairs, services, micro-wishes, visits, problems' })
+  pairing: PairingFigures;
 }

@@ -1,7 +1,10 @@
 import type { Caller } from '@partybuild/auth';
 import type { Figures } from '../figures/figures';
 import type { OrganizationStatistics } from './figures.type';
-import { membersFor } from './small-cells';
+import { maySeePeople, membersFor, suppressSmallCells } from './small-cells';
+
+/** Counts of organisations or services, not of people: never withheld. */
+const shown = (cells: ReadonlyArray<{ key: string; count: number }>) => cells.map((c) => ({ ...c, suppressed: false }));
 
 /** An organisation's figures as the caller may see them (small cells withheld from those who may not see people). */
 export const toStatistics = (
@@ -21,4 +24,14 @@ export const toStatistics = (
     byMonth: f.activities.byMonth.map((c) => ({ ...c, suppressed: false })),
   },
   dues: f.dues,
+  assessment: {
+    ...f.assessment,
+    byScore: shown(f.assessment.byScore),
+    byStars: shown(f.assessment.byStars),
+    // Appraisal grades are counts of people: withheld like the member breakdowns.
+    byAppraisal: maySeePeople(viewer.caller, viewer.organizationPath)
+      ? shown(f.assessment.byAppraisal)
+      : suppressSmallCells(f.assessment.byAppraisal, viewer.minimumCellSize),
+  },
+  pairing: { ...f.pairing, servicesByType: shown(f.pairing.servicesByType) },
 });

@@ -1,15 +1,23 @@
 import type { DataSource } from 'typeorm';
 import { Histogram, Registry } from 'prom-client';
-import { ACTIVITY_TOPIC, MEMBERSHIP_TOPIC, ORGANIZATION_TOPIC } from '@partybuild/contracts';
+import { ACTIVITY_TOPIC, ASSESSMENT_TOPIC, MEMBERSHIP_TOPIC, ORGANIZATION_TOPIC, PAIRING_TOPIC } from '@partybuild/contracts';
 import { EventEnvelope, EventTransport, startIdempotentConsumer } from '@partybuild/events';
 import type { Logger } from '@partybuild/logging';
 import { activityFactHandlers } from './activity-facts';
 import { organizationFactHandlers } from './committee-facts';
 import { memberFactHandlers } from './member-facts';
+import { assessmentFactHandlers } from './assessment-facts';
+import { pairingFactHandlers } from './pairing-facts';
 
-export const STATISTICS_TOPICS = [ORGANIZATION_TOPIC, MEMBERSHIP_TOPIC, ACTIVITY_TOPIC];
+export const STATISTICS_TOPICS = [ORGANIZATION_TOPIC, MEMBERSHIP_TOPIC, ACTIVITY_TOPIC, ASSESSMENT_TOPIC, PAIRING_TOPIC];
 
-export const statisticsHandlers = { ...organizationFactHandlers, ...memberFactHandlers, ...activityFactHandlers };
+export const statisticsHandlers = {
+  ...organizationFactHandlers,
+  ...memberFactHandlers,
+  ...activityFactHandlers,
+  ...assessmentFactHandlers,
+  ...pairingFactHandlers,
+};
 
 export interface StatisticsConsumerOptions {
   transport: EventTransport;

@@ -25,3 +25,27 @@ export const STATISTICS_RULES = {
   /** How long before a committee's term ends an election counts as due. */
   electionDueWithinDays: 90,
 } as const;
+
+/**
+ * 考核得分分布: the brackets final scores (out of 100) are counted in, by the year assessed.
+ * Each bracket is the lowest score it takes, highest first; a new set takes effect from its
+ * year and earlier years keep theirs.
+ */
+export const SCORE_BRACKETS_HISTORY: ReadonlyArray<{ fromYear: number; brackets: ReadonlyArray<{ label: string; minScore: number }> }> = [
+  {
+    fromYear: 2024,
+    brackets: [
+      { label: '95-100', minScore: 95 },
+      { label: '85-94', minScore: 85 },
+      { label: '75-84', minScore: 75 },
+      { label: '60-74', minScore: 60 },
+      { label: '<60', minScore: 0 },
+    ],
+  },
+];
+
+/** The score brackets of a year: the latest set in force by then (the first set for earlier years). */
+export function scoreBracketsFor(year: number) {
+  const inForce = SCORE_BRACKETS_HISTORY.filter((set) => set.fromYear <= year);
+  return (inForce[inForce.length - 1] ?? SCORE_BRACKETS_HISTORY[0]).brackets;
+}

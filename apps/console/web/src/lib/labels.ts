@@ -74,3 +74,24 @@ export const REQUIREMENTS: Record<string, string> = {
   ORGANIZATIONAL_LIFE_MEETING: '组织生活会',
   DEMOCRATIC_LIFE_MEETING: '民主生活会',
 };
+
+/** 民主评议党员 grades. */
+export const APPRAISAL_GRADES: Record<string, string> = {
+  EXCELLENT: '优秀',
+  QUALIFIED: '合格',
+  BASICALLY_QUALIFIED: '基本合格',
+  UNQUALIFIED: '不合格',
+};
+
+/** 送/带: what a pair delivers. */
+export const SERVICE_TYPES: Record<string, string> = {
+  PARTY_LESSON: '送党课',
+  LEGAL: '送法律',
+  HEALTH: '送卫生',
+  WARMTH: '送温暖',
+  TECHNOLOGY: '送科技',
+  IDEAS: '带思路',
+  TEAM: '带队伍',
+  PROJECT: '带项目',
+  SKILLS: '带技术',
+};

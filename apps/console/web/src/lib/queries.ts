@@ -10,7 +10,11 @@ export const ORGANIZATION = `query($id: ID!) {
 const FIGURES = `members { total newMembers byStage { key count } }
   branches { total underThreeFullMembers overFiftyMembers electionsDue electionsOverdue }
   activities { held attendanceRate complianceRate requiredMeetingsDue requiredMeetingsHeld byType { key count } byMonth { key count } }
-  dues { expectedFen collectedFen membersInArrears }`;
+  dues { expectedFen collectedFen membersInArrears }
+  assessment { year rated byScore { key count } byStars { key count } topTen byAppraisal { key count }
+    pioneerMembers averagePioneerIndex modelPostsConfirmed }
+  pairing { activePairs services servicesByType { key count } beneficiaries fundsYuan wishesPosted wishesClaimed wishesFulfilled
+    householdsVisited problemsCollected problemsResolved problemsOverdue averageDaysToResolve }`;
 
 export const STATISTICS = `query($id: ID!, $period: String!) { organization(id: $id) { id statistics(period: $period) { ${FIGURES} } } }`;
 

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Field } from '../components/Field';
+import { AssessmentPairingCharts, type AssessmentFigures, type PairingFigures } from '../components/AssessmentPairingCharts';
 import { FigureChart } from '../components/FigureChart';
+import { Kpi } from '../components/Kpi';
 import { ErrorNotice, Loading } from '../components/Notice';
 import type { OrgRef } from '../components/OrgTree';
 import { count, percent, today, yuan } from '../lib/format';
@@ -22,6 +24,8 @@ interface Figures {
     byMonth: Array<{ key: string; count: number }>;
   };
   dues: { expectedFen: number; collectedFen: number; membersInArrears: number };
+  assessment: AssessmentFigures;
+  pairing: PairingFigures;
 }
 
 type Quarterly = Record<string, { activities: { complianceRate: number | null } }>;
@@ -153,20 +157,9 @@ export function Dashboard({ org }: { org: OrgRef }) {
               fileName={`党费-${org.code ?? org.id}-${year}`}
             />
           </div>
+          <AssessmentPairingCharts a={s.assessment} p={s.pairing} file={(what) => `${what}-${org.code ?? org.id}-${year}`} />
         </>
       ) : null}
-    </div>
-  );
-}
-
-function Kpi({ name, value, hint }: { name: string; value: string; hint?: string }) {
-  return (
-    <div className="kpi">
-      <dt>{name}</dt>
-      <dd>
-        <strong>{value}</strong>
-        {hint ? <small>{hint}</small> : null}
-      </dd>
     </div>
   );
 }
