@@ -28,7 +28,6 @@ export function startTelemetry(service: string, env: NodeJS.ProcessEnv & Tracing
   if (!settings.enabled) return { enabled: false, description: `tracing off: ${settings.reason}`, shutdown: async () => undefined };
 
   // Loaded only when tracing is on: a process that does not trace keeps none of this in memory.
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { AsyncLocalStorageContextManager } = require('@opentelemetry/context-async-hooks') as typeof import('@opentelemetry/context-async-hooks');
   const { BasicTracerProvider, BatchSpanProcessor, ConsoleSpanExporter } =
     require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
@@ -36,7 +35,6 @@ export function startTelemetry(service: string, env: NodeJS.ProcessEnv & Tracing
   const { registerInstrumentations } = require('@opentelemetry/instrumentation') as typeof import('@opentelemetry/instrumentation');
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
   const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
-  /* eslint-enable @typescript-eslint/no-require-imports */
 
   const exporter =
     settings.exporter === 'otlp'
