@@ -42,6 +42,21 @@ export interface ConsumerOptions {
  */
 export async function startIdempotentConsumer(options: ConsumerOptions): Promise<Subscription & { stats: ConsumerStats }> {
   const stats: ConsumerStats = { applied: 0, duplicates: 0, parked: 0 };
+  const apply = async (records: DeliveredRecord[]) => {
+    let outcome: BatchOutcome;
+    try {
+      outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, applyInRuns));
+    } catch (error) {
+      if (!(error instanceof HandlerFailed)) throw error;
+      // A handler failed: apply the batch again, each event behind a savepoint, and park the culprit.
+      options.logger.debug({ err: error }, 'batch applied again one event at a time');
+      outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, applyOneByOne));
+    }
+    stats.applied += outcome.applied.length;
+    stats.duplicates += outcome.duplicates;
+    stats.parked += outcome.parked;
+    if (outcome.applied.length) options.onApplied?.(outcome.applied);
+  };
   const subscription = await options.transport.subscribe({
     groupId: options.groupId,
     topics: options.topics,
@@ -53,26 +68,13 @@ export async function startIdempotentConsumer(options: ConsumerOptions): Promise
         SpanKind.CONSUMER,
         records.flatMap((r) => (r.headers?.traceparent ? [r.headers] : [])),
         {
+          'messaging.system': options.transport.name,
           'messaging.operation.type': 'process',
           'messaging.consumer.group.name': options.groupId,
           'messaging.destination.name': records[0]?.topic ?? '',
           'messaging.batch.message_count': records.length,
         },
-        async () => {
-          let outcome: BatchOutcome;
-          try {
-            outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, applyInRuns));
-          } catch (error) {
-            if (!(error instanceof HandlerFailed)) throw error;
-            // A handler failed: apply the batch again, each event behind a savepoint, and park the culprit.
-            options.logger.debug({ err: error }, 'batch applied again one event at a time');
-            outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, applyOneByOne));
-          }
-          stats.applied += outcome.applied.length;
-          stats.duplicates += outcome.duplicates;
-          stats.parked += outcome.parked;
-          if (outcome.applied.length) options.onApplied?.(outcome.applied);
-        },
+        () => apply(records),
       ),
   });
   return { stop: () => subscription.stop(), stats };

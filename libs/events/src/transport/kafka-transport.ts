@@ -109,8 +109,8 @@ export class KafkaTransport implements EventTransport {
     const groups = [...this.subscriptions].map((s) => s.subscribed);
     if (groups.length === 0) return [];
     const admin = this.kafka.admin({ retry: { retries: 0 } });
-    await admin.connect();
     try {
+      await admin.connect();
       const topics = [...new Set(groups.flatMap((g) => g.topics))];
       const ends = new Map<string, Array<{ partition: number; high: string; low: string }>>();
       for (const topic of topics) ends.set(topic, await admin.fetchTopicOffsets(topic));
