@@ -27,6 +27,8 @@ export interface LaunchOptions {
   logLevel: string;
   /** Extra variables for every service (TIME_ZONE, KAFKA_TOPIC_PARTITIONS, …). */
   env?: NodeJS.ProcessEnv;
+  /** Variables of one process only, by service name (`gateway` too); an undefined value removes a variable. */
+  serviceEnv?: Record<string, NodeJS.ProcessEnv>;
   write(line: string): void;
 }
 
@@ -91,6 +93,7 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
               PORT: String(port),
               DATABASE_URL: urlFor(`${options.databasePrefix}${service.name}`),
               PERSONAL_DATA_KEY: options.secrets.PERSONAL_DATA_KEY,
+              ...options.serviceEnv?.[service.name],
             },
             readyUrl: `http://${reachable}:${port}/readyz`,
           },
@@ -110,6 +113,7 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
           ...Object.fromEntries(
             SERVICES.map((s) => [urlVariable(s.name), `http://${reachable}:${options.servicePorts[s.name] ?? s.defaultPort}/graphql`]),
           ),
+          ...options.serviceEnv?.gateway,
         },
         readyUrl: `http://${reachable}:${options.gatewayPort}/readyz`,
       },

@@ -52,7 +52,7 @@ describe('several instances of a service', () => {
 
   const applied = async (service: RunningService): Promise<number> => {
     const text = await (await fetch(service.url.replace(/\/graphql$/, '/metrics'))).text();
-    return Number(/^partybuild_statistics_events_applied\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? NaN);
+    return Number(/^partybuild_statistics_events_applied_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? NaN);
   };
 
   beforeAll(async () => {

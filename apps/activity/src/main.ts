@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { telemetry } from './telemetry';
 import { createLogger } from '@partybuild/logging';
 import { onShutdown } from '@partybuild/service';
 import { loadActivityConfig } from './config';
@@ -7,7 +8,8 @@ import { startActivityService } from './activity-service';
 async function main() {
   const logger = createLogger('activity');
   const service = await startActivityService(loadActivityConfig());
-  onShutdown(logger, [() => service.stop()]);
+  logger.info(telemetry.description);
+  onShutdown(logger, [() => service.stop(), () => telemetry.shutdown()]);
 }
 
 main().catch((error) => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { telemetry } from './telemetry';
 import { createLogger } from '@partybuild/logging';
 import { onShutdown } from '@partybuild/service';
 import { loadAssessmentConfig } from './config';
@@ -7,7 +8,8 @@ import { startAssessmentService } from './assessment-service';
 async function main() {
   const logger = createLogger('assessment');
   const service = await startAssessmentService(loadAssessmentConfig());
-  onShutdown(logger, [() => service.stop()]);
+  logger.info(telemetry.description);
+  onShutdown(logger, [() => service.stop(), () => telemetry.shutdown()]);
 }
 
 main().catch((error) => {

@@ -12,12 +12,14 @@ import { CommonErrors, DomainError } from '@partybuild/errors';
 import { toGraphQLError } from '@partybuild/federation';
 import { createLogger, currentRequestScope, requestScope } from '@partybuild/logging';
 import { createMetrics, jsonBodyErrors, noPhoningHome, operationNaming } from '@partybuild/service';
+import { traceRequests } from '@partybuild/telemetry';
 import { GatewayConfig, subgraphUrls } from './config';
 import { aliasLimit, costLimit, depthRule } from './limits';
 import { formatGatewayError } from './format-error';
 import { GatewayContext, SignedDataSource } from './signed-data-source';
 import { subgraphReadiness } from './readiness';
 import { startMetricsServer } from './metrics-server';
+import { gatewayMetrics } from './request-metrics';
 
 export interface RunningGateway {
   url: string;
@@ -48,6 +50,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   // detectors (GCP, AWS, Azure and Alibaba metadata endpoints) from its constructor; the only
   // switch is this variable, so it is set here rather than left to the operator.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const metrics = createMetrics('gateway');
+  const observed = gatewayMetrics(metrics);
   const gateway = new ApolloGateway({
     ...(supergraphSdl
       ? { supergraphSdl }
@@ -56,7 +60,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
             subgraphs: Object.entries(urls).flatMap(([name, url]) => (url ? [{ name, url }] : [])),
           }),
         }),
-    buildService: ({ name, url }) => new SignedDataSource(urls[name] ?? url ?? '', config.GATEWAY_SIGNING_SECRET),
+    buildService: ({ name, url }) =>
+      observed.measureFetches(name, new SignedDataSource(urls[name] ?? url ?? '', config.GATEWAY_SIGNING_SECRET)),
     logger,
   });
 
@@ -71,7 +76,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGatewayError(logger),
+    formatError: observed.countErrors(formatGatewayError(logger)),
     validationRules: [depthRule(config.MAX_DEPTH), aliasLimit(config.MAX_ALIASES)],
     plugins: [
       ...noPhoningHome(),
@@ -79,6 +84,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationNaming,
+      observed.operationTypes,
       costLimit(config.MAX_COST),
       // The statement count is a development aid (benchmarks, N+1 checks), not for production.
       ...(production
@@ -98,7 +104,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   await apollo.start();
 
-  const metrics = createMetrics('gateway');
   const readiness = subgraphReadiness(supergraphSdl, urls);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
@@ -113,6 +118,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     '/graphql',
     express.json({ limit: '1mb' }),
     requestScope(logger),
+    traceRequests(),
+    observed.measureRequests,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const scope = currentRequestScope();

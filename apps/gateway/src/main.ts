@@ -1,3 +1,4 @@
+import { telemetry } from './telemetry';
 import { createLogger } from '@partybuild/logging';
 import { onShutdown } from '@partybuild/service';
 import { loadGatewayConfig } from './config';
@@ -5,7 +6,9 @@ import { startGateway } from './gateway-server';
 
 async function main() {
   const gateway = await startGateway(loadGatewayConfig());
-  onShutdown(createLogger('gateway'), [() => gateway.stop()]);
+  const logger = createLogger('gateway');
+  logger.info(telemetry.description);
+  onShutdown(logger, [() => gateway.stop(), () => telemetry.shutdown()]);
 }
 
 main().catch((error) => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { telemetry } from './telemetry';
 import { createLogger } from '@partybuild/logging';
 import { onShutdown } from '@partybuild/service';
 import { loadMembershipConfig } from './config';
@@ -7,7 +8,8 @@ import { startMembershipService } from './membership-service';
 async function main() {
   const logger = createLogger('membership');
   const service = await startMembershipService(loadMembershipConfig());
-  onShutdown(logger, [() => service.stop()]);
+  logger.info(telemetry.description);
+  onShutdown(logger, [() => service.stop(), () => telemetry.shutdown()]);
 }
 
 main().catch((error) => {

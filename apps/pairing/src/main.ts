@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { telemetry } from './telemetry';
 import { createLogger } from '@partybuild/logging';
 import { onShutdown } from '@partybuild/service';
 import { loadPairingConfig } from './config';
@@ -7,7 +8,8 @@ import { startPairingService } from './pairing-service';
 async function main() {
   const logger = createLogger('pairing');
   const service = await startPairingService(loadPairingConfig());
-  onShutdown(logger, [() => service.stop()]);
+  logger.info(telemetry.description);
+  onShutdown(logger, [() => service.stop(), () => telemetry.shutdown()]);
 }
 
 main().catch((error) => {

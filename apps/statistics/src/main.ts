@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { telemetry } from './telemetry';
 import { createLogger } from '@partybuild/logging';
 import { onShutdown } from '@partybuild/service';
 import { loadStatisticsConfig } from './config';
@@ -6,7 +7,9 @@ import { startStatisticsService } from './statistics-service';
 
 async function main() {
   const service = await startStatisticsService(loadStatisticsConfig());
-  onShutdown(createLogger('statistics'), [() => service.stop()]);
+  const logger = createLogger('statistics');
+  logger.info(telemetry.description);
+  onShutdown(logger, [() => service.stop(), () => telemetry.shutdown()]);
 }
 
 main().catch((error) => {

@@ -91,6 +91,33 @@ export function describeTransportContract(
       );
     });
 
+    it('reports how far a group is behind, and nothing left once it has handled everything', async () => {
+      const transport = await open();
+      const topic = uniqueName('contract.lag.');
+      const group = uniqueName('g');
+      await transport.publish(records(topic, 'a', ['a1', 'a2', 'a3']));
+      await transport.publish(records(topic, 'b', ['b1', 'b2']));
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const inbox = new Inbox();
+      await subscribe(transport, {
+        groupId: group,
+        topics: [topic],
+        fromBeginning: true,
+        // Holds the first batch: nothing is committed until the test lets it go.
+        handleBatch: async (batch) => {
+          await held;
+          await inbox.handleBatch(batch);
+        },
+      });
+      const behind = async () =>
+        (await transport.consumerLag()).filter((l) => l.group === group && l.topic === topic).reduce((sum, l) => sum + l.lag, 0);
+      expect(await behind()).toBe(5);
+      release();
+      await inbox.waitFor(5, timeoutMs);
+      await eventually(async () => ((await behind()) === 0 ? true : undefined), timeoutMs, 'the lag back to 0');
+    });
+
     it('lets a group subscribe before anything was published on its topic', async () => {
       const transport = await open();
       const topic = uniqueName('contract.early.');

@@ -3,6 +3,7 @@ export type { SubgraphServerOptions, RunningServer } from './subgraph-server';
 export { callerGuard } from './caller-guard';
 export { jsonBodyErrors, noPhoningHome, operationNaming } from './http-hygiene';
 export { createMetrics, exposeStats } from './metrics';
+export { exposeConsumerLag, exposeOutboxBacklog } from './event-metrics';
 export { onShutdown } from './shutdown';
 export { startService } from './start-service';
 export type { ServiceDefinition, ServiceDeps, ServiceEnv, RunningService } from './start-service';

@@ -1,4 +1,4 @@
-import { Registry, collectDefaultMetrics, Gauge } from 'prom-client';
+import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** A Prometheus registry per service, with process metrics and the service label. */
 export function createMetrics(service: string): Registry {
@@ -8,15 +8,20 @@ export function createMetrics(service: string): Registry {
   return registry;
 }
 
-/** Exposes a counter object kept elsewhere (e.g. the relay's stats) as gauges. */
+/**
+ * Exposes a tally kept elsewhere (the relay's, a consumer's) as counters: `<prefix>_<key>_total`.
+ * The tally only grows while the process lives; a restart starts it again from zero, which
+ * Prometheus's `rate()` understands as a counter reset.
+ */
 export function exposeStats<T extends { [K in keyof T]: number }>(registry: Registry, prefix: string, stats: T): void {
   for (const key of Object.keys(stats) as Array<keyof T & string>) {
-    new Gauge({
-      name: `${prefix}_${key}`,
-      help: `${prefix} ${key} since start`,
+    new Counter({
+      name: `${prefix}_${key}_total`,
+      help: `${prefix.replace(/_/g, ' ')} ${key} since the process started`,
       registers: [registry],
       collect() {
-        this.set(stats[key]);
+        this.reset();
+        this.inc(stats[key]);
       },
     });
   }

@@ -8,6 +8,7 @@ import type { RequestContext } from '@partybuild/federation';
 import { Logger, createLogger } from '@partybuild/logging';
 import { ensureDatabase, openDataSource } from '@partybuild/persistence';
 import { createMetrics, exposeStats } from './metrics';
+import { exposeConsumerLag, exposeOutboxBacklog } from './event-metrics';
 import { RunningServer, startSubgraphServer } from './subgraph-server';
 
 /** A subgraph's configuration, as the shared concerns of libs/config declare it (a service adds its own). */
@@ -53,6 +54,8 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
   if (def.publishesEvents !== false) relay.start();
   const metrics = createMetrics(def.name);
   exposeStats(metrics, 'partybuild_outbox', relay.stats);
+  if (def.publishesEvents !== false) exposeOutboxBacklog(metrics, dataSource, logger);
+  exposeConsumerLag(metrics, transport, logger);
   const deps: ServiceDeps = { dataSource, transport, relay, logger, metrics };
   const workers = (await def.startWorkers?.(deps)) ?? [];
 

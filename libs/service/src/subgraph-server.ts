@@ -11,6 +11,7 @@ import type { Caller } from '@partybuild/auth';
 import { createErrorFormatter, RequestContext } from '@partybuild/federation';
 import { Logger, currentRequestScope, requestScope } from '@partybuild/logging';
 import { beginQueryCount } from '@partybuild/persistence';
+import { traceRequests } from '@partybuild/telemetry';
 import { callerGuard } from './caller-guard';
 import { jsonBodyErrors, noPhoningHome, operationNaming } from './http-hygiene';
 import { withDatabaseOutages } from './service-errors';
@@ -88,6 +89,7 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
     '/graphql',
     express.json({ limit: '2mb' }),
     requestScope(options.logger),
+    traceRequests(),
     callerGuard(options.gatewaySecret),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

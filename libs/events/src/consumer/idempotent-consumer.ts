@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '@partybuild/logging';
+import { SpanKind, inLinkedSpan } from '@partybuild/telemetry';
 import { EventEnvelope, parseEnvelope, understands } from '../envelope';
 import { DeliveredRecord, EventTransport, Subscription } from '../transport/event-transport';
 import { ApplyStrategy, FreshEvent, HandlerFailed, applyInRuns, applyOneByOne } from './apply-strategies';
@@ -41,25 +42,40 @@ export interface ConsumerOptions {
  */
 export async function startIdempotentConsumer(options: ConsumerOptions): Promise<Subscription & { stats: ConsumerStats }> {
   const stats: ConsumerStats = { applied: 0, duplicates: 0, parked: 0 };
+  const apply = async (records: DeliveredRecord[]) => {
+    let outcome: BatchOutcome;
+    try {
+      outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, applyInRuns));
+    } catch (error) {
+      if (!(error instanceof HandlerFailed)) throw error;
+      // A handler failed: apply the batch again, each event behind a savepoint, and park the culprit.
+      options.logger.debug({ err: error }, 'batch applied again one event at a time');
+      outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, applyOneByOne));
+    }
+    stats.applied += outcome.applied.length;
+    stats.duplicates += outcome.duplicates;
+    stats.parked += outcome.parked;
+    if (outcome.applied.length) options.onApplied?.(outcome.applied);
+  };
   const subscription = await options.transport.subscribe({
     groupId: options.groupId,
     topics: options.topics,
     fromBeginning: options.fromBeginning ?? true,
-    handleBatch: async (records) => {
-      let outcome: BatchOutcome;
-      try {
-        outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, applyInRuns));
-      } catch (error) {
-        if (!(error instanceof HandlerFailed)) throw error;
-        // A handler failed: apply the batch again, each event behind a savepoint, and park the culprit.
-        options.logger.debug({ err: error }, 'batch applied again one event at a time');
-        outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, applyOneByOne));
-      }
-      stats.applied += outcome.applied.length;
-      stats.duplicates += outcome.duplicates;
-      stats.parked += outcome.parked;
-      if (outcome.applied.length) options.onApplied?.(outcome.applied);
-    },
+    // One span per batch (its SQL statements are its children), linked to the publish of each event.
+    handleBatch: (records) =>
+      inLinkedSpan(
+        `process ${records[0]?.topic ?? options.topics.join(',')}`,
+        SpanKind.CONSUMER,
+        records.flatMap((r) => (r.headers?.traceparent ? [r.headers] : [])),
+        {
+          'messaging.system': options.transport.name,
+          'messaging.operation.type': 'process',
+          'messaging.consumer.group.name': options.groupId,
+          'messaging.destination.name': records[0]?.topic ?? '',
+          'messaging.batch.message_count': records.length,
+        },
+        () => apply(records),
+      ),
   });
   return { stop: () => subscription.stop(), stats };
 }

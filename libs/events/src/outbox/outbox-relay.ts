@@ -1,12 +1,16 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Logger } from '@partybuild/logging';
 import { EventTransport, PublishError } from '../transport/event-transport';
+import { publishSpans } from './publish-spans';
 
-interface PendingRow {
+export interface PendingRow {
   position: string;
+  event_id: string;
   topic: string;
   message_key: string;
   envelope: string;
+  /** The writing request's trace context, when it was traced. */
+  trace_context: Record<string, string> | null;
 }
 
 export interface RelayOptions {
@@ -109,7 +113,7 @@ export class OutboxRelay {
       if (!locked) return 0;
       try {
         const rows: PendingRow[] = await runner.query(
-          `SELECT position, topic, message_key, envelope::text AS envelope FROM outbox
+          `SELECT position, event_id, topic, message_key, envelope::text AS envelope, trace_context FROM outbox
            WHERE published_at IS NULL AND parked_at IS NULL ORDER BY position LIMIT $1`,
           [this.batchSize],
         );
@@ -129,10 +133,15 @@ export class OutboxRelay {
 
   private async publishRows(runner: QueryRunner, rows: PendingRow[]): Promise<void> {
     if (rows.length === 0) return;
+    const spans = publishSpans(rows, this.options.transport.name);
     try {
-      await this.options.transport.publish(rows.map((r) => ({ topic: r.topic, key: r.message_key, value: r.envelope })));
+      await this.options.transport.publish(
+        rows.map((r) => ({ topic: r.topic, key: r.message_key, value: r.envelope, headers: spans.headersOf(r) })),
+      );
+      spans.end();
       await this.markPublished(runner, rows);
     } catch (error) {
+      spans.end(error);
       const retriable = !(error instanceof PublishError) || error.retriable;
       await runner.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE position = ANY($1::bigint[])`, [
         rows.map((r) => r.position),

@@ -1,7 +1,7 @@
 import { Pool, PoolClient } from 'pg';
 import type { Logger } from '@partybuild/logging';
 import { ensureDatabase } from '@partybuild/persistence';
-import { EventTransport, OutgoingRecord, PublishError, SubscribeOptions, Subscription } from './event-transport';
+import { ConsumerLag, EventTransport, OutgoingRecord, PublishError, SubscribeOptions, Subscription } from './event-transport';
 
 /**
  * The zero-setup transport: an append-only log in one PostgreSQL database shared by the
@@ -12,7 +12,7 @@ export class EmbeddedTransport implements EventTransport {
   readonly name = 'embedded';
   private readonly pool: Pool;
   private ready?: Promise<void>;
-  private readonly loops = new Set<{ stopped: boolean }>();
+  private readonly loops = new Set<{ stopped: boolean; groupId: string; topics: string[] }>();
   /** Groups whose last attempt to read the log failed, with the reason (for readiness). */
   private readonly failing = new Map<string, string>();
 
@@ -83,7 +83,7 @@ export class EmbeddedTransport implements EventTransport {
         [options.groupId, topic, options.fromBeginning ?? false],
       );
     }
-    const state = { stopped: false };
+    const state = { stopped: false, groupId: options.groupId, topics: options.topics };
     this.loops.add(state);
     const done = this.poll(options, state);
     return {
@@ -93,6 +93,19 @@ export class EmbeddedTransport implements EventTransport {
         this.loops.delete(state);
       },
     };
+  }
+
+  /** Records of the log past each subscribed group's position (one partition per topic: 0). */
+  async consumerLag(): Promise<ConsumerLag[]> {
+    const pairs = [...this.loops].flatMap((loop) => loop.topics.map((topic) => [loop.groupId, topic]));
+    if (pairs.length === 0) return [];
+    const { rows } = await this.pool.query(
+      `SELECT o.group_id, o.topic,
+              (SELECT count(*) FROM event_log l WHERE l.topic = o.topic AND l.position > o.position)::int AS lag
+       FROM event_log_offset o JOIN unnest($1::text[], $2::text[]) AS s (group_id, topic) USING (group_id, topic)`,
+      [pairs.map(([group]) => group), pairs.map(([, topic]) => topic)],
+    );
+    return rows.map((r: { group_id: string; topic: string; lag: number }) => ({ group: r.group_id, topic: r.topic, partition: 0, lag: r.lag }));
   }
 
   async close(): Promise<void> {

@@ -8,11 +8,24 @@ export interface OutgoingRecord {
   /** Records with the same key are delivered in the order they were published. */
   key: string;
   value: string;
+  /**
+   * Message headers beside the value (the trace context of the publish). Kafka carries them;
+   * the embedded log does not, and nothing may depend on them.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface DeliveredRecord extends OutgoingRecord {
   partition: number;
   offset: string;
+}
+
+/** How far one consumer group is behind the end of one partition, in messages. */
+export interface ConsumerLag {
+  group: string;
+  topic: string;
+  partition: number;
+  lag: number;
 }
 
 export interface SubscribeOptions {
@@ -55,5 +68,10 @@ export interface EventTransport {
   ensureTopics(topics: string[]): Promise<void>;
   /** What does not work right now, in words for an operator (readiness); empty when all is well. */
   degraded(): string[];
+  /**
+   * The lag of every consumer group subscribed through this transport, per partition, read from
+   * the broker now (for the metrics scrape); rejects when the broker cannot be asked.
+   */
+  consumerLag(): Promise<ConsumerLag[]>;
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
-import { Admin, Consumer, EachBatchPayload, Kafka, KafkaJSError, Producer, RetryOptions, logLevel } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaJSError, Producer, RetryOptions, logLevel } from 'kafkajs';
 import type { Logger } from '@partybuild/logging';
-import { EventTransport, OutgoingRecord, PublishError, SubscribeOptions, Subscription } from './event-transport';
+import { ConsumerLag, EventTransport, OutgoingRecord, PublishError, SubscribeOptions, Subscription } from './event-transport';
 import { DEFAULT_TOPIC_SETTINGS, TopicSettings, ensureTopics } from './kafka-topics';
 
 export interface KafkaTransportOptions {
@@ -53,7 +53,7 @@ export class KafkaTransport implements EventTransport {
     const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
     for (const r of records) {
       const list = byTopic.get(r.topic) ?? [];
-      list.push({ key: r.key, value: r.value, headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } });
+      list.push({ key: r.key, value: r.value, headers: { ...r.headers, 'content-type': CLOUDEVENTS_CONTENT_TYPE } });
       byTopic.set(r.topic, list);
     }
     try {
@@ -98,6 +98,38 @@ export class KafkaTransport implements EventTransport {
   /** What does not work right now (for readiness): consumers waiting for the broker. */
   degraded(): string[] {
     return [...this.subscriptions].flatMap((s) => s.problem() ?? []);
+  }
+
+  /**
+   * Committed offsets of each subscribed group against the end of each partition. One admin
+   * connection per scrape, without retries: a broker that does not answer fails the scrape of
+   * the lag quickly instead of holding the metrics endpoint.
+   */
+  async consumerLag(): Promise<ConsumerLag[]> {
+    const groups = [...this.subscriptions].map((s) => s.subscribed);
+    if (groups.length === 0) return [];
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    try {
+      await admin.connect();
+      const topics = [...new Set(groups.flatMap((g) => g.topics))];
+      const ends = new Map<string, Array<{ partition: number; high: string; low: string }>>();
+      for (const topic of topics) ends.set(topic, await admin.fetchTopicOffsets(topic));
+      const lags: ConsumerLag[] = [];
+      for (const { groupId, topics: groupTopics } of groups) {
+        for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics: groupTopics })) {
+          const committed = new Map(partitions.map((p) => [p.partition, BigInt(p.offset)]));
+          for (const { partition, high, low } of ends.get(topic) ?? []) {
+            // -1: nothing committed yet; the group starts from the oldest message kept.
+            const position = committed.get(partition) ?? -1n;
+            const from = position < 0n ? BigInt(low) : position;
+            lags.push({ group: groupId, topic, partition, lag: Number(BigInt(high) - from) });
+          }
+        }
+      }
+      return lags;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   async close(): Promise<void> {
@@ -165,6 +197,11 @@ class BackgroundConsumer {
     this.loop = this.run();
   }
 
+  /** The group and its topics, for the lag. */
+  get subscribed(): { groupId: string; topics: string[] } {
+    return { groupId: this.options.groupId, topics: this.options.topics };
+  }
+
   problem(): string | undefined {
     if (this.running) return undefined;
     return `consumer group ${this.options.groupId} (${this.options.topics.join(', ')}) is waiting for Kafka${this.lastError ? `: ${this.lastError}` : ''}`;
@@ -227,6 +264,7 @@ class BackgroundConsumer {
       offset: m.offset,
       key: m.key?.toString() ?? '',
       value: m.value?.toString() ?? '',
+      headers: textHeaders(m.headers),
     }));
     if (records.length === 0) return;
     await this.options.handleBatch(records);
@@ -237,6 +275,16 @@ class BackgroundConsumer {
     });
     await heartbeat();
   }
+}
+
+/** Headers as text (kafkajs gives buffers, or arrays of them for a repeated header: the first counts). */
+function textHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) text[name] = first.toString();
+  }
+  return text;
 }
 
 const connectionErrors = [
