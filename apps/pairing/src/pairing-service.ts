@@ -1,5 +1,5 @@
 import { todayIn } from '@partybuild/calendar';
-import { ASSESSMENT_TOPIC, MEMBERSHIP_TOPIC, ORGANIZATION_TOPIC } from '@partybuild/contracts';
+import { ACTIVITY_TOPIC, ASSESSMENT_TOPIC, MEMBERSHIP_TOPIC, ORGANIZATION_TOPIC } from '@partybuild/contracts';
 import { startIdempotentConsumer } from '@partybuild/events';
 import { UnitOfWork } from '@partybuild/persistence';
 import { PersonalDataCipher } from '@partybuild/personal-data';
@@ -19,9 +19,10 @@ import { RecordCommands } from './application/record-commands';
 import { organizationHandlers } from './projections/organization-projection';
 import { memberHandlers } from './projections/member-projection';
 import { starRatingHandlers } from './projections/star-rating-projection';
+import { meetingHandlers } from './projections/meeting-projection';
 import type { PairingContext } from './graphql/context';
 
-/** Starts the pairing subgraph and its consumer of organisation and membership events; `today` can be fixed by tests. */
+/** Starts the pairing subgraph and its consumer of organisation, membership, activity and assessment events; `today` can be fixed by tests. */
 export function startPairingService(config: PairingConfig, today = () => todayIn(config.TIME_ZONE)): Promise<RunningService> {
   const cipher = new PersonalDataCipher(config.PERSONAL_DATA_KEY, 'pairing');
   return startService<PairingContext>({
@@ -37,8 +38,8 @@ export function startPairingService(config: PairingConfig, today = () => todayIn
         dataSource,
         logger,
         groupId: 'pairing',
-        topics: [ORGANIZATION_TOPIC, MEMBERSHIP_TOPIC, ASSESSMENT_TOPIC],
-        handlers: { ...organizationHandlers, ...memberHandlers, ...starRatingHandlers },
+        topics: [ORGANIZATION_TOPIC, MEMBERSHIP_TOPIC, ACTIVITY_TOPIC, ASSESSMENT_TOPIC],
+        handlers: { ...organizationHandlers, ...memberHandlers, ...meetingHandlers, ...starRatingHandlers },
       }),
     ],
     createContext: ({ dataSource, relay }, caller, requestId, log) => {

@@ -123,17 +123,39 @@ export class OrganizationPairingResolver {
 
   @FieldResolver(() => VillageTypeSuggestion, {
     nullable: true,
-    description: '类型建议 — 弱村 suggested for a village or community whose latest star rating is low; the district decides',
+    description:
+      '类型建议 — 弱村 suggested for a village or community whose latest star rating is low or whose 三会一课 falls short, with the facts; the district decides',
   })
-  async suggestedVillageType(@Root() o: Organization, @Ctx() ctx: PairingContext) {
-    const node = await ctx.loaders.nodes.load(o.id);
-    if (!node || !isVillageSector(node.sector) || !inScope(ctx.caller, node.path)) return null;
-    const rating = await ctx.loaders.latestRatings.load(o.id);
-    const limit = pairingRulesOn(ctx.today()).weakOrganization.starRatingAtMost;
-    if (!rating || rating.stars > limit) return null;
-    return {
-      villageType: VillageType.WEAK_ORGANIZATION,
-      facts: [`${rating.year}年评星定级为${rating.stars}星（${rating.finalScore}分），不高于${limit}星`],
-    };
+  suggestedVillageType(@Root() o: Organization, @Ctx() ctx: PairingContext) {
+    return suggestVillageType(o.id, ctx);
   }
+}
+
+@Resolver(() => VillageProfile)
+export class VillageProfileResolver {
+  @FieldResolver(() => VillageTypeSuggestion, {
+    nullable: true,
+    description: '类型建议 — what the facts suggest beside the type the district set (弱村 from the star rating or 三会一课)',
+  })
+  suggestion(@Root() p: VillageProfile, @Ctx() ctx: PairingContext) {
+    return suggestVillageType(p.organizationId, ctx);
+  }
+}
+
+/**
+ * 弱村 from the facts pairing knows: the latest star rating at or below the rules' limit, or
+ * 三会一课 落实率 below it over the window (which meetings of which period are missing). A
+ * suggestion only: the district sets the type.
+ */
+async function suggestVillageType(id: string, ctx: PairingContext) {
+  const node = await ctx.loaders.nodes.load(id);
+  if (!node || !isVillageSector(node.sector) || !inScope(ctx.caller, node.path)) return null;
+  const rules = pairingRulesOn(ctx.today()).weakOrganization;
+  const [rating, compliance] = await Promise.all([ctx.loaders.latestRatings.load(id), ctx.loaders.villageCompliance.load(id)]);
+  const facts: string[] = [];
+  if (rating && rating.stars <= rules.starRatingAtMost) {
+    facts.push(`${rating.year}年评星定级为${rating.stars}星（${rating.finalScore}分），不高于${rules.starRatingAtMost}星`);
+  }
+  if (compliance.failing) facts.push(...compliance.facts);
+  return facts.length ? { villageType: VillageType.WEAK_ORGANIZATION, facts } : null;
 }

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@partybuild/federation';
-import { OrganizationPairingResolver, PairResolver } from './pair.resolver';
+import { OrganizationPairingResolver, PairResolver, VillageProfileResolver } from './pair.resolver';
 import { MemberWorkResolver, OrganizationWorkResolver, PairWorkResolver, WorkResolver } from './work.resolver';
 import { OrganizationRecordResolver, RecordResolver } from './record.resolver';
 import { referenceResolvers } from './stubs';
@@ -11,6 +11,7 @@ export function buildPairingSchema(): Promise<GraphQLSchema> {
       resolvers: [
         PairResolver,
         OrganizationPairingResolver,
+        VillageProfileResolver,
         WorkResolver,
         OrganizationWorkResolver,
         MemberWorkResolver,

@@ -3,6 +3,7 @@ import { orgTreeMigrations } from '@partybuild/org-tree';
 import { idempotencyMigrations } from '@partybuild/persistence';
 import { CreatePairing1767500000000 } from './1767500000000-create-pairing';
 import { StarRatings1767500000100 } from './1767500000100-star-ratings';
+import { ComplianceFacts1767500000200 } from './1767500000200-compliance-facts';
 
 /** In order; TypeORM runs the ones not yet applied at start-up. */
 export const pairingMigrations = [
@@ -12,4 +13,5 @@ export const pairingMigrations = [
   ...idempotencyMigrations,
   CreatePairing1767500000000,
   StarRatings1767500000100,
+  ComplianceFacts1767500000200,
 ];
