@@ -16,6 +16,7 @@ import { VisitCommands } from './application/visit-commands';
 import { PairingQueries } from './application/pairing-queries';
 import { startWishExpiry } from './application/wish-expiry';
 import { RecordCommands } from './application/record-commands';
+import { ResidentDataReader } from './application/resident-data';
 import { organizationHandlers } from './projections/organization-projection';
 import { memberHandlers } from './projections/member-projection';
 import { starRatingHandlers } from './projections/star-rating-projection';
@@ -56,7 +57,8 @@ export function startPairingService(config: PairingConfig, today = () => todayIn
         services: new ServiceCommands(unitOfWork, today),
         wishes: new WishCommands(unitOfWork, today, cipher),
         visits: new VisitCommands(unitOfWork, today),
-        queries: new PairingQueries(dataSource, today, cipher),
+        queries: new PairingQueries(dataSource, today),
+        residents: new ResidentDataReader(dataSource, cipher, caller, requestId),
         records: new RecordCommands(unitOfWork, today),
       };
     },

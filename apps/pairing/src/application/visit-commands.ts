@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Caller, inScope } from '@partybuild/auth';
+import { Caller, allowed } from '@partybuild/auth';
 import { addDays, daysBetween } from '@partybuild/calendar';
 import { parseCsv } from '@partybuild/csv';
 import { UnitOfWork, runOnce } from '@partybuild/persistence';
@@ -126,7 +126,7 @@ export class VisitCommands {
       if (!p) throw PairingErrors.PROBLEM_NOT_FOUND({ id });
       if (p.status !== 'OPEN') throw PairingErrors.PROBLEM_CLOSED({ status: '办结' });
       const assignee = await knownNode(manager, p.assigneeId);
-      if (!inScope(caller, assignee.path)) throw PairingErrors.NOT_ASSIGNEE({ assignee: assignee.name });
+      if (!allowed(caller, 'pairing.manage', { path: assignee.path })) throw PairingErrors.NOT_ASSIGNEE({ assignee: assignee.name });
       await apply(manager, p);
       const [after]: ProblemRow[] = await manager.query(`SELECT ${PROBLEM_COLUMNS} FROM problem WHERE id = $1`, [id]);
       // An escalated problem is reported as escalated once, then stays open with its new assignee.

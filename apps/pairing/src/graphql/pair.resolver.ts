@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { inScope } from '@partybuild/auth';
+import { allowed, assertAllowed } from '@partybuild/auth';
 import { LocalDateScalar, withLimit } from '@partybuild/federation';
 import { PairingErrors } from '../errors';
 import { assertPairInScope } from '../application/pair-commands';
@@ -20,7 +20,7 @@ export class PairResolver {
     const manager = ctx.pairs.manager;
     const pair = await pairById(manager, id);
     if (!pair) throw PairingErrors.PAIR_NOT_FOUND({ id });
-    await assertPairInScope(manager, ctx.caller, pair);
+    await assertPairInScope(manager, ctx.caller, pair, 'pairing.read');
     return pair;
   }
 
@@ -108,12 +108,13 @@ export class OrganizationPairingResolver {
       '结对 — the pairs this organisation is a side of, newest first (a caller outside it sees only pairs whose other side they keep)',
   })
   async pairs(@Root() o: Organization, @Ctx() ctx: PairingContext) {
+    assertAllowed(ctx.caller, 'pairing.read');
     const node = await ctx.loaders.nodes.load(o.id);
     if (!node) return [];
     const pairs = await ctx.loaders.pairsOf.load(o.id);
-    if (inScope(ctx.caller, node.path)) return pairs;
+    if (allowed(ctx.caller, 'pairing.read', { path: node.path })) return pairs;
     const others = await Promise.all(pairs.map((p) => ctx.loaders.nodes.load(p.helperId === o.id ? p.helpedId : p.helperId)));
-    return pairs.filter((_, i) => others[i] && inScope(ctx.caller, (others[i] as { path: string[] }).path));
+    return pairs.filter((_, i) => others[i] && allowed(ctx.caller, 'pairing.read', { path: (others[i] as { path: string[] }).path }));
   }
 
   @FieldResolver(() => VillageProfile, { nullable: true, description: '村（社区）结对档案' })
@@ -149,7 +150,7 @@ export class VillageProfileResolver {
  */
 async function suggestVillageType(id: string, ctx: PairingContext) {
   const node = await ctx.loaders.nodes.load(id);
-  if (!node || !isVillageSector(node.sector) || !inScope(ctx.caller, node.path)) return null;
+  if (!node || !isVillageSector(node.sector) || !allowed(ctx.caller, 'pairing.read', { path: node.path })) return null;
   const rules = pairingRulesOn(ctx.today()).weakOrganization;
   const [rating, compliance] = await Promise.all([ctx.loaders.latestRatings.load(id), ctx.loaders.villageCompliance.load(id)]);
   const facts: string[] = [];

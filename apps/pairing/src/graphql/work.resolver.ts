@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { parsePeriod } from '@partybuild/calendar';
 import { PageArgs, PageOf, pageWindow, toPage, withLimit } from '@partybuild/federation';
 import { TEXT } from '../reference/pairing-rules';
-import { visibleNode } from '../application/access';
+import { nodeFor } from '../application/access';
+import type { SealedResident } from '../application/resident-data';
 import { servicesByType } from '../application/summary-queries';
 import { Member, Organization } from './stubs';
 import { Pair } from './pair.type';
@@ -162,7 +163,7 @@ export class OrganizationWorkResolver {
   @FieldResolver(() => PairingSummary, { description: '结对共建汇总 — the subtree’s pairing work in a period (2026, 2026-Q3, 2026-07)' })
   async pairingSummary(@Root() o: Organization, @Arg('period') periodText: string, @Ctx() ctx: PairingContext) {
     const period = parsePeriod(periodText);
-    await visibleNode(ctx.pairs.manager, ctx.caller, o.id);
+    await nodeFor(ctx.pairs.manager, ctx.caller, 'pairing.summary', o.id);
     const row = await ctx.loaders.summaries(period).load(o.id);
     return { ...row, period: period.label, servicesByType: servicesByType(row.byType) };
   }
@@ -189,6 +190,21 @@ export class MemberWorkResolver {
     const parsed = period ? parsePeriod(period) : null;
     const { items, total } = await ctx.queries.memberServices(ctx.caller, m.id, await ctx.loaders.memberPaths.load(m.id), parsed, window);
     return toPage(items, total, window);
+  }
+}
+
+@Resolver(() => MicroWish)
+export class MicroWishResolver {
+  @FieldResolver(() => String, {
+    description: '群众姓名 — masked unless the caller keeps the village’s records or claimed the wish; a read in clear is audited',
+  })
+  residentName(@Root() w: SealedResident, @Ctx() ctx: PairingContext) {
+    return ctx.residents.read(w, 'residentName');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '联系方式 — masked likewise; a read in clear is audited' })
+  residentContact(@Root() w: SealedResident, @Ctx() ctx: PairingContext) {
+    return ctx.residents.read(w, 'residentContact');
   }
 }
 

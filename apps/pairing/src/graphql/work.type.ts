@@ -120,11 +120,7 @@ export class MicroWish {
   @Field({ description: '心愿内容' })
   title: string;
 
-  @Field({ description: '群众姓名 — masked unless the caller keeps the village’s records or claimed the wish' })
-  residentName: string;
-
-  @Field(() => String, { nullable: true, description: '联系方式 — masked likewise' })
-  residentContact: string | null;
+  // 群众姓名 and 联系方式: field resolvers (MicroWishResolver) give them masked or in clear, audited.
 
   @Field(() => WishStatus)
   status: WishStatus;

@@ -4,6 +4,7 @@ import { idempotencyMigrations } from '@partybuild/persistence';
 import { CreatePairing1767500000000 } from './1767500000000-create-pairing';
 import { StarRatings1767500000100 } from './1767500000100-star-ratings';
 import { ComplianceFacts1767500000200 } from './1767500000200-compliance-facts';
+import { ResidentDataAccess1767500000300 } from './1767500000300-resident-data-access';
 
 /** In order; TypeORM runs the ones not yet applied at start-up. */
 export const pairingMigrations = [
@@ -14,4 +15,5 @@ export const pairingMigrations = [
   CreatePairing1767500000000,
   StarRatings1767500000100,
   ComplianceFacts1767500000200,
+  ResidentDataAccess1767500000300,
 ];
