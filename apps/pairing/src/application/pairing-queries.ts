@@ -76,16 +76,25 @@ export class PairingQueries {
     return { items: rows.map((r) => ({ id: r.id })), total: rows[0]?.total ?? 0 };
   }
 
-  /** Overdue problems of one assignee, most overdue first (有呼必应). */
+  /**
+   * Overdue problems of one assignee, most overdue first (有呼必应). One statement: the assignee's
+   * place in the tree and the page come together (index `problem_assignee_overdue`); the page is
+   * given out only once the access table allows the caller there.
+   */
   async overdueProblems(caller: Caller, assigneeId: string, window: Window) {
-    const node = await nodeFor(this.manager, caller, 'pairing.problems', assigneeId);
-    const rows: Array<ProblemRow & { total: number }> = await this.manager.query(
-      `SELECT ${PROBLEM_COLUMNS}, count(*) OVER ()::int AS total FROM problem
-       WHERE assignee_id = $1 AND status = 'OPEN' AND deadline < $2
-       ORDER BY deadline, id LIMIT $3 OFFSET $4`,
-      [node.id, this.today(), window.limit, window.offset],
+    assertAllowed(caller, 'pairing.problems');
+    const rows: Array<Partial<ProblemRow> & { total: number | null; path: string[]; name: string }> = await this.manager.query(
+      `SELECT n.path, n.name, p.* FROM org_node n LEFT JOIN LATERAL (
+         SELECT ${PROBLEM_COLUMNS}, count(*) OVER ()::int AS total FROM problem
+         WHERE assignee_id = n.id AND status = 'OPEN' AND deadline < $2
+         ORDER BY deadline, id LIMIT $3 OFFSET $4) p ON true
+       WHERE n.id = $1`,
+      [assigneeId, this.today(), window.limit, window.offset],
     );
-    return { items: rows.map((r) => this.problemView(r)), total: rows[0]?.total ?? 0 };
+    if (!rows.length) throw PairingErrors.ORGANIZATION_NOT_FOUND({ id: assigneeId }, { reference: assigneeId });
+    assertAllowed(caller, 'pairing.problems', { path: rows[0].path }, rows[0].name);
+    const found = rows.filter((r) => r.id) as unknown as ProblemRow[];
+    return { items: found.map((r) => this.problemView(r)), total: rows[0].total ?? 0 };
   }
 
   /** Open problems collected in or assigned to an organisation's subtree, by deadline. */
