@@ -27,8 +27,9 @@ export function complianceWindow(today: string, quarters: number): Period {
   const index = year * 4 + quarter - 1 - quarters; // first quarter of the window, counted from year 0 Q1
   const first = quarterPeriod(Math.floor(index / 4), (index % 4) + 1);
   const end = addDays(quarterPeriod(year, quarter).start, -1);
+  const last = quarterPeriod(Number(end.slice(0, 4)), Math.ceil(Number(end.slice(5, 7)) / 3));
   return {
-    label: `${first.label}至${quarterPeriod(Number(end.slice(0, 4)), Math.ceil(Number(end.slice(5, 7)) / 3)).label}`,
+    label: first.label === last.label ? first.label : `${first.label}至${last.label}`,
     start: first.start,
     end,
   };
