@@ -210,6 +210,20 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
     expect(masked.errors).toBeUndefined();
     expect(masked.data.microWish).toEqual({ title: '一袋大米', residentName: '赵**', residentContact: '137******11' });
     expect(await audit()).toHaveLength(2);
+    // District admins read the log, newest first; a cadre may not.
+    const LOG = `query($id: ID!) { microWishAccessLog(wishId: $id) { totalCount items { actor fields purpose } } }`;
+    expect((await ok(LOG, { id: posted.id })).microWishAccessLog).toEqual({
+      totalCount: 2,
+      items: [
+        { actor: 'c-village', fields: ['residentContact', 'residentName'], purpose: 'read' },
+        { actor: 'admin', fields: ['residentName'], purpose: 'read' },
+      ],
+    });
+    expect((await villageCadre(LOG, { id: posted.id })).errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      operation: 'personalDataAccessLog',
+      reason: 'ROLE_NOT_ALLOWED',
+    });
   });
 
   it('records a team’s visits in one call or one CSV, all or nothing, and follows the problems to resolution', async () => {

@@ -48,6 +48,18 @@ export class PairingQueries {
     return this.wishView(w, village.path);
   }
 
+  /** Who read a wish's resident in clear, newest first: the same row of the access table as membership's log (district admins). */
+  async residentAccessLog(caller: Caller, wishId: string, window: Window) {
+    assertAllowed(caller, 'personalDataAccessLog');
+    const rows: Array<Record<string, unknown> & { total: number }> = await this.manager.query(
+      `SELECT wish_id AS "wishId", actor, actor_roles AS "actorRoles", fields, purpose, request_id AS "requestId",
+              accessed_at AS "accessedAt", count(*) OVER ()::int AS total
+       FROM resident_data_access WHERE wish_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3`,
+      [wishId, window.limit, window.offset],
+    );
+    return { items: rows, total: rows[0]?.total ?? 0 };
+  }
+
   /** Open wishes of an organisation's subtree (not yet past their last day), oldest first. */
   async openWishes(caller: Caller, organizationId: string, window: Window) {
     const node = await visibleNode(this.manager, caller, organizationId);

@@ -7,7 +7,18 @@ import type { SealedResident } from '../application/resident-data';
 import { servicesByType } from '../application/summary-queries';
 import { Member, Organization } from './stubs';
 import { Pair } from './pair.type';
-import { MemberPair, MicroWish, PairingSummary, Problem, ProblemPage, ServicePage, ServiceRecord, VisitBatch, WishPage } from './work.type';
+import {
+  MemberPair,
+  MicroWish,
+  PairingSummary,
+  Problem,
+  ProblemPage,
+  ResidentDataAccessPage,
+  ServicePage,
+  ServiceRecord,
+  VisitBatch,
+  WishPage,
+} from './work.type';
 import { MemberPairInput, PostWishInput, RecordServiceInput, VisitInput } from './work.inputs';
 import type { PairingContext } from './context';
 
@@ -120,6 +131,15 @@ export class WorkResolver {
   @Query(() => MicroWish, { description: '按ID查询微心愿' })
   microWish(@Arg('id', () => ID) id: string, @Ctx() ctx: PairingContext) {
     return ctx.queries.wish(ctx.caller, id);
+  }
+
+  @Query(() => ResidentDataAccessPage, {
+    description: '微心愿群众信息查看记录 — who read a wish’s resident in clear (district admins)',
+  })
+  async microWishAccessLog(@Arg('wishId', () => ID) wishId: string, @Args() page: PageArgs, @Ctx() ctx: PairingContext) {
+    const window = pageWindow(page);
+    const { items, total } = await ctx.queries.residentAccessLog(ctx.caller, wishId, window);
+    return toPage(items, total, window);
   }
 
   @Query(() => MemberPage, {
