@@ -21,6 +21,10 @@ interface Fixture {
   org: Record<Place, string>;
   member: Record<Place, string>;
   idNumber: Record<Place, string>;
+  /** Micro-wishes claimed by each place's member: two in a village in the cadre's scope, one in another. */
+  wish: Record<Place, string>;
+  /** Open wishes in the cadre's village, one for each claim a probe tries. */
+  claimable: string[];
 }
 interface Probe {
   query: string;
@@ -34,6 +38,8 @@ interface Probe {
 const byOrg = (f: Fixture, place: Place) => ({ org: f.org[place] });
 let planned = 0;
 const byMember = (f: Fixture, place: Place) => ({ id: f.member[place] });
+let claims = 0;
+const RESIDENT = '王秀英';
 
 const PROBES: Record<Operation, Probe> = {
   'organization.read': { query: `query($org: ID!) { organization(id: $org) { id name } }`, variables: byOrg },
@@ -73,6 +79,25 @@ const PROBES: Record<Operation, Probe> = {
     variables: (f, place) => ({ org: f.org[place], topic: `支部党员大会 ${++planned}` }),
   },
   'statistics.read': { query: `query($org: ID!) { statisticsCsv(period: "2026", under: $org) }`, variables: byOrg },
+  'pairing.read': { query: `query($org: ID!) { organization(id: $org) { pairs { id } } }`, variables: byOrg },
+  'pairing.summary': {
+    query: `query($org: ID!) { organization(id: $org) { pairingSummary(period: "2026") { services } } }`,
+    variables: byOrg,
+  },
+  'pairing.problems': { query: `query($org: ID!) { overdueProblems(assigneeId: $org) { totalCount } }`, variables: byOrg },
+  'pairing.memberPair': { query: `query($id: ID!) { member(id: $id) { memberPair { id } } }`, variables: byMember },
+  'pairing.resident': {
+    query: `query($id: ID!) { microWish(id: $id) { residentName } }`,
+    variables: (f, place) => ({ id: f.wish[place] }),
+    // Refused here means: masked (or no wish at all).
+    granted: (r) => r.data?.microWish?.residentName === RESIDENT,
+  },
+  'pairing.claim': {
+    query: `mutation($id: ID!, $m: ID!) { claimMicroWish(id: $id, memberId: $m) { status } }`,
+    // A wish of its own each time: a claimed wish cannot be claimed again.
+    variables: (f, place) => ({ id: f.claimable[claims++], m: f.member[place] }),
+  },
+  'pairing.manage': { query: `mutation($org: ID!) { setPairingCapacity(organizationId: $org, capacity: 3) }`, variables: byOrg },
 };
 
 /** What the table promises for a cell at each place. */
@@ -84,7 +109,9 @@ const expected = (condition: Condition): Record<Place, boolean> => ({
 
 describe('the access table, cell by cell, through the gateway', () => {
   let stack: TestStack;
-  const f: Fixture = { org: {} as never, member: {} as never, idNumber: {} as never };
+  const f: Fixture = { org: {} as never, member: {} as never, idNumber: {} as never, wish: {} as never, claimable: [] };
+  /** A village in the cadre's scope, another outside every scope, and a member of the first. */
+  const village: Record<'mine' | 'other' | 'member', string> = {} as never;
   let callers: Record<Role, Caller>;
 
   beforeAll(async () => {
@@ -93,27 +120,34 @@ describe('the access table, cell by cell, through the gateway', () => {
     const mine = await createOrg(stack, { code: 'A-01', name: '档案局机关党支部', kind: 'BRANCH', parentId: root });
     const theirs = await createOrg(stack, { code: 'A-02', name: '民政局机关党支部', kind: 'BRANCH', parentId: root });
     f.org = { own: mine, inScope: mine, elsewhere: theirs };
+    village.mine = await createOrg(stack, { code: 'A-03', name: '东村党支部', kind: 'BRANCH', parentId: root, sector: 'RURAL' });
+    village.other = await createOrg(stack, { code: 'A-04', name: '西村党支部', kind: 'BRANCH', parentId: root, sector: 'RURAL' });
     await eventually(
       async () =>
-        (await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [[mine, theirs]])).length ===
-        2
+        (
+          await stack.services.membership.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [
+            [mine, theirs, village.mine],
+          ])
+        ).length === 3
           ? true
           : undefined,
       15_000,
       'the branches to reach the membership service',
     );
-    const people: Array<[Place, string, string, string]> = [
+    const people: Array<[Place | 'village', string, string, string]> = [
       ['own', '周敏', '1988-03-14', mine],
       ['inScope', '吴刚', '1975-10-02', mine],
       ['elsewhere', '郑洁', '1992-07-21', theirs],
+      ['village', '李芳', '1980-02-11', village.mine],
     ];
     for (const [place, name, birth, org] of people) {
-      f.idNumber[place] = idNumber(birth, 21);
+      const number = idNumber(birth, 21);
+      if (place !== 'village') f.idNumber[place] = number;
       const result = await stack.as(ADMIN)(`mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id } }`, {
         input: {
           organizationId: org,
           name,
-          idNumber: f.idNumber[place],
+          idNumber: number,
           stage: 'FULL',
           category: 'IN_SERVICE',
           joinedOn: '2015-07-01',
@@ -121,7 +155,8 @@ describe('the access table, cell by cell, through the gateway', () => {
         },
       });
       expect(result.errors).toBeUndefined();
-      f.member[place] = result.data.registerMember.id;
+      if (place === 'village') village.member = result.data.registerMember.id;
+      else f.member[place] = result.data.registerMember.id;
     }
     await eventually(
       async () =>
@@ -134,14 +169,53 @@ describe('the access table, cell by cell, through the gateway', () => {
       20_000,
       'the tree and the members to reach activity and statistics',
     );
+    await eventually(
+      async () =>
+        (
+          await stack.services.pairing.dataSource.query(`SELECT 1 FROM member WHERE id = ANY($1::uuid[])`, [
+            [...Object.values(f.member), village.member],
+          ])
+        ).length === 4 &&
+        (
+          await stack.services.pairing.dataSource.query(`SELECT 1 FROM org_node WHERE id = ANY($1::uuid[])`, [
+            [village.mine, village.other],
+          ])
+        ).length === 2
+          ? true
+          : undefined,
+      20_000,
+      'the villages and the members to reach pairing',
+    );
+    const wish = async (organizationId: string, claimant?: string) => {
+      const posted = await stack.as(ADMIN)(`mutation($input: PostWishInput!) { postMicroWish(input: $input) { id } }`, {
+        input: { organizationId, title: '一台助听器', residentName: RESIDENT, residentContact: '13812345678' },
+      });
+      expect(posted.errors).toBeUndefined();
+      const id = posted.data.postMicroWish.id;
+      if (claimant) {
+        const claimed = await stack.as(ADMIN)(`mutation($id: ID!, $m: ID!) { claimMicroWish(id: $id, memberId: $m) { id } }`, {
+          id,
+          m: claimant,
+        });
+        expect(claimed.errors).toBeUndefined();
+      }
+      return id;
+    };
+    f.wish = {
+      own: await wish(village.mine, f.member.own),
+      inScope: await wish(village.mine, f.member.inScope),
+      elsewhere: await wish(village.other, f.member.elsewhere),
+    };
+    for (let i = 0; i < 12; i++) f.claimable.push(await wish(village.mine));
     callers = {
       [Role.DISTRICT_ADMIN]: ADMIN,
-      [Role.PARTY_CADRE]: { subject: 'cadre', name: '组织委员', roles: [Role.PARTY_CADRE], scope: [mine] },
+      // A cadre keeping an agency's branch and the village it helps.
+      [Role.PARTY_CADRE]: { subject: 'cadre', name: '组织委员', roles: [Role.PARTY_CADRE], scope: [mine, village.mine] },
       // A member's token names their record; its scope is their branch.
       [Role.MEMBER]: { subject: 'member', name: '周敏', roles: [Role.MEMBER], scope: [mine], memberId: f.member.own },
       [Role.ANALYST]: { subject: 'analyst', name: '统计员', roles: [Role.ANALYST], scope: [mine] },
     };
-  }, 90_000);
+  }, 150_000);
   afterAll(() => stack?.stop());
 
   it('has a probe for every operation of the table', () => {
@@ -256,5 +330,73 @@ describe('the access table, cell by cell, through the gateway', () => {
         },
       },
     ]);
+  });
+
+  it('shows a village secretary their village’s problems, an agency cadre their pairs, a member their own pair', async () => {
+    const admin = stack.as(ADMIN);
+    const proposed = await admin(`mutation($input: ProposePairInput!) { proposePair(input: $input) { id } }`, {
+      input: { helperId: f.org.own, helpedId: village.mine },
+    });
+    expect(proposed.errors).toBeUndefined();
+    const pairId = proposed.data.proposePair.id;
+    expect(
+      (await admin(`mutation($id: ID!) { activatePair(id: $id, startsOn: "2026-01-01") { id } }`, { id: pairId })).errors,
+    ).toBeUndefined();
+    const memberPair = await admin(`mutation($input: MemberPairInput!) { createMemberPair(input: $input) { id } }`, {
+      input: { agencyMemberId: f.member.own, ruralMemberId: village.member, pairId },
+    });
+    expect(memberPair.errors).toBeUndefined();
+
+    // 村党支部书记: records the visit and sees the problem assigned to the village, not another village's.
+    const secretary = stack.as({ subject: 'secretary', name: '东村书记', roles: [Role.PARTY_CADRE], scope: [village.mine] });
+    const visits = await secretary(
+      `mutation($org: ID!, $visits: [VisitInput!]!) { recordVisits(organizationId: $org, visits: $visits) { problems } }`,
+      {
+        org: village.mine,
+        visits: [
+          {
+            household: '3组12号',
+            visitedOn: '2026-11-01',
+            visitorMemberIds: [village.member],
+            problem: { category: 'INFRASTRUCTURE', description: '村道路灯不亮', assignee: 'A-03', deadline: '2026-11-10' },
+          },
+        ],
+      },
+    );
+    expect(visits.errors).toBeUndefined();
+    const PROBLEMS = `query($org: ID!) { organization(id: $org) { openProblems { totalCount items { description } } } overdueProblems(assigneeId: $org) { totalCount } }`;
+    const own = await secretary(PROBLEMS, { org: village.mine });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.organization.openProblems).toEqual({ totalCount: 1, items: [{ description: '村道路灯不亮' }] });
+    expect(own.data.overdueProblems.totalCount).toBe(1);
+    const other = await secretary(`query($org: ID!) { overdueProblems(assigneeId: $org) { totalCount } }`, { org: village.other });
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'pairing.problems', reason: 'OUT_OF_SCOPE' });
+    // A member never sees problem lists, even of their own branch.
+    const member = stack.as(callers[Role.MEMBER]);
+    const refused = await member(`query($org: ID!) { overdueProblems(assigneeId: $org) { totalCount } }`, { org: f.org.own });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+
+    // 机关干部: sees the agency's pairs, and the pair itself; a cadre of another agency does not.
+    const agencyCadre = stack.as({ subject: 'agency', name: '档案局组织委员', roles: [Role.PARTY_CADRE], scope: [f.org.own] });
+    const pairs = await agencyCadre(
+      `query($org: ID!, $id: ID!) { organization(id: $org) { pairs { id helped { id } } } pair(id: $id) { status } }`,
+      {
+        org: f.org.own,
+        id: pairId,
+      },
+    );
+    expect(pairs.errors).toBeUndefined();
+    expect(pairs.data.organization.pairs).toEqual([{ id: pairId, helped: { id: village.mine } }]);
+    expect(pairs.data.pair.status).toBe('ACTIVE');
+    const stranger = stack.as({ subject: 'stranger', name: '民政局组织委员', roles: [Role.PARTY_CADRE], scope: [f.org.elsewhere] });
+    const notTheirs = await stranger(`query($id: ID!) { pair(id: $id) { status } }`, { id: pairId });
+    expect(notTheirs.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'pairing.read' });
+
+    // 党员: their own pair, by the member record their token names.
+    const mine = await member(`query($id: ID!) { member(id: $id) { memberPair { ruralMember { id } } } }`, { id: f.member.own });
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data.member.memberPair).toEqual({ ruralMember: { id: village.member } });
+    const mate = await member(`query($id: ID!) { member(id: $id) { memberPair { id } } }`, { id: f.member.inScope });
+    expect(mate.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

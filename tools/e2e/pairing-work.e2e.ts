@@ -148,7 +148,7 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
     const FULFIL = `mutation($id: ID!) { fulfilMicroWish(id: $id, evidence: "已送达") { status } }`;
     expect(codeOf(await admin()(FULFIL, { id: posted.id }))).toBe('WISH_NOT_CLAIMED');
     // The agency member claims it themself and then sees the resident's details.
-    const self = stack.as({ subject: a2, name: '机关党员', roles: [Role.MEMBER], scope: [] }, 'zh-CN');
+    const self = stack.as({ subject: 'm-a2', name: '机关党员', roles: [Role.MEMBER], scope: [], memberId: a2 }, 'zh-CN');
     const claimed = (
       await ok(
         `mutation($id: ID!, $m: ID!) { claimMicroWish(id: $id, memberId: $m) { status residentName claimedBy { id } } }`,
@@ -178,6 +178,52 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
       .join('\n');
     expect(events).not.toMatch(/王秀英|13812345678/);
     expect(events).toContain('pairing.wish.fulfilled');
+  });
+
+  it('audits every read of a resident in clear, as membership audits ID numbers, and no masked one', async () => {
+    const db = stack.services.pairing.dataSource;
+    const posted = (
+      await ok(`mutation($input: PostWishInput!) { postMicroWish(input: $input) { id residentName } }`, {
+        input: { organizationId: ids.village, title: '一袋大米', residentName: '赵桂兰', residentContact: '13700001111' },
+      })
+    ).postMicroWish;
+    const audit = () =>
+      db.query(`SELECT actor, actor_roles, fields, purpose, request_id FROM resident_data_access WHERE wish_id = $1 ORDER BY id`, [
+        posted.id,
+      ]);
+    // The poster was given the name in clear in the mutation's answer: audited.
+    expect(await audit()).toEqual([
+      { actor: 'admin', actor_roles: ['district-admin'], fields: ['residentName'], purpose: 'read', request_id: expect.any(String) },
+    ]);
+    const villageCadre = stack.as({ subject: 'c-village', name: '社区书记', roles: [Role.PARTY_CADRE], scope: [ids.village] }, 'zh-CN');
+    const READ = `query($id: ID!) { microWish(id: $id) { title residentName residentContact } }`;
+    const read = await villageCadre(READ, { id: posted.id });
+    expect(read.data.microWish).toEqual({ title: '一袋大米', residentName: '赵桂兰', residentContact: '13700001111' });
+    const rows = await audit();
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ actor: 'c-village', actor_roles: ['party-cadre'], fields: ['residentContact', 'residentName'] });
+    // The title alone gives nobody out: nothing written.
+    expect((await villageCadre(`query($id: ID!) { microWish(id: $id) { title } }`, { id: posted.id })).errors).toBeUndefined();
+    // A member of the village sees the wish masked: nothing written.
+    const villager = stack.as({ subject: 'm-r2', name: '社区党员', roles: [Role.MEMBER], scope: [ids.village], memberId: r2 }, 'zh-CN');
+    const masked = await villager(READ, { id: posted.id });
+    expect(masked.errors).toBeUndefined();
+    expect(masked.data.microWish).toEqual({ title: '一袋大米', residentName: '赵**', residentContact: '137******11' });
+    expect(await audit()).toHaveLength(2);
+    // District admins read the log, newest first; a cadre may not.
+    const LOG = `query($id: ID!) { microWishAccessLog(wishId: $id) { totalCount items { actor fields purpose } } }`;
+    expect((await ok(LOG, { id: posted.id })).microWishAccessLog).toEqual({
+      totalCount: 2,
+      items: [
+        { actor: 'c-village', fields: ['residentContact', 'residentName'], purpose: 'read' },
+        { actor: 'admin', fields: ['residentName'], purpose: 'read' },
+      ],
+    });
+    expect((await villageCadre(LOG, { id: posted.id })).errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      operation: 'personalDataAccessLog',
+      reason: 'ROLE_NOT_ALLOWED',
+    });
   });
 
   it('records a team’s visits in one call or one CSV, all or nothing, and follows the problems to resolution', async () => {
@@ -267,7 +313,7 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
       services: 1,
       beneficiaries: 120,
       funds: 3500.5,
-      wishesPosted: 1,
+      wishesPosted: 2, // the claimed one and the audit test's
       wishesClaimed: 1,
       wishesFulfilled: 1,
       householdsVisited: 5,
@@ -300,10 +346,35 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
       })
     ).createJointCommittee;
     expect(committee.organizations).toHaveLength(3);
+    const camp = await admin()(`mutation($input: JointCommitteeInput!) { createJointCommittee(input: $input) { kind } }`, {
+      input: { kind: 'FEATURE_CAMP', name: '法治特色支部营', organizationIds: [ids.agencyBranch, ids.other], leaderMemberId: a1 },
+    });
+    expect(camp.errors).toBeUndefined();
     const seen = await ok(`query($id: ID!) { organization(id: $id) { instructors { visits } jointCommittees { name } } }`, {
       id: ids.other,
     });
-    expect(seen.organization).toEqual({ instructors: [{ visits: 1 }], jointCommittees: [{ name: '幸福社区共建委员会' }] });
+    expect(seen.organization.instructors).toEqual([{ visits: 1 }]);
+    expect(seen.organization.jointCommittees.map((c: { name: string }) => c.name).sort()).toEqual(
+      ['幸福社区共建委员会', '法治特色支部营'].sort(),
+    );
+    // Each of them is in the feed, by ids only: the camp's kind and leader, the visit without its note.
+    const feed = await eventually(async () => {
+      const values = (await stack.eventLog()).map((e) => JSON.parse(e.value));
+      const camps = values.filter((v) => v.type === 'pairing.committee.created' && v.data.committee.kind === 'FEATURE_CAMP');
+      return camps.length && values.some((v) => v.type === 'pairing.instructor.visited') ? values : undefined;
+    });
+    expect(
+      feed.find((v) => v.type === 'pairing.committee.created' && v.data.committee.kind === 'FEATURE_CAMP').data.committee,
+    ).toMatchObject({
+      name: '法治特色支部营',
+      leaderMemberId: a1,
+    });
+    expect(feed.find((v) => v.type === 'pairing.instructor.visited').data).toEqual({
+      visitId: expect.any(String),
+      instructorId: appointed.id,
+      organizationId: ids.other,
+      visitedOn: '2026-11-20',
+    });
   });
 
   it('publishes every pairing event as documented in the feed’s schema, with no resident in any', async () => {
@@ -343,6 +414,9 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
         'pairing.visits.recorded',
         'pairing.problem.collected',
         'pairing.problem.resolved',
+        'pairing.instructor.appointed',
+        'pairing.instructor.visited',
+        'pairing.committee.created',
       ].sort(),
     );
     const wish = JSON.parse(published.find((e) => e.value.includes('pairing.wish.posted'))!.value);
@@ -352,7 +426,7 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
   it('ends the member pairs of a pair that ends, each with its event', async () => {
     const ended = await ok(`mutation($id: ID!) { endPair(id: $id, reason: "三年期满") { status endedOn } }`, { id: pairId });
     expect(ended.endPair).toEqual({ status: 'ENDED', endedOn: '2026-11-22' });
-    const member = stack.as({ subject: r1, name: '农村党员', roles: [Role.MEMBER], scope: [] }, 'zh-CN');
+    const member = stack.as({ subject: 'm-r1', name: '农村党员', roles: [Role.MEMBER], scope: [], memberId: r1 }, 'zh-CN');
     const [row] = await stack.services.pairing.dataSource.query(
       `SELECT ends_on::text AS ends_on FROM member_pair WHERE rural_member_id = $1`,
       [r1],

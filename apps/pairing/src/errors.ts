@@ -1,19 +1,8 @@
 import { defineErrors } from '@partybuild/errors';
 export { DomainError } from '@partybuild/errors';
 
-/** The pairing service's refusals: the key is the stable `extensions.code`. */
+/** The pairing service's refusals: the key is the stable `extensions.code`. Who may do what is the access table's (FORBIDDEN). */
 export const PairingErrors = defineErrors({
-  /** Without a name: the caller's role may not do it; with one: the organisation is outside their scope. */
-  FORBIDDEN: (p: { name: string | null }) =>
-    p.name
-      ? {
-          zh: `「${p.name}」不在您负责的党组织范围内，不能查看或办理。`,
-          en: `${p.name} is outside the organisations you are responsible for.`,
-        }
-      : {
-          zh: '只有区委组织部管理员和党务干部可以办理结对共建事项。',
-          en: 'Only district administrators and party-affairs cadres may record pairing work.',
-        },
   ORGANIZATION_NOT_FOUND: (p: { id: string }) => ({
     zh: `结对共建记录中没有编号为 ${p.id} 的党组织。`,
     en: `No organisation ${p.id} is known to the pairing records.`,
@@ -121,6 +110,4 @@ export const PairingErrors = defineErrors({
 
 export type PairingErrorCode = keyof typeof PairingErrors.codes;
 
-export const outOfScope = (name: string) => PairingErrors.FORBIDDEN({ name });
-export const notAllowed = () => PairingErrors.FORBIDDEN({ name: null });
 export const invalid = (field: string, rule: string) => PairingErrors.FIELD_INVALID({ field, rule }, { field });

@@ -1,5 +1,5 @@
 import { todayIn } from '@partybuild/calendar';
-import { ASSESSMENT_TOPIC, MEMBERSHIP_TOPIC, ORGANIZATION_TOPIC } from '@partybuild/contracts';
+import { ACTIVITY_TOPIC, ASSESSMENT_TOPIC, MEMBERSHIP_TOPIC, ORGANIZATION_TOPIC } from '@partybuild/contracts';
 import { startIdempotentConsumer } from '@partybuild/events';
 import { UnitOfWork } from '@partybuild/persistence';
 import { PersonalDataCipher } from '@partybuild/personal-data';
@@ -16,12 +16,14 @@ import { VisitCommands } from './application/visit-commands';
 import { PairingQueries } from './application/pairing-queries';
 import { startWishExpiry } from './application/wish-expiry';
 import { RecordCommands } from './application/record-commands';
+import { ResidentDataReader } from './application/resident-data';
 import { organizationHandlers } from './projections/organization-projection';
 import { memberHandlers } from './projections/member-projection';
 import { starRatingHandlers } from './projections/star-rating-projection';
+import { meetingHandlers } from './projections/meeting-projection';
 import type { PairingContext } from './graphql/context';
 
-/** Starts the pairing subgraph and its consumer of organisation and membership events; `today` can be fixed by tests. */
+/** Starts the pairing subgraph and its consumer of organisation, membership, activity and assessment events; `today` can be fixed by tests. */
 export function startPairingService(config: PairingConfig, today = () => todayIn(config.TIME_ZONE)): Promise<RunningService> {
   const cipher = new PersonalDataCipher(config.PERSONAL_DATA_KEY, 'pairing');
   return startService<PairingContext>({
@@ -37,8 +39,8 @@ export function startPairingService(config: PairingConfig, today = () => todayIn
         dataSource,
         logger,
         groupId: 'pairing',
-        topics: [ORGANIZATION_TOPIC, MEMBERSHIP_TOPIC, ASSESSMENT_TOPIC],
-        handlers: { ...organizationHandlers, ...memberHandlers, ...starRatingHandlers },
+        topics: [ORGANIZATION_TOPIC, MEMBERSHIP_TOPIC, ACTIVITY_TOPIC, ASSESSMENT_TOPIC],
+        handlers: { ...organizationHandlers, ...memberHandlers, ...meetingHandlers, ...starRatingHandlers },
       }),
     ],
     createContext: ({ dataSource, relay }, caller, requestId, log) => {
@@ -55,7 +57,8 @@ export function startPairingService(config: PairingConfig, today = () => todayIn
         services: new ServiceCommands(unitOfWork, today),
         wishes: new WishCommands(unitOfWork, today, cipher),
         visits: new VisitCommands(unitOfWork, today),
-        queries: new PairingQueries(dataSource, today, cipher),
+        queries: new PairingQueries(dataSource, today),
+        residents: new ResidentDataReader(dataSource, cipher, caller, requestId),
         records: new RecordCommands(unitOfWork, today),
       };
     },

@@ -54,6 +54,14 @@ export const ACCESS_TABLE = {
   'activity.compliance':    row('三会一课落实情况',                       'anywhere', 'in-scope', 'in-scope', 'in-scope'),
   'activity.manage':        row('记录组织生活',                           'anywhere', 'in-scope', 'never',    'never'),
   'statistics.read':        row('统计数据',                               'anywhere', 'in-scope', 'never',    'in-scope'),
+  // pairing
+  'pairing.read':           row('结对共建记录',                           'anywhere', 'in-scope', 'in-scope', 'never'),
+  'pairing.summary':        row('结对共建汇总',                           'anywhere', 'in-scope', 'in-scope', 'in-scope'),
+  'pairing.problems':       row('走访问题清单（有呼必应）',               'anywhere', 'in-scope', 'never',    'never'),
+  'pairing.memberPair':     row('党员结对与参与的服务',                   'anywhere', 'in-scope', 'own',      'never'),
+  'pairing.resident':       row('微心愿群众姓名、联系方式（明文）',       'anywhere', 'in-scope', 'own',      'never'),
+  'pairing.claim':          row('认领微心愿',                             'anywhere', 'in-scope', 'own',      'never'),
+  'pairing.manage':         row('登记结对共建工作',                       'anywhere', 'in-scope', 'never',    'never'),
 } satisfies Record<string, Row>;
 
 export type Operation = keyof typeof ACCESS_TABLE;

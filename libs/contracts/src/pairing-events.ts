@@ -23,6 +23,9 @@ export const PairingEventType = {
   PROBLEM_COLLECTED: 'pairing.problem.collected',
   PROBLEM_RESOLVED: 'pairing.problem.resolved',
   PROBLEM_ESCALATED: 'pairing.problem.escalated',
+  INSTRUCTOR_APPOINTED: 'pairing.instructor.appointed',
+  INSTRUCTOR_VISITED: 'pairing.instructor.visited',
+  COMMITTEE_CREATED: 'pairing.committee.created',
 } as const;
 
 /** 村（社区）结对档案: the village's type and size (no person). */
@@ -120,4 +123,31 @@ export interface ProblemSnapshot {
   /** Days from collection to resolution, once resolved. */
   daysToResolve: number | null;
   escalatedTo: string | null;
+}
+
+/** 党建指导员: an agency member sent to an organisation for a term. */
+export interface InstructorSnapshot {
+  id: string;
+  memberId: string;
+  organizationId: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** 指导员走访: one visit of an instructor, counted (the note stays in the pairing database). */
+export interface InstructorVisitData {
+  visitId: string;
+  instructorId: string;
+  organizationId: string;
+  visitedOn: string;
+}
+
+/** 共建委员会 or 特色支部营: several organisations with a leader. */
+export interface CommitteeSnapshot {
+  id: string;
+  /** JOINT_COMMITTEE, FEATURE_CAMP */
+  kind: string;
+  name: string;
+  organizationIds: string[];
+  leaderMemberId: string | null;
 }

@@ -1,10 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, canManage, inScope } from '@partybuild/auth';
+import { Caller, Operation, allowed, assertAllowed } from '@partybuild/auth';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
-import { PairingErrors, notAllowed, outOfScope } from '../errors';
+import { PairingErrors } from '../errors';
 
+/**
+ * Pairing's questions to the access table (`libs/auth/src/access.ts`, the `// pairing` rows):
+ * which organisation a command or read is about, and whether the caller may do the operation
+ * there. A role that may never do it is refused before anything is looked up.
+ */
+
+/** May the caller record pairing work at all (before looking at a target)? */
 export function assertCanManage(caller: Caller): void {
-  if (!canManage(caller)) throw notAllowed();
+  assertAllowed(caller, 'pairing.manage');
 }
 
 /** An organisation of the service's tree copy, or ORGANIZATION_NOT_FOUND. */
@@ -14,19 +21,32 @@ export async function knownNode(manager: EntityManager, id: string): Promise<Org
   return node;
 }
 
-/** An organisation the caller may see. */
-export async function visibleNode(manager: EntityManager, caller: Caller, id: string): Promise<OrgNode> {
+/** An organisation on which the caller may do the operation. */
+export async function nodeFor(manager: EntityManager, caller: Caller, operation: Operation, id: string): Promise<OrgNode> {
+  assertAllowed(caller, operation);
   const node = await knownNode(manager, id);
-  if (!inScope(caller, node.path)) throw outOfScope(node.name);
+  assertAllowed(caller, operation, { path: node.path }, node.name);
   return node;
 }
 
-/** An organisation the caller may record work for: in scope, not dissolved. */
+/** An organisation whose pairing records the caller may see. */
+export const visibleNode = (manager: EntityManager, caller: Caller, id: string) => nodeFor(manager, caller, 'pairing.read', id);
+
+/** An organisation the caller may record work for: allowed there, not dissolved. */
 export async function activeNode(manager: EntityManager, caller: Caller, id: string): Promise<OrgNode> {
-  assertCanManage(caller);
-  const node = await visibleNode(manager, caller, id);
+  const node = await nodeFor(manager, caller, 'pairing.manage', id);
   assertActive(node);
   return node;
+}
+
+/** Allowed on one of several organisations (either side of a pair, any member of a committee). */
+export const allowedOnAny = (caller: Caller, operation: Operation, nodes: ReadonlyArray<Pick<OrgNode, 'path'>>) =>
+  nodes.some((n) => allowed(caller, operation, { path: n.path }));
+
+/** Refuses unless allowed on one of the organisations; the refusal names the first. */
+export function assertOnAny(caller: Caller, operation: Operation, nodes: ReadonlyArray<Pick<OrgNode, 'path' | 'name'>>): void {
+  if (allowedOnAny(caller, operation, nodes)) return;
+  assertAllowed(caller, operation, { path: nodes[0]?.path ?? [] }, nodes[0]?.name);
 }
 
 export function assertActive(node: OrgNode): void {

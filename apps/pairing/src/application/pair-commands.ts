@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Caller } from '@partybuild/auth';
+import { Caller, Operation, assertAllowed } from '@partybuild/auth';
 import { UnitOfWork, runOnce } from '@partybuild/persistence';
 import { OrgTree } from '@partybuild/org-tree';
 import type { MemberPairSnapshot, PairSnapshot } from '@partybuild/contracts';
 import { PairKind, PairStatus, VillageType, isAgencySector, isVillageSector } from '../domain/kinds';
 import { assertTransition, checkSides, termEnd } from '../domain/pair';
 import { pairingRulesOn } from '../reference/pairing-rules';
-import { PairingErrors, invalid, outOfScope } from '../errors';
-import { inScope } from '@partybuild/auth';
-import { activeNode, assertCanManage, knownNode } from './access';
+import { PairingErrors, invalid } from '../errors';
+import { activeNode, assertCanManage, assertOnAny, knownNode } from './access';
 import { PairingEvent, pairingEvent, record } from './pairing-events';
 import { PairRow, pairById, toSnapshot } from './pair-rows';
 
@@ -115,7 +114,7 @@ export class PairCommands {
         const nodes = await new OrgTree(manager).nodes([input.helperId, input.helpedId]);
         const helper = nodes.get(input.helperId) ?? (await knownNode(manager, input.helperId));
         const helped = nodes.get(input.helpedId) ?? (await knownNode(manager, input.helpedId));
-        if (!inScope(caller, helper.path) && !inScope(caller, helped.path)) throw outOfScope(helped.name);
+        assertOnAny(caller, 'pairing.manage', [helped, helper]);
         checkSides(kind, helper, helped);
         // Serialise proposals per helper, so two at once cannot both take its last place.
         await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [`pair-helper:${helper.id}`]);
@@ -219,11 +218,16 @@ export class PairCommands {
   }
 }
 
-/** A pair is the business of the cadres of either side. */
-export async function assertPairInScope(manager: EntityManager, caller: Caller, pair: PairRow): Promise<void> {
-  const nodes = await new OrgTree(manager).nodes([pair.helperId, pair.helpedId]);
-  const paths = [...nodes.values()].map((n) => n.path);
-  if (!paths.some((p) => inScope(caller, p))) throw outOfScope(nodes.get(pair.helpedId)?.name ?? pair.helpedId);
+/** A pair is the business of either side: the operation allowed on one of them. */
+export async function assertPairInScope(
+  manager: EntityManager,
+  caller: Caller,
+  pair: PairRow,
+  operation: Operation = 'pairing.manage',
+): Promise<void> {
+  assertAllowed(caller, operation);
+  const nodes = await new OrgTree(manager).nodes([pair.helpedId, pair.helperId]);
+  assertOnAny(caller, operation, [...nodes.values()]);
 }
 
 export const pairEvent = (type: string, pair: PairRow, helpedPath: string[], actor: string) =>

@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { Caller, canManage, inScope } from '@partybuild/auth';
+import { Caller, allowed, assertAllowed } from '@partybuild/auth';
 import type { Period } from '@partybuild/calendar';
 import { daysBetween } from '@partybuild/calendar';
-import { maskContact, maskName, PersonalDataCipher } from '@partybuild/personal-data';
 import { effectiveStatus } from '../domain/wish';
 import { AGENCY_SECTORS } from '../domain/kinds';
-import { PairingErrors, outOfScope } from '../errors';
-import { visibleNode } from './access';
+import { PairingErrors } from '../errors';
+import { knownNode, nodeFor, visibleNode } from './access';
 import { PROBLEM_COLUMNS, ProblemRow } from './visit-commands';
 import { WISH_COLUMNS, WishRow } from './wish-commands';
 
@@ -20,36 +19,45 @@ export class PairingQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly today: () => string,
-    private readonly cipher: PersonalDataCipher,
   ) {}
 
   private get manager() {
     return this.dataSource.manager;
   }
 
-  /** A wish as the caller may see it: the resident unmasked only for the village's cadres and the member who claimed it. */
-  wishView(caller: Caller, w: WishRow, villagePath: readonly string[]) {
-    const open = (canManage(caller) && inScope(caller, villagePath)) || (w.claimedBy !== null && caller.subject === w.claimedBy);
-    const name = this.cipher.decrypt(w.residentNameSealed);
-    const contact = w.residentContactSealed ? this.cipher.decrypt(w.residentContactSealed) : null;
+  /** A wish as a reader gives it out: its resident still sealed, read field by field (`ResidentDataReader`, audited). */
+  wishView(w: WishRow, villagePath: readonly string[]) {
     return {
       ...w,
+      villagePath,
       status: effectiveStatus(w.status, w.expiresOn, this.today()),
       organization: { id: w.organizationId },
       claimedBy: w.claimedBy ? { id: w.claimedBy } : null,
-      residentName: open ? name : maskName(name),
-      residentContact: contact === null ? null : open ? contact : maskContact(contact),
+      claimedById: w.claimedBy,
     };
   }
 
+  /** A wish, for whoever may read its village's pairing records, and for the member who claimed it. */
   async wish(caller: Caller, id: string) {
     const [w]: WishRow[] = await this.manager.query(`SELECT ${WISH_COLUMNS} FROM micro_wish WHERE id = $1`, [id]);
     if (!w) throw PairingErrors.WISH_NOT_FOUND({ id });
-    const node = await visibleNode(this.manager, caller, w.organizationId).catch((error) => {
-      if (w.claimedBy === caller.subject) return null;
-      throw error;
-    });
-    return this.wishView(caller, w, node?.path ?? []);
+    const village = await knownNode(this.manager, w.organizationId);
+    // Without a path, only an `own` cell (the claimer) or `anywhere` lets the caller in.
+    const claimer = w.claimedBy !== null && allowed(caller, 'pairing.claim', { memberId: w.claimedBy });
+    if (!claimer) assertAllowed(caller, 'pairing.read', { path: village.path }, village.name);
+    return this.wishView(w, village.path);
+  }
+
+  /** Who read a wish's resident in clear, newest first: the same row of the access table as membership's log (district admins). */
+  async residentAccessLog(caller: Caller, wishId: string, window: Window) {
+    assertAllowed(caller, 'personalDataAccessLog');
+    const rows: Array<Record<string, unknown> & { total: number }> = await this.manager.query(
+      `SELECT wish_id AS "wishId", actor, actor_roles AS "actorRoles", fields, purpose, request_id AS "requestId",
+              accessed_at AS "accessedAt", count(*) OVER ()::int AS total
+       FROM resident_data_access WHERE wish_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3`,
+      [wishId, window.limit, window.offset],
+    );
+    return { items: rows, total: rows[0]?.total ?? 0 };
   }
 
   /** Open wishes of an organisation's subtree (not yet past their last day), oldest first. */
@@ -63,13 +71,12 @@ export class PairingQueries {
        ORDER BY w."postedOn", w.id LIMIT $3 OFFSET $4`,
       [node.id, this.today(), window.limit, window.offset],
     );
-    return { items: rows.map((r) => this.wishView(caller, r, r.path)), total: rows[0]?.total ?? 0 };
+    return { items: rows.map((r) => this.wishView(r, r.path)), total: rows[0]?.total ?? 0 };
   }
 
   /** Agency members in a subtree who have not claimed a wish in the year (each should claim one). */
   async membersWithoutWish(caller: Caller, year: number, under: string, window: Window) {
-    if (!canManage(caller)) throw PairingErrors.FORBIDDEN({ name: null });
-    const node = await visibleNode(this.manager, caller, under);
+    const node = await nodeFor(this.manager, caller, 'pairing.manage', under);
     const rows: Array<{ id: string; total: number }> = await this.manager.query(
       `SELECT m.id, count(*) OVER ()::int AS total
        FROM member m JOIN org_node n ON n.id = m.organization_id
@@ -81,21 +88,30 @@ export class PairingQueries {
     return { items: rows.map((r) => ({ id: r.id })), total: rows[0]?.total ?? 0 };
   }
 
-  /** Overdue problems of one assignee, most overdue first (有呼必应). */
+  /**
+   * Overdue problems of one assignee, most overdue first (有呼必应). One statement: the assignee's
+   * place in the tree and the page come together (index `problem_assignee_overdue`); the page is
+   * given out only once the access table allows the caller there.
+   */
   async overdueProblems(caller: Caller, assigneeId: string, window: Window) {
-    const node = await visibleNode(this.manager, caller, assigneeId);
-    const rows: Array<ProblemRow & { total: number }> = await this.manager.query(
-      `SELECT ${PROBLEM_COLUMNS}, count(*) OVER ()::int AS total FROM problem
-       WHERE assignee_id = $1 AND status = 'OPEN' AND deadline < $2
-       ORDER BY deadline, id LIMIT $3 OFFSET $4`,
-      [node.id, this.today(), window.limit, window.offset],
+    assertAllowed(caller, 'pairing.problems');
+    const rows: Array<Partial<ProblemRow> & { total: number | null; path: string[]; name: string }> = await this.manager.query(
+      `SELECT n.path, n.name, p.* FROM org_node n LEFT JOIN LATERAL (
+         SELECT ${PROBLEM_COLUMNS}, count(*) OVER ()::int AS total FROM problem
+         WHERE assignee_id = n.id AND status = 'OPEN' AND deadline < $2
+         ORDER BY deadline, id LIMIT $3 OFFSET $4) p ON true
+       WHERE n.id = $1`,
+      [assigneeId, this.today(), window.limit, window.offset],
     );
-    return { items: rows.map((r) => this.problemView(r)), total: rows[0]?.total ?? 0 };
+    if (!rows.length) throw PairingErrors.ORGANIZATION_NOT_FOUND({ id: assigneeId }, { reference: assigneeId });
+    assertAllowed(caller, 'pairing.problems', { path: rows[0].path }, rows[0].name);
+    const found = rows.filter((r) => r.id) as unknown as ProblemRow[];
+    return { items: found.map((r) => this.problemView(r)), total: rows[0].total ?? 0 };
   }
 
   /** Open problems collected in or assigned to an organisation's subtree, by deadline. */
   async openProblems(caller: Caller, organizationId: string, window: Window) {
-    const node = await visibleNode(this.manager, caller, organizationId);
+    const node = await nodeFor(this.manager, caller, 'pairing.problems', organizationId);
     const rows: Array<ProblemRow & { total: number }> = await this.manager.query(
       `WITH sub AS (SELECT id FROM org_node WHERE path @> ARRAY[$1::uuid])
        SELECT ${PROBLEM_COLUMNS}, count(*) OVER ()::int AS total FROM problem
@@ -119,7 +135,7 @@ export class PairingQueries {
 
   /** A member's open member pair: theirs to see, and their organisation's cadres'. */
   async memberPair(caller: Caller, memberId: string, memberPath: string[] | null) {
-    if (!mayRead(caller, memberId, memberPath, '该党员的结对信息')) return null;
+    if (!mayRead(caller, memberId, memberPath)) return null;
     const [row] = await this.manager.query(
       `SELECT id, agency_member_id, rural_member_id, pair_id, starts_on::text AS starts_on, ends_on::text AS ends_on FROM member_pair
        WHERE (agency_member_id = $1 OR rural_member_id = $1) AND (ends_on IS NULL OR ends_on >= $2)
@@ -138,7 +154,7 @@ export class PairingQueries {
   }
 
   async memberServices(caller: Caller, memberId: string, memberPath: string[] | null, period: Period | null, window: Window) {
-    if (!mayRead(caller, memberId, memberPath, '该党员参与的服务')) return { items: [], total: 0 };
+    if (!mayRead(caller, memberId, memberPath)) return { items: [], total: 0 };
     const rows = await this.manager.query(
       `SELECT ${SERVICE_COLUMNS}, count(*) OVER ()::int AS total FROM service_record
        WHERE member_ids @> ARRAY[$1::uuid] AND ($2::date IS NULL OR delivered_on BETWEEN $2::date AND $3::date)
@@ -169,10 +185,13 @@ export const SERVICE_COLUMNS = `id, pair_id AS "pairId", type, delivered_on::tex
 
 export const serviceView = (r: { memberIds: string[] } & Record<string, unknown>) => ({ ...r, members: r.memberIds.map((id) => ({ id })) });
 
-/** A member's pairing records are theirs and their organisation's cadres' to see; a member the service does not know has none. */
-function mayRead(caller: Caller, memberId: string, memberPath: string[] | null, what: string): boolean {
-  if (caller.subject === memberId) return true;
+/**
+ * A member's pairing records (`pairing.memberPair`): theirs and their organisation's cadres' to
+ * see; a member the service does not know has none (for whoever may see any).
+ */
+function mayRead(caller: Caller, memberId: string, memberPath: string[] | null): boolean {
+  assertAllowed(caller, 'pairing.memberPair');
   if (memberPath === null) return false;
-  if (!inScope(caller, memberPath)) throw outOfScope(what);
+  assertAllowed(caller, 'pairing.memberPair', { path: memberPath, memberId }, '该党员的结对信息');
   return true;
 }

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Caller, inScope } from '@partybuild/auth';
+import type { Caller } from '@partybuild/auth';
+import type { CommitteeSnapshot, InstructorSnapshot, InstructorVisitData } from '@partybuild/contracts';
 import { isIsoDate } from '@partybuild/federation';
 import { UnitOfWork, runOnce } from '@partybuild/persistence';
 import { OrgTree } from '@partybuild/org-tree';
 import { isAgencySector } from '../domain/kinds';
 import { pairingRulesOn } from '../reference/pairing-rules';
-import { PairingErrors, invalid, outOfScope } from '../errors';
-import { activeNode, assertActive, assertCanManage } from './access';
+import { PairingErrors, invalid } from '../errors';
+import { activeNode, assertActive, assertCanManage, assertOnAny } from './access';
 import { requireMembers } from './members';
+import { PairingEvent, pairingEvent, record } from './pairing-events';
 
 export enum CommitteeKind {
   /** 共建委员会 */
@@ -65,6 +67,14 @@ export class RecordCommands {
           `INSERT INTO instructor (id, member_id, organization_id, starts_on, ends_on, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
           [id, member.id, target.id, input.startsOn, input.endsOn, caller.subject],
         );
+        const instructor: InstructorSnapshot = {
+          id,
+          memberId: member.id,
+          organizationId: target.id,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+        };
+        await record(manager, [pairingEvent(PairingEvent.INSTRUCTOR_APPOINTED, id, target, caller.subject, { instructor })]);
         return id;
       });
       return done.id;
@@ -83,7 +93,7 @@ export class RecordCommands {
         [instructorId],
       );
       if (!row) throw invalid('instructorId', `没有编号为 ${instructorId} 的党建指导员`);
-      await activeNode(manager, caller, row.organization_id);
+      const target = await activeNode(manager, caller, row.organization_id);
       if (visitedOn < row.starts_on || visitedOn > row.ends_on)
         throw invalid('visitedOn', `走访日期须在任期 ${row.starts_on} 至 ${row.ends_on} 之内`);
       const id = randomUUID();
@@ -94,6 +104,8 @@ export class RecordCommands {
         text,
         caller.subject,
       ]);
+      const visit: InstructorVisitData = { visitId: id, instructorId, organizationId: target.id, visitedOn };
+      await record(manager, [pairingEvent(PairingEvent.INSTRUCTOR_VISITED, instructorId, target, caller.subject, visit)]);
       return id;
     });
   }
@@ -113,13 +125,23 @@ export class RecordCommands {
         const missing = orgIds.find((id) => !nodes.has(id));
         if (missing) throw PairingErrors.ORGANIZATION_NOT_FOUND({ id: missing });
         for (const node of nodes.values()) assertActive(node);
-        if (![...nodes.values()].some((n) => inScope(caller, n.path))) throw outOfScope([...nodes.values()][0].name);
+        assertOnAny(caller, 'pairing.manage', [...nodes.values()]);
         if (input.leaderMemberId) await requireMembers(manager, [input.leaderMemberId]);
         const id = randomUUID();
         await manager.query(
           `INSERT INTO joint_committee (id, kind, name, organization_ids, leader_member_id, note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
           [id, input.kind, name, orgIds, input.leaderMemberId ?? null, input.note?.trim() || null, caller.subject],
         );
+        const committee: CommitteeSnapshot = {
+          id,
+          kind: input.kind,
+          name,
+          organizationIds: orgIds,
+          leaderMemberId: input.leaderMemberId ?? null,
+        };
+        // Placed at the first organisation named; the snapshot lists them all.
+        const at = nodes.get(orgIds[0])!;
+        await record(manager, [pairingEvent(PairingEvent.COMMITTEE_CREATED, id, at, caller.subject, { committee })]);
         return id;
       });
       return done.id;

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Caller, inScope } from '@partybuild/auth';
+import type { Caller } from '@partybuild/auth';
 import { UnitOfWork, runOnce } from '@partybuild/persistence';
 import type { MemberPairSnapshot, ServiceSnapshot } from '@partybuild/contracts';
 import { checkService, ServiceFacts, ServiceType } from '../domain/service-record';
 import { PairStatus, isAgencySector, isVillageSector } from '../domain/kinds';
 import { pairingRulesOn } from '../reference/pairing-rules';
 import { PairingErrors, invalid } from '../errors';
-import { assertCanManage, knownNode } from './access';
+import { assertCanManage, assertOnAny, knownNode } from './access';
 import { PairingEvent, pairingEvent, record } from './pairing-events';
 import { PairRow, pairById } from './pair-rows';
 import { assertPairInScope } from './pair-commands';
@@ -110,7 +110,10 @@ export class ServiceCommands {
             throw invalid('pairId', '两名党员须分别属于该结对的帮扶方和被帮扶方');
           }
         } else {
-          if (!inScope(caller, agency.path) && !inScope(caller, rural.path)) throw PairingErrors.FORBIDDEN({ name: '这两名党员的党组织' });
+          assertOnAny(caller, 'pairing.manage', [
+            { path: agency.path, name: '这两名党员的党组织' },
+            { path: rural.path, name: '这两名党员的党组织' },
+          ]);
         }
         await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 2)), pg_advisory_xact_lock(hashtextextended($2, 2))', [
           agency.id,
@@ -156,7 +159,11 @@ export class ServiceCommands {
       if (!row) throw invalid('id', `没有编号为 ${id} 的党员结对`);
       if (row.ends_on) throw invalid('id', '该党员结对已结束');
       const members = await requireMembers(manager, [row.agency_member_id, row.rural_member_id]);
-      if (![...members.values()].some((m) => inScope(caller, m.path))) throw PairingErrors.FORBIDDEN({ name: '这两名党员的党组织' });
+      assertOnAny(
+        caller,
+        'pairing.manage',
+        [...members.values()].map((m) => ({ path: m.path, name: '这两名党员的党组织' })),
+      );
       const end = endsOn ?? this.today();
       await manager.query(`UPDATE member_pair SET ends_on = $2 WHERE id = $1`, [id, end]);
       const rural = members.get(row.rural_member_id)!;

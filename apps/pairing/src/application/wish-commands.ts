@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Caller, Role, canManage, hasRole, inScope } from '@partybuild/auth';
+import { Caller, allowed, assertAllowed } from '@partybuild/auth';
 import { addDays } from '@partybuild/calendar';
 import { UnitOfWork, runOnce } from '@partybuild/persistence';
 import type { PersonalDataCipher } from '@partybuild/personal-data';
@@ -8,10 +8,10 @@ import type { WishSnapshot } from '@partybuild/contracts';
 import { WishStatus, assertClaimable, assertFulfillable, effectiveStatus } from '../domain/wish';
 import { isAgencySector, isVillageSector } from '../domain/kinds';
 import { pairingRulesOn } from '../reference/pairing-rules';
-import { PairingErrors, invalid, notAllowed } from '../errors';
+import { PairingErrors, invalid } from '../errors';
 import { activeNode, knownNode } from './access';
 import { PairingEvent, pairingEvent, record } from './pairing-events';
-import { requireMembers } from './members';
+import { knownMembers, requireMembers } from './members';
 
 export interface PostWishInput {
   organizationId: string;
@@ -96,10 +96,10 @@ export class WishCommands {
 
   /** 认领: by the agency member themself, or by a cadre of the member's organisation on their behalf. */
   async claim(caller: Caller, wishId: string, memberId: string): Promise<string> {
+    assertAllowed(caller, 'pairing.claim');
     return this.change(caller, wishId, async (manager, wish) => {
       const member = (await requireMembers(manager, [memberId])).get(memberId)!;
-      const self = hasRole(caller, Role.MEMBER) && caller.subject === memberId;
-      if (!self && !(canManage(caller) && inScope(caller, member.path))) throw notAllowed();
+      assertAllowed(caller, 'pairing.claim', { path: member.path, memberId }, '该党员');
       if (!member.sector || !isAgencySector(member.sector)) {
         throw PairingErrors.MEMBER_WRONG_SIDE({ side: '认领人', rule: '微心愿由机关党员认领' }, { field: 'memberId' });
       }
@@ -119,8 +119,12 @@ export class WishCommands {
     const max = pairingRulesOn(this.today()).text.evidence;
     if (!text || [...text].length > max) throw invalid('evidence', `请写明实现情况（1–${max} 个字）`);
     return this.change(caller, wishId, async (manager, wish) => {
-      const self = hasRole(caller, Role.MEMBER) && caller.subject === wish.claimedBy;
-      if (!self && !canManage(caller)) throw notAllowed();
+      // The member who claimed it (or their cadres), or the village's cadres.
+      const claimer = wish.claimedBy ? (await knownMembers(manager, [wish.claimedBy])).get(wish.claimedBy) : undefined;
+      if (!claimer || !allowed(caller, 'pairing.claim', { path: claimer.path, memberId: claimer.id })) {
+        const village = await knownNode(manager, wish.organizationId);
+        assertAllowed(caller, 'pairing.manage', { path: village.path }, village.name);
+      }
       assertFulfillable(effectiveStatus(wish.status, wish.expiresOn, this.today()));
       await manager.query(`UPDATE micro_wish SET status = 'FULFILLED', fulfilled_on = $2, evidence = $3 WHERE id = $1`, [
         wish.id,

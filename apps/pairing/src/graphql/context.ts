@@ -7,6 +7,7 @@ import type { WishCommands } from '../application/wish-commands';
 import type { VisitCommands } from '../application/visit-commands';
 import type { PairingQueries } from '../application/pairing-queries';
 import type { RecordCommands } from '../application/record-commands';
+import type { ResidentDataReader } from '../application/resident-data';
 import type { PairingLoaders } from './loaders';
 
 export interface PairingContext extends RequestContext {
@@ -18,6 +19,8 @@ export interface PairingContext extends RequestContext {
   visits: VisitCommands;
   queries: PairingQueries;
   records: RecordCommands;
+  /** Residents of micro-wishes, masked or in clear and audited. */
+  residents: ResidentDataReader;
   today: () => string;
   dataSource: DataSource;
 }

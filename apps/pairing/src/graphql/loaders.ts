@@ -6,6 +6,8 @@ import type { Period } from '@partybuild/calendar';
 import { SERVICE_COLUMNS, serviceView } from '../application/pairing-queries';
 import { SummaryRow, summaries } from '../application/summary-queries';
 import type { VillageProfile } from './pair.type';
+import { villagesCompliance } from '../application/compliance-facts';
+import type { VillageCompliance } from '../domain/weak-organization';
 
 /** Cache DataLoaders per argument set: one loader (and so one query) per distinct window. */
 function keyed<A, K, V>(make: (args: A) => DataLoader<K, V>) {
@@ -101,7 +103,24 @@ export function createLoaders(dataSource: DataSource, today: () => string) {
     return ids.map((id) => found.get(id) ?? null);
   });
 
-  return { latestRatings, nodes, pairsOf, profiles, memberPaths, pairServices, summaries: summariesOf, instructorsOf, committeesOf };
+  /** 三会一课 of each village over the window of the rules, from the compliance projection. */
+  const villageCompliance = new DataLoader<string, VillageCompliance>(async (ids) => {
+    const found = await villagesCompliance(manager, ids, today());
+    return ids.map((id) => found.get(id) as VillageCompliance);
+  });
+
+  return {
+    villageCompliance,
+    latestRatings,
+    nodes,
+    pairsOf,
+    profiles,
+    memberPaths,
+    pairServices,
+    summaries: summariesOf,
+    instructorsOf,
+    committeesOf,
+  };
 }
 
 export type PairingLoaders = ReturnType<typeof createLoaders>;

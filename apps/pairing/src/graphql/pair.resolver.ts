@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { inScope } from '@partybuild/auth';
+import { allowed, assertAllowed } from '@partybuild/auth';
 import { LocalDateScalar, withLimit } from '@partybuild/federation';
 import { PairingErrors } from '../errors';
 import { assertPairInScope } from '../application/pair-commands';
@@ -20,7 +20,7 @@ export class PairResolver {
     const manager = ctx.pairs.manager;
     const pair = await pairById(manager, id);
     if (!pair) throw PairingErrors.PAIR_NOT_FOUND({ id });
-    await assertPairInScope(manager, ctx.caller, pair);
+    await assertPairInScope(manager, ctx.caller, pair, 'pairing.read');
     return pair;
   }
 
@@ -108,12 +108,13 @@ export class OrganizationPairingResolver {
       '结对 — the pairs this organisation is a side of, newest first (a caller outside it sees only pairs whose other side they keep)',
   })
   async pairs(@Root() o: Organization, @Ctx() ctx: PairingContext) {
+    assertAllowed(ctx.caller, 'pairing.read');
     const node = await ctx.loaders.nodes.load(o.id);
     if (!node) return [];
     const pairs = await ctx.loaders.pairsOf.load(o.id);
-    if (inScope(ctx.caller, node.path)) return pairs;
+    if (allowed(ctx.caller, 'pairing.read', { path: node.path })) return pairs;
     const others = await Promise.all(pairs.map((p) => ctx.loaders.nodes.load(p.helperId === o.id ? p.helpedId : p.helperId)));
-    return pairs.filter((_, i) => others[i] && inScope(ctx.caller, (others[i] as { path: string[] }).path));
+    return pairs.filter((_, i) => others[i] && allowed(ctx.caller, 'pairing.read', { path: (others[i] as { path: string[] }).path }));
   }
 
   @FieldResolver(() => VillageProfile, { nullable: true, description: '村（社区）结对档案' })
@@ -123,17 +124,39 @@ export class OrganizationPairingResolver {
 
   @FieldResolver(() => VillageTypeSuggestion, {
     nullable: true,
-    description: '类型建议 — 弱村 suggested for a village or community whose latest star rating is low; the district decides',
+    description:
+      '类型建议 — 弱村 suggested for a village or community whose latest star rating is low or whose 三会一课 falls short, with the facts; the district decides',
   })
-  async suggestedVillageType(@Root() o: Organization, @Ctx() ctx: PairingContext) {
-    const node = await ctx.loaders.nodes.load(o.id);
-    if (!node || !isVillageSector(node.sector) || !inScope(ctx.caller, node.path)) return null;
-    const rating = await ctx.loaders.latestRatings.load(o.id);
-    const limit = pairingRulesOn(ctx.today()).weakOrganization.starRatingAtMost;
-    if (!rating || rating.stars > limit) return null;
-    return {
-      villageType: VillageType.WEAK_ORGANIZATION,
-      facts: [`${rating.year}年评星定级为${rating.stars}星（${rating.finalScore}分），不高于${limit}星`],
-    };
+  suggestedVillageType(@Root() o: Organization, @Ctx() ctx: PairingContext) {
+    return suggestVillageType(o.id, ctx);
   }
+}
+
+@Resolver(() => VillageProfile)
+export class VillageProfileResolver {
+  @FieldResolver(() => VillageTypeSuggestion, {
+    nullable: true,
+    description: '类型建议 — what the facts suggest beside the type the district set (弱村 from the star rating or 三会一课)',
+  })
+  suggestion(@Root() p: VillageProfile, @Ctx() ctx: PairingContext) {
+    return suggestVillageType(p.organizationId, ctx);
+  }
+}
+
+/**
+ * 弱村 from the facts pairing knows: the latest star rating at or below the rules' limit, or
+ * 三会一课 落实率 below it over the window (which meetings of which period are missing). A
+ * suggestion only: the district sets the type.
+ */
+async function suggestVillageType(id: string, ctx: PairingContext) {
+  const node = await ctx.loaders.nodes.load(id);
+  if (!node || !isVillageSector(node.sector) || !allowed(ctx.caller, 'pairing.read', { path: node.path })) return null;
+  const rules = pairingRulesOn(ctx.today()).weakOrganization;
+  const [rating, compliance] = await Promise.all([ctx.loaders.latestRatings.load(id), ctx.loaders.villageCompliance.load(id)]);
+  const facts: string[] = [];
+  if (rating && rating.stars <= rules.starRatingAtMost) {
+    facts.push(`${rating.year}年评星定级为${rating.stars}星（${rating.finalScore}分），不高于${rules.starRatingAtMost}星`);
+  }
+  if (compliance.failing) facts.push(...compliance.facts);
+  return facts.length ? { villageType: VillageType.WEAK_ORGANIZATION, facts } : null;
 }

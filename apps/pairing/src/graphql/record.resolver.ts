@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { LocalDateScalar, TextField, withLimit } from '@partybuild/federation';
 import { TEXT } from '../reference/pairing-rules';
-import { inScope } from '@partybuild/auth';
+import { allowed, assertAllowed } from '@partybuild/auth';
 import { CommitteeKind } from '../application/record-commands';
 import { Member, Organization } from './stubs';
 import type { PairingContext } from './context';
@@ -146,13 +146,17 @@ export class RecordResolver {
 export class OrganizationRecordResolver {
   @FieldResolver(() => [Instructor], { description: '派驻的党建指导员' })
   async instructors(@Root() o: Organization, @Ctx() ctx: PairingContext) {
+    assertAllowed(ctx.caller, 'pairing.read');
     const node = await ctx.loaders.nodes.load(o.id);
-    if (!node || !inScope(ctx.caller, node.path)) return [];
+    if (!node || !allowed(ctx.caller, 'pairing.read', { path: node.path })) return [];
     return (await ctx.loaders.instructorsOf.load(o.id)).map(toInstructor);
   }
 
   @FieldResolver(() => [JointCommittee], { description: '参加的共建委员会与特色支部营' })
   async jointCommittees(@Root() o: Organization, @Ctx() ctx: PairingContext) {
+    assertAllowed(ctx.caller, 'pairing.read');
+    const node = await ctx.loaders.nodes.load(o.id);
+    if (!node || !allowed(ctx.caller, 'pairing.read', { path: node.path })) return [];
     return (await ctx.loaders.committeesOf.load(o.id)).map(toCommittee);
   }
 }

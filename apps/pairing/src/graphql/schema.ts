@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@partybuild/federation';
-import { OrganizationPairingResolver, PairResolver } from './pair.resolver';
-import { MemberWorkResolver, OrganizationWorkResolver, PairWorkResolver, WorkResolver } from './work.resolver';
+import { OrganizationPairingResolver, PairResolver, VillageProfileResolver } from './pair.resolver';
+import { MemberWorkResolver, MicroWishResolver, OrganizationWorkResolver, PairWorkResolver, WorkResolver } from './work.resolver';
 import { OrganizationRecordResolver, RecordResolver } from './record.resolver';
 import { referenceResolvers } from './stubs';
 
@@ -11,10 +11,12 @@ export function buildPairingSchema(): Promise<GraphQLSchema> {
       resolvers: [
         PairResolver,
         OrganizationPairingResolver,
+        VillageProfileResolver,
         WorkResolver,
         OrganizationWorkResolver,
         MemberWorkResolver,
         PairWorkResolver,
+        MicroWishResolver,
         RecordResolver,
         OrganizationRecordResolver,
       ],

@@ -2,11 +2,23 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { parsePeriod } from '@partybuild/calendar';
 import { PageArgs, PageOf, pageWindow, toPage, withLimit } from '@partybuild/federation';
 import { TEXT } from '../reference/pairing-rules';
-import { visibleNode } from '../application/access';
+import { nodeFor } from '../application/access';
+import type { SealedResident } from '../application/resident-data';
 import { servicesByType } from '../application/summary-queries';
 import { Member, Organization } from './stubs';
 import { Pair } from './pair.type';
-import { MemberPair, MicroWish, PairingSummary, Problem, ProblemPage, ServicePage, ServiceRecord, VisitBatch, WishPage } from './work.type';
+import {
+  MemberPair,
+  MicroWish,
+  PairingSummary,
+  Problem,
+  ProblemPage,
+  ResidentDataAccessPage,
+  ServicePage,
+  ServiceRecord,
+  VisitBatch,
+  WishPage,
+} from './work.type';
 import { MemberPairInput, PostWishInput, RecordServiceInput, VisitInput } from './work.inputs';
 import type { PairingContext } from './context';
 
@@ -121,6 +133,15 @@ export class WorkResolver {
     return ctx.queries.wish(ctx.caller, id);
   }
 
+  @Query(() => ResidentDataAccessPage, {
+    description: '微心愿群众信息查看记录 — who read a wish’s resident in clear (district admins)',
+  })
+  async microWishAccessLog(@Arg('wishId', () => ID) wishId: string, @Args() page: PageArgs, @Ctx() ctx: PairingContext) {
+    const window = pageWindow(page);
+    const { items, total } = await ctx.queries.residentAccessLog(ctx.caller, wishId, window);
+    return toPage(items, total, window);
+  }
+
   @Query(() => MemberPage, {
     description: '未认领微心愿的机关党员 — agency members below an organisation with no wish claimed in the year',
   })
@@ -162,7 +183,7 @@ export class OrganizationWorkResolver {
   @FieldResolver(() => PairingSummary, { description: '结对共建汇总 — the subtree’s pairing work in a period (2026, 2026-Q3, 2026-07)' })
   async pairingSummary(@Root() o: Organization, @Arg('period') periodText: string, @Ctx() ctx: PairingContext) {
     const period = parsePeriod(periodText);
-    await visibleNode(ctx.pairs.manager, ctx.caller, o.id);
+    await nodeFor(ctx.pairs.manager, ctx.caller, 'pairing.summary', o.id);
     const row = await ctx.loaders.summaries(period).load(o.id);
     return { ...row, period: period.label, servicesByType: servicesByType(row.byType) };
   }
@@ -189,6 +210,21 @@ export class MemberWorkResolver {
     const parsed = period ? parsePeriod(period) : null;
     const { items, total } = await ctx.queries.memberServices(ctx.caller, m.id, await ctx.loaders.memberPaths.load(m.id), parsed, window);
     return toPage(items, total, window);
+  }
+}
+
+@Resolver(() => MicroWish)
+export class MicroWishResolver {
+  @FieldResolver(() => String, {
+    description: '群众姓名 — masked unless the caller keeps the village’s records or claimed the wish; a read in clear is audited',
+  })
+  residentName(@Root() w: SealedResident, @Ctx() ctx: PairingContext) {
+    return ctx.residents.read(w, 'residentName');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '联系方式 — masked likewise; a read in clear is audited' })
+  residentContact(@Root() w: SealedResident, @Ctx() ctx: PairingContext) {
+    return ctx.residents.read(w, 'residentContact');
   }
 }
 

@@ -120,11 +120,7 @@ export class MicroWish {
   @Field({ description: '心愿内容' })
   title: string;
 
-  @Field({ description: '群众姓名 — masked unless the caller keeps the village’s records or claimed the wish' })
-  residentName: string;
-
-  @Field(() => String, { nullable: true, description: '联系方式 — masked likewise' })
-  residentContact: string | null;
+  // 群众姓名 and 联系方式: field resolvers (MicroWishResolver) give them masked or in clear, audited.
 
   @Field(() => WishStatus)
   status: WishStatus;
@@ -259,3 +255,29 @@ export class PairingSummary {
   @Field(() => Float, { nullable: true, description: '平均办理天数' })
   averageDaysToResolve: number | null;
 }
+
+@ObjectType({ description: '微心愿群众信息查看记录 — one read of a resident’s name or contact in clear' })
+export class ResidentDataAccess {
+  @Field(() => ID)
+  wishId: string;
+
+  @Field({ description: 'Who read it.' })
+  actor: string;
+
+  @Field(() => [String])
+  actorRoles: string[];
+
+  @Field(() => [String], { description: 'residentName, residentContact' })
+  fields: string[];
+
+  @Field({ description: 'read' })
+  purpose: string;
+
+  @Field()
+  requestId: string;
+
+  @Field()
+  accessedAt: Date;
+}
+
+export const ResidentDataAccessPage = PageOf(ResidentDataAccess, 'ResidentDataAccessPage');

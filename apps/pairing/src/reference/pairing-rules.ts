@@ -24,8 +24,19 @@ export interface PairingRules {
   /** 有呼必应: a problem's deadline when none is given, and the longest allowed. */
   problemDefaultDays: number;
   problemMaxDays: number;
-  /** 弱村 suggested from facts: a star rating at or below this, or 三会一课 compliance below this. */
-  weakOrganization: { starRatingAtMost: number; complianceBelow: number };
+  /**
+   * 弱村 suggested from facts: a star rating at or below `starRatingAtMost`, or 三会一课 落实率 (the
+   * shared definition, libs/compliance) below `complianceBelow` over the last `complianceQuarters`
+   * whole quarters; the members who make a branch large enough for a committee (as the activity
+   * service counts them) are those of `committeeStages` not in `goneStatuses`.
+   */
+  weakOrganization: {
+    starRatingAtMost: number;
+    complianceBelow: number;
+    complianceQuarters: number;
+    committeeStages: readonly string[];
+    goneStatuses: readonly string[];
+  };
   /** 强弱支部结对 from the year's star ratings: weak at or below, strong at or above, weak branches one strong branch takes. */
   branchPairing: { weakStarsAtMost: number; strongStarsAtLeast: number; perStrongBranch: number };
   /** 问题类别: code and the label a worker writes in a CSV. */
@@ -116,7 +127,13 @@ export const PAIRING_RULES_HISTORY: readonly PairingRules[] = [
     wishOpenDays: 90,
     problemDefaultDays: 15,
     problemMaxDays: 90,
-    weakOrganization: { starRatingAtMost: 2, complianceBelow: 0.6 },
+    weakOrganization: {
+      starRatingAtMost: 2,
+      complianceBelow: 0.6,
+      complianceQuarters: 4,
+      committeeStages: ['PROBATIONARY', 'FULL'],
+      goneStatuses: ['TRANSFERRED_OUT', 'DECEASED', 'EXPELLED'],
+    },
     branchPairing: { weakStarsAtMost: 2, strongStarsAtLeast: 5, perStrongBranch: 1 },
     problemCategories: [
       { code: 'INFRASTRUCTURE', label: '基础设施' },

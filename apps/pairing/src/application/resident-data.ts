@@ -1,0 +1,61 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { Caller, allowed } from '@partybuild/auth';
+import { PersonalDataCipher, maskContact, maskName } from '@partybuild/personal-data';
+
+export type ResidentField = 'residentName' | 'residentContact';
+
+/** What a reader needs of a wish: its sealed resident, its village and who claimed it. */
+export interface SealedResident {
+  id: string;
+  residentNameSealed: string;
+  residentContactSealed: string | null;
+  claimedById: string | null;
+  villagePath: readonly string[];
+}
+
+/**
+ * Reads of a micro-wish's resident for one request, as membership reads ID numbers: masked
+ * unless the access table allows `pairing.resident` (the village's cadres, the member who claimed
+ * it); every read in clear is written to `resident_data_access` before the value is returned — if
+ * the log cannot be written, the value is not given out. Reads of one request are batched into
+ * one insert (one row per wish, listing the fields).
+ */
+export class ResidentDataReader {
+  private readonly audit: DataLoader<{ wishId: string; field: ResidentField }, true, string>;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly cipher: PersonalDataCipher,
+    private readonly caller: Caller,
+    requestId: string,
+  ) {
+    this.audit = new DataLoader(
+      async (keys) => {
+        const fields = new Map<string, Set<string>>();
+        for (const k of keys) fields.set(k.wishId, (fields.get(k.wishId) ?? new Set()).add(k.field));
+        await dataSource.query(
+          `INSERT INTO resident_data_access (wish_id, actor, actor_roles, fields, purpose, request_id)
+           SELECT w, $2, $3::text[], string_to_array(f, ','), 'read', $5 FROM unnest($1::uuid[], $4::text[]) AS u(w, f)`,
+          [[...fields.keys()], caller.subject, caller.roles, [...fields.values()].map((s) => [...s].sort().join(',')), requestId],
+        );
+        return keys.map(() => true as const);
+      },
+      { cacheKeyFn: (k) => `${k.wishId}:${k.field}` },
+    );
+  }
+
+  /** May the caller see this wish's resident in clear? */
+  mayUnmask(wish: SealedResident): boolean {
+    return allowed(this.caller, 'pairing.resident', { path: wish.villagePath, memberId: wish.claimedById ?? undefined });
+  }
+
+  async read(wish: SealedResident, field: ResidentField): Promise<string | null> {
+    const sealed = field === 'residentName' ? wish.residentNameSealed : wish.residentContactSealed;
+    if (!sealed) return null;
+    const plain = this.cipher.decrypt(sealed);
+    if (!this.mayUnmask(wish)) return field === 'residentName' ? maskName(plain) : maskContact(plain);
+    await this.audit.load({ wishId: wish.id, field });
+    return plain;
+  }
+}
