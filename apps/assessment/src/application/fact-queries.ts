@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { FactValues, RawFacts, factsFrom } from '../domain/facts';
+import { FactValues, NOTHING_KNOWN, RawFacts, factsFrom } from '../domain/facts';
 import type { AssessmentRules } from '../reference/assessment-rules';
 
 const GONE_STATUSES = ['TRANSFERRED_OUT', 'DECEASED', 'EXPELLED'];
@@ -27,22 +27,7 @@ export async function factsOf(
   asOf: string,
   rules: AssessmentRules,
 ): Promise<Map<string, FactValues>> {
-  const raw = new Map<string, RawFacts>(
-    unitIds.map((id) => [
-      id,
-      {
-        held: [],
-        expected: 0,
-        attended: 0,
-        memberMonthsDue: 0,
-        memberMonthsOnTime: 0,
-        membersInArrears: 0,
-        probationary: 0,
-        probationaryOverdue: 0,
-        termEndsOn: null,
-      },
-    ]),
-  );
+  const raw = new Map<string, RawFacts>(unitIds.map((id) => [id, { ...NOTHING_KNOWN }]));
   if (unitIds.length === 0) return new Map();
   const start = `${year}-01-01`;
   // Inside a transaction (closing a round) the queries share one connection and run one after another.
@@ -53,7 +38,7 @@ export async function factsOf(
         return out as T;
       }
     : <T extends unknown[]>(work: { [K in keyof T]: () => Promise<T[K]> }) => Promise.all(work.map((w) => w())) as Promise<T>;
-  const [meetings, members, terms] = await all([
+  const [meetings, members, terms, pairing] = await all([
     // One pass over the year's meetings: each counts for its host and every unit above it.
     () =>
       manager.query(
@@ -69,10 +54,12 @@ export async function factsOf(
       manager.query(`SELECT id, term_ends_on::text AS "termEndsOn" FROM org_node WHERE id = ANY($1::uuid[])`, [unitIds]) as Promise<
         Array<{ id: string; termEndsOn: string | null }>
       >,
+    () => pairingFacts(manager, unitIds, start, asOf),
   ]);
   for (const m of meetings) Object.assign(raw.get(m.id) as RawFacts, { held: m.held, expected: m.expected, attended: m.attended });
   for (const { id, ...counts } of members) Object.assign(raw.get(id) as RawFacts, counts);
   for (const t of terms) (raw.get(t.id) as RawFacts).termEndsOn = t.termEndsOn;
+  for (const { id, ...counts } of pairing) Object.assign(raw.get(id) as RawFacts, counts, { paired: true });
   return new Map([...raw].map(([id, r]) => [id, factsFrom(r, year, asOf, rules)]));
 }
 
@@ -112,4 +99,22 @@ async function memberFacts(manager: EntityManager, unitIds: string[], year: numb
     [unitIds, MEMBER_STAGES, GONE_STATUSES, year, lastMonth, asOf, rules.duesGraceDays, rules.probationYears],
   );
   return rows;
+}
+
+/** 结对共建 of each unit and everything below it: any pairing fact at all, the year's months served, wishes and problems. */
+function pairingFacts(manager: EntityManager, unitIds: string[], start: string, asOf: string) {
+  return manager.query(
+    `SELECT u.id,
+            coalesce(array_agg(DISTINCT to_char(p.day, 'YYYY-MM')) FILTER (WHERE p.kind = 'SERVICE' AND p.day BETWEEN $2::date AND $3::date), '{}') AS "servedMonths",
+            count(*) FILTER (WHERE p.kind = 'WISH' AND p.day BETWEEN $2::date AND $3::date)::int AS "wishesPosted",
+            count(*) FILTER (WHERE p.kind = 'WISH' AND p.day BETWEEN $2::date AND $3::date AND p.done_on <= $3::date)::int AS "wishesFulfilled",
+            count(*) FILTER (WHERE p.kind = 'PROBLEM' AND p.day BETWEEN $2::date AND $3::date)::int AS "problemsCollected",
+            count(*) FILTER (WHERE p.kind = 'PROBLEM' AND p.day BETWEEN $2::date AND $3::date AND p.done_on <= $3::date)::int AS "problemsResolved",
+            coalesce(sum(p.days_to_resolve) FILTER (WHERE p.kind = 'PROBLEM' AND p.done_on BETWEEN $2::date AND $3::date), 0)::int AS "resolveDays",
+            count(*) FILTER (WHERE p.kind = 'PROBLEM' AND p.done_on BETWEEN $2::date AND $3::date)::int AS "resolvedInYear"
+     FROM pairing_fact p JOIN org_node n ON n.id = p.organization_id CROSS JOIN LATERAL unnest(n.path) AS u(id)
+     WHERE n.path && $1::uuid[] AND u.id = ANY($1::uuid[]) AND p.day <= $3::date
+     GROUP BY u.id`,
+    [unitIds, start, asOf],
+  ) as Promise<Array<{ id: string } & Omit<RawFacts, 'paired'>>>;
 }

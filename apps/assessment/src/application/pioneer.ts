@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Period } from '@partybuild/calendar';
+import { NEVER_PUBLISHED, PUBLISHED_BY_EVENTS, PioneerFact } from '../domain/pioneer';
 
 export interface PioneerPointRow {
   memberId: string;
@@ -71,4 +72,13 @@ export async function pioneerBreakdown(manager: EntityManager, memberIds: readon
      WHERE member_id = ANY($1::uuid[]) AND month BETWEEN $2 AND $3 ORDER BY month, fact, source_id`,
     [memberIds, from, to],
   );
+}
+
+/** The facts that show "no data": those no event names members for, and those whose first event has not arrived. */
+export async function pioneerFactsWithoutData(manager: EntityManager): Promise<PioneerFact[]> {
+  const rows: Array<{ fact: PioneerFact }> = await manager.query(`SELECT fact FROM published_fact WHERE fact = ANY($1::text[])`, [
+    PUBLISHED_BY_EVENTS,
+  ]);
+  const published = new Set(rows.map((r) => r.fact));
+  return [...PUBLISHED_BY_EVENTS.filter((f) => !published.has(f)), ...NEVER_PUBLISHED];
 }

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { inScope } from '@partybuild/auth';
 import { parsePeriod } from '@partybuild/calendar';
-import { PioneerFact } from '../domain/pioneer';
 import { AssessmentErrors } from '../errors';
 import { FOLLOW_UP_COLUMNS } from '../application/appraisals';
 import { checkYear, visibleNode } from '../application/access';
@@ -12,9 +11,6 @@ import { withLimit } from '@partybuild/federation';
 import { TEXT } from '../reference/assessment-rules';
 
 const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
-
-/** Facts the index is ready for but no service publishes yet. */
-const NOT_PUBLISHED = [PioneerFact.MEETING_ATTENDED, PioneerFact.DEVELOPMENT_DUTY, PioneerFact.PAIRING_SERVICE];
 
 /** A member's appraisal and index are theirs and their branch's cadres' to see. Unknown members have none. */
 async function mayRead(ctx: AssessmentContext, memberId: string): Promise<boolean> {
@@ -46,11 +42,15 @@ export class MemberAssessmentResolver {
   async pioneerIndex(@Root() m: Member, @Arg('period') periodText: string, @Ctx() ctx: AssessmentContext): Promise<PioneerIndex | null> {
     const period = parsePeriod(periodText);
     if (!(await mayRead(ctx, m.id))) return null;
-    const [standing, breakdown] = await Promise.all([ctx.loaders.pioneer(period).load(m.id), ctx.loaders.pioneerPoints(period).load(m.id)]);
+    const [standing, breakdown, noData] = await Promise.all([
+      ctx.loaders.pioneer(period).load(m.id),
+      ctx.loaders.pioneerPoints(period).load(m.id),
+      ctx.loaders.pioneerNoData(),
+    ]);
     if (!standing) return null;
     // The total is the sum of the facts shown, so the breakdown always explains it exactly.
     const total = Math.round(breakdown.reduce((sum, p) => sum + p.points, 0) * 100) / 100;
-    return { period: period.label, ...standing, total, breakdown: breakdown as PioneerIndex['breakdown'], noData: NOT_PUBLISHED };
+    return { period: period.label, ...standing, total, breakdown: breakdown as PioneerIndex['breakdown'], noData };
   }
 }
 
