@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { PairingEventType } from '@partybuild/contracts';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { PairingEventType, eventsSchema } from '@partybuild/contracts';
 import { createEnvelope } from '@partybuild/events';
 import { eventually } from '@partybuild/testing';
 import { ADMIN, TestStack, createOrg, startTestStack } from './fixtures';
@@ -85,6 +87,22 @@ describe('assessment follows attendance and pairing work as their events arrive'
     const after = await facts(branch);
     expect(after.fact.AVERAGE_ATTENDANCE).toBe(0.6667);
     expect(after.score['1.2']).toBe(6.67);
+  });
+
+  it('publishes the attendance at version 3 with the attendees’ ids (no names), valid against the documented schema', async () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(eventsSchema);
+    const events = (await stack.eventLog()).filter((e) => e.topic === 'partybuild.activity').map((e) => JSON.parse(e.value));
+    const attendance = events.find((e) => e.type === 'activity.attendance-recorded');
+    expect(attendance).toMatchObject({ schemaversion: 3, data: { attendeeIds: [members[0], members[1]] } });
+    for (const event of events)
+      expect({ type: event.type, valid: validate(event), errors: validate.errors ?? null }).toMatchObject({ valid: true });
+    expect(JSON.stringify(events)).not.toContain('党员4');
+    // A version 3 attendance event must list its attendees; a version 2 one need not.
+    const { attendeeIds: _dropped, ...withoutList } = attendance.data;
+    expect(validate({ ...attendance, data: withoutList })).toBe(false);
+    expect(validate({ ...attendance, schemaversion: 2, data: withoutList })).toBe(true);
   });
 
   it('shows no pairing data until the pairing events concern the branch, then scores services, wishes and problems', async () => {
