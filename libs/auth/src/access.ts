@@ -54,6 +54,15 @@ export const ACCESS_TABLE = {
   'activity.compliance':    row('三会一课落实情况',                       'anywhere', 'in-scope', 'in-scope', 'in-scope'),
   'activity.manage':        row('记录组织生活',                           'anywhere', 'in-scope', 'never',    'never'),
   'statistics.read':        row('统计数据',                               'anywhere', 'in-scope', 'never',    'in-scope'),
+  // assessment
+  'assessment.scheme.manage': row('制定考核方案',                           'anywhere', 'never',    'never',    'never'),
+  'assessment.scores':      row('考核得分、星级、排名与十佳',             'anywhere', 'in-scope', 'in-scope', 'in-scope'),
+  'assessment.evidence':    row('考核评分记录与书记述职（含姓名、佐证）', 'anywhere', 'in-scope', 'never',    'never'),
+  'assessment.manage':      row('考核评分、民主评议、示范岗与通报',       'anywhere', 'in-scope', 'never',    'never'),
+  'assessment.member':      row('本人民主评议与先锋指数',                 'anywhere', 'in-scope', 'own',      'never'),
+  'assessment.modelPosts':  row('共产党员示范岗名单',                     'anywhere', 'in-scope', 'in-scope', 'never'),
+  'assessment.followUps':   row('不合格党员跟踪名单',                     'anywhere', 'in-scope', 'never',    'never'),
+  'assessment.notices':     row('考核通报与整改',                         'anywhere', 'in-scope', 'in-scope', 'never'),
 } satisfies Record<string, Row>;
 
 export type Operation = keyof typeof ACCESS_TABLE;

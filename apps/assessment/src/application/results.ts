@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, Role, hasRole } from '@partybuild/auth';
+import { Caller, reach } from '@partybuild/auth';
 import { Phase } from '../domain/scheme';
 import { topTen } from '../domain/scoring';
-import { AssessmentErrors } from '../errors';
 import { checkYear, visibleNode } from './access';
 import { ROUND_COLUMNS, RoundRecord } from './rounds';
 import type { AssessmentServices } from './services';
@@ -34,16 +33,16 @@ export async function rankedRounds(manager: EntityManager, year: number, where =
 export class ResultQueries {
   constructor(private readonly services: AssessmentServices) {}
 
-  /** Who may list results: the district's department and analysts anywhere, cadres under their own scope. */
+  /** Who may list results (the access table's `assessment.scores`): the whole district, or below the caller's scope roots. */
   private async scopeFilter(caller: Caller, under: string | null): Promise<{ where: string; params: unknown[] }> {
     const manager = this.services.dataSource.manager;
     if (under) {
       const node = await visibleNode(manager, caller, under);
       return { where: `r."organizationPath" @> ARRAY[$3::uuid]`, params: [node.id] };
     }
-    if (hasRole(caller, Role.DISTRICT_ADMIN) || hasRole(caller, Role.ANALYST)) return { where: 'true', params: [] };
-    if (caller.scope.length === 0) throw AssessmentErrors.OUT_OF_SCOPE({ what: '全区考核排名' });
-    return { where: `r."organizationPath" && $3::uuid[]`, params: [caller.scope] };
+    const { anywhere, roots } = reach(caller, 'assessment.scores');
+    if (anywhere) return { where: 'true', params: [] };
+    return { where: `r."organizationPath" && $3::uuid[]`, params: [roots] };
   }
 
   /** 考核排名 of one organisation kind in a year, optionally under one organisation. */
