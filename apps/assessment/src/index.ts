@@ -5,3 +5,4 @@ export type { AssessmentConfig } from './config';
 export { buildAssessmentSchema } from './graphql/schema';
 export { scoreOpenRounds } from './application/rounds';
 export { assessmentServices } from './application/services';
+export { assessmentMigrations } from './migrations';
