@@ -105,8 +105,8 @@ export class AssessmentRoundResolver {
     @Ctx() ctx: AssessmentContext,
   ) {
     const window = pageWindow(page);
-    const all = await ctx.results.ranking(ctx.caller, year, organizationKind, under);
-    return toPage(all.slice(window.offset, window.offset + window.limit), all.length, window);
+    const { items, total } = await ctx.results.ranking(ctx.caller, year, organizationKind, under, window);
+    return toPage(items, total, window);
   }
 
   @Query(() => [AssessmentRound], { description: '十佳基层党组织 — the best closed rounds above the minimum score, none vetoed' })
