@@ -102,6 +102,8 @@ async function main() {
        SELECT member_id, 'DUES_ON_TIME', month, month, 2, '按时交纳党费：' || month FROM dues_fact
        WHERE paid_on <= (to_date(month, 'YYYY-MM') + interval '1 month' - interval '1 day')::date`,
     );
+    // The statistics autovacuum would gather within a minute of such a load; the measurements start at once.
+    await db.query('ANALYZE');
     const scheme = (
       await mustQuery(stack.gatewayUrl, admin, `mutation($i: SchemeInput!) { createAssessmentScheme(input: $i) { id } }`, {
         i: benchScheme(),
@@ -223,8 +225,8 @@ async function main() {
       const activityId = recorded.recordActivity.id as string;
       for (;;) {
         const [row] = await db.query(
-          `SELECT (SELECT count(*)::int FROM pioneer_point WHERE fact = 'MEETING_ATTENDED' AND source_id = $1) AS credited,
-                  (SELECT attended FROM meeting_fact WHERE activity_id = $1) AS attended`,
+          `SELECT (SELECT count(*)::int FROM pioneer_point WHERE fact = 'MEETING_ATTENDED' AND source_id = $1::text) AS credited,
+                  (SELECT attended FROM meeting_fact WHERE activity_id = $1::uuid) AS attended`,
           [activityId],
         );
         if (row.credited === attendees.length && row.attended === attendees.length) break;

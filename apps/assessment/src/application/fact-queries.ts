@@ -92,20 +92,18 @@ async function memberFacts(manager: EntityManager, unitIds: string[], year: numb
                 CASE WHEN m.dues_start_month IS NOT NULL THEN greatest(make_date($4, 1, 1), to_date(m.dues_start_month, 'YYYY-MM')) END AS due_from
          FROM member m JOIN below n ON n.id = m.organization_id
          WHERE m.stage = ANY($2::text[]) AND m.status <> ALL($3::text[])) a),
-     -- One pass over the year's dues months joined to the members (hashed), not a lookup per member.
-     paid AS (
-       SELECT d.member_id, count(*)::int AS paid,
-              count(*) FILTER (WHERE d.paid_on <= (d.month || '-01')::date + interval '1 month' - interval '1 day' + make_interval(days => $7::int))::int AS on_time
-       FROM dues_fact d JOIN active a ON a.id = d.member_id
-       WHERE d.month BETWEEN to_char(make_date($4, 1, 1), 'YYYY-MM') AND $5 AND d.month >= a.due_from_month AND d.paid_on <= $6::date
-       GROUP BY d.member_id),
+     -- Each member's months through the dues index (member, month): only the members of the units asked for are read.
      dues AS (
        SELECT a.id, a.path, a.stage, a.joined_on,
               CASE WHEN $5::text IS NULL OR a.due_from IS NULL OR a.due_from > to_date($5, 'YYYY-MM') THEN 0
                    ELSE (extract(year FROM age(to_date($5, 'YYYY-MM'), a.due_from)) * 12
                          + extract(month FROM age(to_date($5, 'YYYY-MM'), a.due_from)))::int + 1 END AS due,
               coalesce(p.paid, 0) AS paid, coalesce(p.on_time, 0) AS on_time
-       FROM active a LEFT JOIN paid p ON p.member_id = a.id)
+       FROM active a LEFT JOIN LATERAL (
+         SELECT count(*)::int AS paid,
+                count(*) FILTER (WHERE d.paid_on <= (d.month || '-01')::date + interval '1 month' - interval '1 day' + make_interval(days => $7::int))::int AS on_time
+         FROM dues_fact d
+         WHERE d.member_id = a.id AND d.month >= a.due_from_month AND d.month <= $5 AND d.paid_on <= $6::date) p ON true)
      SELECT u.id, sum(d.due)::int AS "memberMonthsDue", sum(d.on_time)::int AS "memberMonthsOnTime",
             count(*) FILTER (WHERE d.paid < d.due)::int AS "membersInArrears",
             count(*) FILTER (WHERE d.stage = 'PROBATIONARY')::int AS probationary,
