@@ -9,6 +9,7 @@ const OWN_TABLE: Record<string, string> = {
   organization: 'organization',
   membership: 'member',
   activity: 'activity',
+  assessment: 'round',
   pairing: 'org_pair',
   statistics: 'processed_event',
 };

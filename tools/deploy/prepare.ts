@@ -7,6 +7,7 @@ import { openDataSource } from '@partybuild/persistence';
 import { organizationMigrations } from '@partybuild/app-organization';
 import { membershipMigrations } from '@partybuild/app-membership';
 import { activityMigrations } from '@partybuild/app-activity';
+import { assessmentMigrations } from '@partybuild/app-assessment';
 import { pairingMigrations } from '@partybuild/app-pairing';
 import { statisticsMigrations } from '@partybuild/app-statistics';
 
@@ -15,6 +16,7 @@ export const SERVICE_MIGRATIONS: Record<string, MixedList<Function>> = {
   organization: organizationMigrations,
   membership: membershipMigrations,
   activity: activityMigrations,
+  assessment: assessmentMigrations,
   pairing: pairingMigrations,
   statistics: statisticsMigrations,
 };
@@ -24,6 +26,7 @@ export const prepareEnv = {
   ORGANIZATION_DATABASE_URL: z.string().url(),
   MEMBERSHIP_DATABASE_URL: z.string().url(),
   ACTIVITY_DATABASE_URL: z.string().url(),
+  ASSESSMENT_DATABASE_URL: z.string().url(),
   PAIRING_DATABASE_URL: z.string().url(),
   STATISTICS_DATABASE_URL: z.string().url(),
   KAFKA_BROKERS: z.string().optional(),

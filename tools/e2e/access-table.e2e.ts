@@ -37,6 +37,7 @@ interface Probe {
 
 const byOrg = (f: Fixture, place: Place) => ({ org: f.org[place] });
 let planned = 0;
+let schemeYear = 2030;
 const byMember = (f: Fixture, place: Place) => ({ id: f.member[place] });
 let claims = 0;
 const RESIDENT = '王秀英';
@@ -98,6 +99,35 @@ const PROBES: Record<Operation, Probe> = {
     variables: (f, place) => ({ id: f.claimable[claims++], m: f.member[place] }),
   },
   'pairing.manage': { query: `mutation($org: ID!) { setPairingCapacity(organizationId: $org, capacity: 3) }`, variables: byOrg },
+  // assessment
+  'assessment.scheme.manage': {
+    query: `mutation($input: SchemeInput!) { createAssessmentScheme(input: $input) { id } }`,
+    // A year of its own each time: one scheme per year and organisation kind.
+    variables: () => ({
+      input: {
+        year: ++schemeYear,
+        organizationKind: 'BRANCH',
+        name: '党支部考核方案',
+        indicators: [{ name: '综合', maxScore: 100, method: 'MANUAL' }],
+      },
+    }),
+  },
+  'assessment.scores': { query: `query($org: ID!) { assessmentRanking(year: 2026, under: $org) { totalCount } }`, variables: byOrg },
+  'assessment.evidence': {
+    query: `query($org: ID!) { organization(id: $org) { secretaryReport(year: 2026) { grade } } }`,
+    variables: byOrg,
+  },
+  'assessment.manage': {
+    query: `mutation($org: ID!) { issueNotice(input: { issuerId: $org, title: "第三季度党建工作通报", commended: [$org] }) { id } }`,
+    variables: byOrg,
+  },
+  'assessment.member': {
+    query: `query($id: ID!) { member(id: $id) { appraisal(year: 2026) { grade } pioneerIndex(period: "2026") { total } } }`,
+    variables: byMember,
+  },
+  'assessment.modelPosts': { query: `query($org: ID!) { organization(id: $org) { modelPosts(year: 2026) { id } } }`, variables: byOrg },
+  'assessment.followUps': { query: `query($org: ID!) { openAppraisalFollowUps(under: $org) { id } }`, variables: byOrg },
+  'assessment.notices': { query: `query($org: ID!) { notices(under: $org, year: 2026) { id } }`, variables: byOrg },
 };
 
 /** What the table promises for a cell at each place. */
@@ -207,6 +237,15 @@ describe('the access table, cell by cell, through the gateway', () => {
       elsewhere: await wish(village.other, f.member.elsewhere),
     };
     for (let i = 0; i < 12; i++) f.claimable.push(await wish(village.mine));
+    await eventually(
+      async () =>
+        (await stack.services.assessment.dataSource.query(`SELECT 1 FROM member WHERE id = ANY($1::uuid[])`, [Object.values(f.member)]))
+          .length === 3
+          ? true
+          : undefined,
+      20_000,
+      'the members to reach assessment',
+    );
     callers = {
       [Role.DISTRICT_ADMIN]: ADMIN,
       // A cadre keeping an agency's branch and the village it helps.

@@ -143,7 +143,7 @@ describe('member appraisal, model posts and the pioneer index', () => {
   it('explains every point of the pioneer index, ranks it, follows new dues at once, and shows each member only their own', async () => {
     const [a, b] = smallMembers;
     expect((await admin()(PAY, { input: { memberId: a, months: ['2026-11'], paidOn: '2026-11-15' } })).errors).toBeUndefined();
-    const self = { subject: a, name: '党员', roles: [Role.MEMBER], scope: [] };
+    const self = { subject: `member-${a}`, name: '党员', roles: [Role.MEMBER], scope: [], memberId: a };
     const read = async (caller = self, id = a) => askAssessment(stack, caller, INDEX, { rep: [{ __typename: 'Member', id }] });
     const first = await eventually(
       async () => {
@@ -161,7 +161,7 @@ describe('member appraisal, model posts and the pioneer index', () => {
         branchSize: 3,
         rankInCommittee: 1,
         committeeSize: 108,
-        noData: ['MEETING_ATTENDED', 'DEVELOPMENT_DUTY', 'PAIRING_SERVICE'],
+        noData: ['MEETING_ATTENDED', 'MICRO_WISH', 'DEVELOPMENT_DUTY', 'PAIRING_SERVICE'],
         breakdown: [
           { fact: 'DUES_ON_TIME', month: '2026-11', points: 2, detail: '按时交纳党费 2026-11-15：2026-11' },
           { fact: 'APPRAISAL', month: '2026-12', points: 10, detail: '民主评议优秀' },
@@ -176,9 +176,9 @@ describe('member appraisal, model posts and the pioneer index', () => {
       'the index to follow',
     );
     // b has paid nothing yet and is 合格: 6 points, second in the branch.
-    const other = await read({ ...self, subject: b }, b);
+    const other = await read({ ...self, memberId: b }, b);
     expect(other.data._entities[0].pioneerIndex).toMatchObject({ total: 6, rankInBranch: 2 });
     const refused = await read(self, b);
-    expect(refused.errors?.[0].extensions?.code).toBe('OUT_OF_SCOPE');
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'assessment.member', reason: 'NOT_OWN_RECORD' });
   });
 });

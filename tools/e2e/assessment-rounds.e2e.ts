@@ -92,7 +92,7 @@ describe('assessment rounds scored from the facts of the other services', () => 
     expect(codeOf(dissolved)).toBe('ORGANIZATION_DISSOLVED');
     expect(dissolved.errors?.[0].message).toContain('防汛临时党支部已撤销');
     const other = stack.as({ subject: 'c2', name: '档案局书记', roles: [Role.PARTY_CADRE], scope: [quiet] }, 'zh-CN');
-    expect(codeOf(await other(OPEN, { input: { organizationId: branch, schemeId, year: 2026 } }))).toBe('OUT_OF_SCOPE');
+    expect(codeOf(await other(OPEN, { input: { organizationId: branch, schemeId, year: 2026 } }))).toBe('FORBIDDEN');
   });
 
   it('follows the facts while open: automatic indicators move when a meeting is recorded; pairing shows no data', async () => {
@@ -247,7 +247,7 @@ describe('assessment rounds scored from the facts of the other services', () => 
     ]);
     const outsider = stack.as({ subject: 'c3', name: '档案局书记', roles: [Role.PARTY_CADRE], scope: [quiet] }, 'zh-CN');
     const refused = await outsider(`query($b: ID!) { assessmentRanking(year: 2026, under: $b) { totalCount } }`, { b: branch });
-    expect(codeOf(refused)).toBe('OUT_OF_SCOPE');
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'assessment.scores', reason: 'OUT_OF_SCOPE' });
     const own = await outsider(`{ assessmentRanking(year: 2026) { items { organization { id } } } }`);
     expect(own.data.assessmentRanking.items).toEqual([{ organization: { id: quiet } }]);
   });

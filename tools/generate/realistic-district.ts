@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { inParallel } from '../dev/concurrency';
 import { mustQuery } from '../dev/graphql-client';
 import { districtMembersCsv, importDistrictMembers, random } from './district';
+import { AssessmentWork, generateAssessmentWork } from './assessment-work';
 
 export interface DistrictSize {
   committees: number;
@@ -40,6 +41,8 @@ export interface RealisticDistrict {
   organizations: number;
   members: number;
   activities: number;
+  /** This year's assessment work, when generated (at full size unless told otherwise). */
+  assessment: AssessmentWork | null;
 }
 
 const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
@@ -208,7 +211,7 @@ export async function generateRealisticDistrict(
   url: string,
   token: string,
   size: DistrictSize,
-  options: { today: string; tag?: string; onProgress?: (message: string) => void },
+  options: { today: string; tag?: string; onProgress?: (message: string) => void; assessment?: boolean },
 ): Promise<RealisticDistrict> {
   const tag = options.tag ?? 'R';
   const say = options.onProgress ?? (() => undefined);
@@ -244,6 +247,16 @@ export async function generateRealisticDistrict(
     0,
   );
   say(`recorded ${payments} dues payments and changes`);
+  // The issue's district assesses its branches: schemes, rounds, appraisals and model posts at full size.
+  const assessment =
+    (options.assessment ?? size.branches >= FULL_DISTRICT.branches)
+      ? await generateAssessmentWork(url, token, tree.branches, Number(options.today.slice(0, 4)), { tag, retry: patiently })
+      : null;
+  if (assessment) {
+    say(
+      `opened ${assessment.rounds} assessment rounds, appraised ${assessment.appraisals} members, nominated ${assessment.nominations} model posts`,
+    );
+  }
   return {
     rootId: tree.rootId,
     committeeIds: tree.committeeIds,
@@ -251,5 +264,6 @@ export async function generateRealisticDistrict(
     organizations: tree.organizations,
     members: imported,
     activities,
+    assessment,
   };
 }

@@ -32,7 +32,8 @@ const PROFILES: Profile[] = [
   { code: 'HC-JT-YG-02', themedMonths: [1, 2, 4, 5, 10, 11], quarters: [1, 2, 4], deduction: 4, manual: 25 },
 ];
 
-const scheme = (year: number) => ({
+/** The branch scheme the demo and the generated district use (every scoring method, two vetoes). */
+export const branchSchemeOf = (year: number) => ({
   year,
   organizationKind: 'BRANCH',
   name: `${year}年度党支部目标考核方案`,
@@ -110,7 +111,7 @@ export async function seedDemoAssessment(url: string, token: string, today: stri
   const must = (query: string, variables: Record<string, unknown>) =>
     eventually<any>('assessment', () => graphql(url, token, query, variables));
   const last = await must(`mutation($i: SchemeInput!) { createAssessmentScheme(input: $i, idempotencyKey: "demo-scheme-last") { id } }`, {
-    i: scheme(lastYear),
+    i: branchSchemeOf(lastYear),
   });
   const lastScheme = (last as { createAssessmentScheme: { id: string } }).createAssessmentScheme.id;
 

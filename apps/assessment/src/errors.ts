@@ -5,10 +5,6 @@ import { defineErrors } from '@partybuild/errors';
  * message names the rule and the limit. Every refusal happens before anything is written.
  */
 export const AssessmentErrors = defineErrors({
-  FORBIDDEN: () => ({
-    zh: '只有区委组织部和党务干部可以进行考核评价操作。',
-    en: 'Only district administrators and party-affairs cadres may record assessments.',
-  }),
   OUT_OF_SCOPE: (p: { what: string }) => ({
     zh: `${p.what}不在您负责的党组织范围内，无权查看或操作。`,
     en: `${p.what} is outside the organisations you are responsible for.`,

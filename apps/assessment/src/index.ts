@@ -7,3 +7,4 @@ export { scoreOpenRounds } from './application/rounds';
 export { assessmentServices } from './application/services';
 export { topTen } from './domain/scoring';
 export { rulesForYear } from './reference/assessment-rules';
+export { assessmentMigrations } from './migrations';

@@ -25,9 +25,11 @@ describe('the access table', () => {
     }
   });
 
-  it('gives analysts no names: no member, roster, export, due list, arrears, transfers, attendance or committee', () => {
+  it('gives analysts no names: no member, roster, export, due list, arrears, transfers, attendance, committee or assessment evidence', () => {
     const personal = OPERATIONS.filter((op) => ACCESS_TABLE[op].analyst !== 'never');
-    expect(personal.sort()).toEqual(['activity.compliance', 'duesSummary', 'organization.read', 'pairing.summary', 'statistics.read'].sort());
+    expect(personal.sort()).toEqual(
+      ['activity.compliance', 'duesSummary', 'organization.read', 'pairing.summary', 'statistics.read', 'assessment.scores'].sort(),
+    );
   });
 
   it('applies each condition to the target', () => {

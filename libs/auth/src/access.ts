@@ -62,6 +62,15 @@ export const ACCESS_TABLE = {
   'pairing.resident':       row('微心愿群众姓名、联系方式（明文）',       'anywhere', 'in-scope', 'own',      'never'),
   'pairing.claim':          row('认领微心愿',                             'anywhere', 'in-scope', 'own',      'never'),
   'pairing.manage':         row('登记结对共建工作',                       'anywhere', 'in-scope', 'never',    'never'),
+  // assessment
+  'assessment.scheme.manage': row('制定考核方案',                           'anywhere', 'never',    'never',    'never'),
+  'assessment.scores':      row('考核得分、星级、排名与十佳',             'anywhere', 'in-scope', 'in-scope', 'in-scope'),
+  'assessment.evidence':    row('考核评分记录与书记述职（含姓名、佐证）', 'anywhere', 'in-scope', 'never',    'never'),
+  'assessment.manage':      row('考核评分、民主评议、示范岗与通报',       'anywhere', 'in-scope', 'never',    'never'),
+  'assessment.member':      row('本人民主评议与先锋指数',                 'anywhere', 'in-scope', 'own',      'never'),
+  'assessment.modelPosts':  row('共产党员示范岗名单',                     'anywhere', 'in-scope', 'in-scope', 'never'),
+  'assessment.followUps':   row('不合格党员跟踪名单',                     'anywhere', 'in-scope', 'never',    'never'),
+  'assessment.notices':     row('考核通报与整改',                         'anywhere', 'in-scope', 'in-scope', 'never'),
 } satisfies Record<string, Row>;
 
 export type Operation = keyof typeof ACCESS_TABLE;

@@ -2,9 +2,16 @@
  * The events of the activity service on topic `partybuild.activity`, keyed by the activity id.
  * They carry what statistics and assessment need (type, host and its ancestor path in the
  * envelope's `organizationpath`, period, counts) and no personal data: attendance is counted,
- * never listed.
+ * and since version 3 `activity.attendance-recorded` lists who attended by member id (never a name).
  */
 export const ACTIVITY_TOPIC = 'partybuild.activity';
+
+/**
+ * Version 3 adds `attendeeIds` to `activity.attendance-recorded`. Readers of version 2 read it as
+ * is (the field may be ignored); a reader that uses the list treats its absence (versions 1
+ * and 2) as "not listed", never as "nobody attended".
+ */
+export const ACTIVITY_SCHEMA_VERSION = 3;
 
 export const ActivityEventType = {
   PLANNED: 'activity.planned',
@@ -62,6 +69,8 @@ export interface AttendanceRecordedData extends ActivityEventData {
   recorded: number;
   /** At a general meeting: members with voting rights, of them attending, and whether quorum was reached. */
   quorum: { votingMembers: number; votingAttending: number; reached: boolean } | null;
+  /** Since version 3: every member recorded present or late so far (the whole list each time), by id. */
+  attendeeIds?: string[];
 }
 
 export interface ActivityNominatedData extends ActivityEventData {

@@ -127,6 +127,8 @@ describe('schema versions', () => {
     expect(understands([1], 1, 'organization.created')).toBe(true);
     expect(understands([1], 2, 'organization.created')).toBe(true);
     expect(understands([1], 2, 'activity.held')).toBe(true);
+    expect(understands([1], 3, 'activity.attendance-recorded')).toBe(true);
+    expect(understands([1], 4, 'activity.attendance-recorded')).toBe(false);
     expect(understands([2], 1, 'organization.created')).toBe(false);
     expect(understands([1], 3, 'organization.created')).toBe(false);
   });

@@ -49,10 +49,13 @@ export interface NewEvent<T> {
  */
 export const CURRENT_SCHEMA_VERSION = 2;
 
-/** Per producer: versions whose data is the same as an earlier version's (only envelope attributes were added). */
+/**
+ * Per producer: versions a reader of an earlier version reads as is — only envelope attributes
+ * were added, or a data field that reader may ignore (activity 3 lists attendees by id).
+ */
 const SAME_DATA_AS: Record<string, Record<number, number>> = {
   organization: { 2: 1 },
-  activity: { 2: 1 },
+  activity: { 2: 1, 3: 2 },
   membership: { 3: 2 },
 };
 

@@ -357,12 +357,13 @@ export class ActivityCommands {
       activity.votingAttending = q.votingAttending;
       quorum = { votingMembers: q.votingMembers, votingAttending: q.votingAttending, reached: q.reached };
     }
-    return { fresh, quorum };
+    const attendeeIds = [...all].filter(([, status]) => attended(status)).map(([id]) => id);
+    return { fresh, quorum, attendeeIds };
   }
 
   /** Inserts the new answers and returns the attendance event (the caller writes it with the others). */
   private async writeAttendance(manager: EntityManager, caller: Caller, activity: ActivityRecord, resolved: ResolvedAttendance) {
-    const { fresh, quorum } = resolved;
+    const { fresh, quorum, attendeeIds } = resolved;
     if (fresh.length) {
       await manager.query(
         `INSERT INTO attendance (activity_id, member_id, status, day, recorded_by)
@@ -370,7 +371,7 @@ export class ActivityCommands {
         [activity.id, fresh.map((e) => e.memberId), fresh.map((e) => e.status), activity.heldOn, caller.subject],
       );
     }
-    return activityEvent(activity, ActivityEvent.ATTENDANCE_RECORDED, caller.subject, { recorded: fresh.length, quorum });
+    return activityEvent(activity, ActivityEvent.ATTENDANCE_RECORDED, caller.subject, { recorded: fresh.length, quorum, attendeeIds });
   }
 }
 
@@ -411,6 +412,8 @@ async function refuseUnconfirmedCoHostMembers(manager: EntityManager, activity: 
 interface ResolvedAttendance {
   fresh: AttendanceEntry[];
   quorum: { votingMembers: number; votingAttending: number; reached: boolean } | null;
+  /** Everyone present or late, earlier answers included: the event lists them all each time. */
+  attendeeIds: string[];
 }
 
 const wants = (attendance: AttendanceInput | null | undefined): attendance is AttendanceInput =>

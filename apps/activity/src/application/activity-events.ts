@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { ActivitySnapshot } from '@partybuild/contracts';
+import { ACTIVITY_SCHEMA_VERSION, type ActivitySnapshot } from '@partybuild/contracts';
 import { appendToOutbox, createEnvelope } from '@partybuild/events';
 import { ActivityRecord } from '../entities';
 import { monthOf } from '../domain/period';
 
 export { ActivityEventType as ActivityEvent } from '@partybuild/contracts';
 
-/** What every activity event carries about the activity (counts, never names). */
+/** What every activity event carries about the activity (counts, never names; attendees by id only in attendance events). */
 export function snapshotOf(a: ActivityRecord): ActivitySnapshot {
   const day = a.heldOn ?? a.plannedOn ?? a.cancelledOn ?? '';
   return {
@@ -34,6 +34,7 @@ export const activityEvent = (activity: ActivityRecord, type: string, actor: str
     organizationPath: activity.hostPath,
     actor,
     data: { activity: snapshotOf(activity), ...data },
+    schemaVersion: ACTIVITY_SCHEMA_VERSION,
   });
 
 /** Writes the event of a change in the change's transaction. */

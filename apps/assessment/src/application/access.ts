@@ -1,29 +1,34 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, Role, canManage, hasRole, inScope } from '@partybuild/auth';
+import { Caller, Operation, assertAllowed } from '@partybuild/auth';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
 import { AssessmentErrors } from '../errors';
 
+/** May the caller's role record assessments at all (before the organisation is known)? */
 export function assertCanManage(caller: Caller): void {
-  if (!canManage(caller)) throw AssessmentErrors.FORBIDDEN();
+  assertAllowed(caller, 'assessment.manage');
 }
 
 /** Schemes are the district's: only the district's organisation department writes them. */
-export function assertDistrictAdmin(caller: Caller): void {
-  if (!hasRole(caller, Role.DISTRICT_ADMIN)) throw AssessmentErrors.FORBIDDEN();
+export function assertSchemeManager(caller: Caller): void {
+  assertAllowed(caller, 'assessment.scheme.manage');
 }
 
-/** An organisation of the service's copy of the tree that the caller may see. */
-export async function visibleNode(manager: EntityManager, caller: Caller, id: string): Promise<OrgNode> {
+/** An organisation of the service's copy of the tree on which the access table lets the caller do `operation`. */
+export async function visibleNode(
+  manager: EntityManager,
+  caller: Caller,
+  id: string,
+  operation: Operation = 'assessment.scores',
+): Promise<OrgNode> {
   const node = await new OrgTree(manager).node(id);
   if (!node) throw AssessmentErrors.ORGANIZATION_NOT_FOUND({ id });
-  if (!inScope(caller, node.path)) throw AssessmentErrors.OUT_OF_SCOPE({ what: node.name });
+  assertAllowed(caller, operation, { path: node.path }, node.name);
   return node;
 }
 
 /** An organisation the caller manages and that still exists. */
 export async function managedNode(manager: EntityManager, caller: Caller, id: string): Promise<OrgNode> {
-  assertCanManage(caller);
-  const node = await visibleNode(manager, caller, id);
+  const node = await visibleNode(manager, caller, id, 'assessment.manage');
   if (node.status !== 'ACTIVE') throw AssessmentErrors.ORGANIZATION_DISSOLVED({ name: node.name });
   return node;
 }

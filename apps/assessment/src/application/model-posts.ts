@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, Role, hasRole, inScope } from '@partybuild/auth';
+import { Caller, allowed, conditionFor } from '@partybuild/auth';
 import { OrgNode, OrgTree } from '@partybuild/org-tree';
 import { runOnce } from '@partybuild/persistence';
 import { modelPostAllowance } from '../domain/quotas';
@@ -136,10 +136,10 @@ export class ModelPostCommands {
 
   /** A district administrator, or a cadre responsible for the working committee (工委) above the branch. */
   private async assertWorkingCommittee(manager: EntityManager, caller: Caller, branchPath: string[]): Promise<void> {
-    if (hasRole(caller, Role.DISTRICT_ADMIN)) return;
+    if (conditionFor(caller, 'assessment.manage') === 'anywhere') return;
     const ancestors = await new OrgTree(manager).nodes(branchPath);
     const committees = branchPath.map((id) => ancestors.get(id)).filter((n): n is OrgNode => n?.kind === 'WORKING_COMMITTEE');
-    const responsible = committees.some((c) => inScope(caller, c.path));
+    const responsible = committees.some((c) => allowed(caller, 'assessment.manage', { path: c.path }));
     if (!responsible) throw AssessmentErrors.NOT_WORKING_COMMITTEE();
   }
 

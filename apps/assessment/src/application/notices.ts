@@ -5,7 +5,7 @@ import { runOnce } from '@partybuild/persistence';
 import { isIsoDate } from '@partybuild/federation';
 import { RoundGrade } from '../reference/assessment-rules';
 import { AssessmentErrors } from '../errors';
-import { checkYear, managedNode, notInFuture, text } from './access';
+import { assertCanManage, checkYear, managedNode, notInFuture, text } from './access';
 import { AssessmentEventType, emit } from './events';
 import type { AssessmentServices } from './services';
 
@@ -92,6 +92,8 @@ export class NoticeCommands {
   }
 
   issueNotice(caller: Caller, input: NoticeInput, idempotencyKey?: string | null): Promise<NoticeRecord> {
+    // A role that may never issue one is told so before anything about its input.
+    assertCanManage(caller);
     const today = this.services.today();
     const title = text(input.title, '通报标题', 100);
     const issuedOn = notInFuture(input.issuedOn ?? today, today);

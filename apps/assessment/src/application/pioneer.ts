@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Period } from '@partybuild/calendar';
+import { NEVER_PUBLISHED, PUBLISHED_BY_EVENTS, PioneerFact } from '../domain/pioneer';
 
 export interface PioneerPointRow {
   memberId: string;
@@ -20,45 +21,40 @@ export interface PioneerStanding {
 }
 
 const GONE_STATUSES = ['TRANSFERRED_OUT', 'DECEASED', 'EXPELLED'];
+const MEMBER_STAGES = ['PROBATIONARY', 'FULL'];
 const monthsOf = (p: Period) => [p.start.slice(0, 7), p.end.slice(0, 7)];
 
 /**
- * 党员先锋指数 of many members for a period: the sum of their points (kept incrementally as the
- * facts' events arrive), ranked among the current members of their branch and of their Party
- * committee. Ties share a rank.
+ * 党员先锋指数 of many members for a period: their total (kept by the database per member and
+ * period as points are written, `pioneer_total`), ranked among the current members of their
+ * branch and of their Party committee. Ties share a rank; a peer without points has 0.
  */
 export async function pioneerStandings(
   manager: EntityManager,
   memberIds: readonly string[],
   period: Period,
 ): Promise<Map<string, PioneerStanding>> {
-  const [from, to] = monthsOf(period);
   const rows: PioneerStanding[] = await manager.query(
     `WITH target AS (
        SELECT m.id, m.organization_id AS branch,
               (SELECT c.id FROM org_node c WHERE c.id = ANY(n.path) AND c.kind = 'PARTY_COMMITTEE' ORDER BY cardinality(c.path) DESC LIMIT 1) AS committee
        FROM member m JOIN org_node n ON n.id = m.organization_id WHERE m.id = ANY($1::uuid[])),
-     peers AS (
-       SELECT m.id, m.organization_id AS branch, n.path FROM member m JOIN org_node n ON n.id = m.organization_id
-       WHERE m.stage IN ('PROBATIONARY', 'FULL') AND m.status <> ALL($4::text[])
-         AND (m.organization_id IN (SELECT branch FROM target) OR n.path && (SELECT array_agg(committee) FROM target WHERE committee IS NOT NULL))),
-     scored AS (
-       SELECT p.id, p.branch, p.path, coalesce(sum(pt.points), 0)::float AS total
-       FROM peers p LEFT JOIN pioneer_point pt ON pt.member_id = p.id AND pt.month BETWEEN $2 AND $3
-       GROUP BY p.id, p.branch, p.path),
      own AS (
-       SELECT t.id, t.branch, t.committee, coalesce(sum(pt.points), 0)::float AS total
-       FROM target t LEFT JOIN pioneer_point pt ON pt.member_id = t.id AND pt.month BETWEEN $2 AND $3
-       GROUP BY t.id, t.branch, t.committee)
-     SELECT o.id AS "memberId", o.total,
-       (SELECT count(*) FROM scored s WHERE s.branch = o.branch AND s.total > o.total)::int + 1 AS "rankInBranch",
-       greatest((SELECT count(*) FROM scored s WHERE s.branch = o.branch)::int, 1) AS "branchSize",
-       CASE WHEN o.committee IS NULL THEN NULL
-            ELSE (SELECT count(*) FROM scored s WHERE s.path @> ARRAY[o.committee] AND s.total > o.total)::int + 1 END AS "rankInCommittee",
-       CASE WHEN o.committee IS NULL THEN NULL
-            ELSE greatest((SELECT count(*) FROM scored s WHERE s.path @> ARRAY[o.committee])::int, 1) END AS "committeeSize"
-     FROM own o`,
-    [memberIds, from, to, GONE_STATUSES],
+       SELECT t.id, t.branch, t.committee, coalesce(pt.points, 0) AS total
+       FROM target t LEFT JOIN pioneer_total pt ON pt.period = $2 AND pt.member_id = t.id)
+     SELECT o.id AS "memberId", o.total::float AS total, b.above + 1 AS "rankInBranch", greatest(b.size, 1) AS "branchSize",
+            CASE WHEN o.committee IS NULL THEN NULL ELSE c.above + 1 END AS "rankInCommittee",
+            CASE WHEN o.committee IS NULL THEN NULL ELSE greatest(c.size, 1) END AS "committeeSize"
+     FROM own o
+     CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE coalesce(pt.points, 0) > o.total)::int AS above, count(*)::int AS size
+       FROM member m LEFT JOIN pioneer_total pt ON pt.period = $2 AND pt.member_id = m.id
+       WHERE m.organization_id = o.branch AND m.stage = ANY($3::text[]) AND m.status <> ALL($4::text[])) b
+     CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE coalesce(pt.points, 0) > o.total)::int AS above, count(*)::int AS size
+       FROM org_node u JOIN member m ON m.organization_id = u.id LEFT JOIN pioneer_total pt ON pt.period = $2 AND pt.member_id = m.id
+       WHERE o.committee IS NOT NULL AND u.path @> ARRAY[o.committee] AND m.stage = ANY($3::text[]) AND m.status <> ALL($4::text[])) c`,
+    [memberIds, period.label, MEMBER_STAGES, GONE_STATUSES],
   );
   return new Map(rows.map((r) => [r.memberId, r]));
 }
@@ -92,4 +88,13 @@ export async function pioneerOfOrganization(
     [organizationId, `${year}-01`, `${year}-12`, GONE_STATUSES],
   );
   return { members: row.members, points: Math.round(row.points * 100) / 100 };
+}
+
+/** The facts that show "no data": those no event names members for, and those whose first event has not arrived. */
+export async function pioneerFactsWithoutData(manager: EntityManager): Promise<PioneerFact[]> {
+  const rows: Array<{ fact: PioneerFact }> = await manager.query(`SELECT fact FROM published_fact WHERE fact = ANY($1::text[])`, [
+    PUBLISHED_BY_EVENTS,
+  ]);
+  const published = new Set(rows.map((r) => r.fact));
+  return [...PUBLISHED_BY_EVENTS.filter((f) => !published.has(f)), ...NEVER_PUBLISHED];
 }

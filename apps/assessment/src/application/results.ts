@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { Caller, Role, hasRole } from '@partybuild/auth';
+import { Caller, reach } from '@partybuild/auth';
 import { Phase } from '../domain/scheme';
 import { topTen } from '../domain/scoring';
-import { AssessmentErrors } from '../errors';
 import { checkYear, visibleNode } from './access';
-import { ROUND_COLUMNS, RoundRecord } from './rounds';
+import { ROUND_SUMMARY_COLUMNS, RoundRecord } from './rounds';
 import type { AssessmentServices } from './services';
 
 export interface RankedRound extends RoundRecord {
@@ -18,15 +17,22 @@ export interface RankedRound extends RoundRecord {
  * Rankings are of closed rounds (a result is published when its round closes): competition
  * ranks by final score within the year and organisation kind, district-wide and under the same parent.
  */
-export async function rankedRounds(manager: EntityManager, year: number, where = 'true', params: unknown[] = []): Promise<RankedRound[]> {
+export async function rankedRounds(
+  manager: EntityManager,
+  year: number,
+  where = 'true',
+  params: unknown[] = [],
+  page: { offset: number; limit: number } | null = null,
+): Promise<Array<RankedRound & { total: number }>> {
+  const window = page ? `OFFSET ${Math.max(0, Math.floor(page.offset))} LIMIT ${Math.max(0, Math.floor(page.limit))}` : '';
   return manager.query(
-    `SELECT * FROM (
-       SELECT ${ROUND_COLUMNS},
+    `SELECT *, count(*) OVER ()::int AS total FROM (
+       SELECT ${ROUND_SUMMARY_COLUMNS},
               rank() OVER (PARTITION BY r.organization_kind ORDER BY r.final_score DESC)::int AS rank,
               rank() OVER (PARTITION BY r.organization_kind, r.organization_path[cardinality(r.organization_path) - 1]
                            ORDER BY r.final_score DESC)::int AS "rankWithinParent"
        FROM round r WHERE r.year = $1 AND r.phase = '${Phase.CLOSED}') r
-     WHERE ${where} ORDER BY r.rank, r.id`,
+     WHERE ${where} ORDER BY r.rank, r.id ${window}`,
     [year, ...params],
   );
 }
@@ -34,28 +40,43 @@ export async function rankedRounds(manager: EntityManager, year: number, where =
 export class ResultQueries {
   constructor(private readonly services: AssessmentServices) {}
 
-  /** Who may list results: the district's department and analysts anywhere, cadres under their own scope. */
+  /** Who may list results (the access table's `assessment.scores`): the whole district, or below the caller's scope roots. */
   private async scopeFilter(caller: Caller, under: string | null): Promise<{ where: string; params: unknown[] }> {
     const manager = this.services.dataSource.manager;
     if (under) {
       const node = await visibleNode(manager, caller, under);
       return { where: `r."organizationPath" @> ARRAY[$3::uuid]`, params: [node.id] };
     }
-    if (hasRole(caller, Role.DISTRICT_ADMIN) || hasRole(caller, Role.ANALYST)) return { where: 'true', params: [] };
-    if (caller.scope.length === 0) throw AssessmentErrors.OUT_OF_SCOPE({ what: '全区考核排名' });
-    return { where: `r."organizationPath" && $3::uuid[]`, params: [caller.scope] };
+    const { anywhere, roots } = reach(caller, 'assessment.scores');
+    if (anywhere) return { where: 'true', params: [] };
+    return { where: `r."organizationPath" && $3::uuid[]`, params: [roots] };
   }
 
-  /** 考核排名 of one organisation kind in a year, optionally under one organisation. */
-  async ranking(caller: Caller, year: number, kind: string, under: string | null): Promise<RankedRound[]> {
+  /** 考核排名 of one organisation kind in a year, optionally under one organisation; one page of it when asked. */
+  async ranking(
+    caller: Caller,
+    year: number,
+    kind: string,
+    under: string | null,
+    page: { offset: number; limit: number } | null = null,
+  ): Promise<{ items: RankedRound[]; total: number }> {
     checkYear(year);
     const filter = await this.scopeFilter(caller, under);
-    return rankedRounds(this.services.dataSource.manager, year, `r."organizationKind" = $2 AND ${filter.where}`, [kind, ...filter.params]);
+    const manager = this.services.dataSource.manager;
+    const where = `r."organizationKind" = $2 AND ${filter.where}`;
+    const items = await rankedRounds(manager, year, where, [kind, ...filter.params], page);
+    if (items.length || !page?.offset) return { items, total: items[0]?.total ?? 0 };
+    // A page past the end: the count alone.
+    const [{ total }] = await manager.query(
+      `SELECT count(*)::int AS total FROM (SELECT ${ROUND_SUMMARY_COLUMNS} FROM round r WHERE r.year = $1 AND r.phase = '${Phase.CLOSED}') r WHERE ${where}`,
+      [year, kind, ...filter.params],
+    );
+    return { items, total };
   }
 
   /** 十佳基层党组织: the best closed rounds of the kind above the minimum score, none vetoed. */
   async topTen(caller: Caller, year: number, kind: string): Promise<RankedRound[]> {
-    const all = await this.ranking(caller, year, kind, null);
+    const { items: all } = await this.ranking(caller, year, kind, null);
     const listed = new Set(
       topTen(
         all.map((r) => ({ id: r.id, finalScore: r.finalScore as number, vetoed: Boolean(r.vetoed) })),

@@ -50,9 +50,18 @@ export interface RoundView {
   score: RoundScore;
 }
 
-export const ROUND_COLUMNS = `r.id, r.scheme_id AS "schemeId", r.organization_id AS "organizationId", r.organization_path AS "organizationPath",
-  r.organization_kind AS "organizationKind", r.year, r.phase, r.final_score::float AS "finalScore", r.grade, r.stars, r.vetoed,
-  r.veto_reasons AS "vetoReasons", r.snapshot, r.opened_at AS "openedAt", r.closed_at AS "closedAt"`;
+const COLUMNS = (snapshot: string) => `r.id, r.scheme_id AS "schemeId", r.organization_id AS "organizationId",
+  r.organization_path AS "organizationPath", r.organization_kind AS "organizationKind", r.year, r.phase, r.final_score::float AS "finalScore",
+  r.grade, r.stars, r.vetoed, r.veto_reasons AS "vetoReasons", ${snapshot}, r.opened_at AS "openedAt", r.closed_at AS "closedAt"`;
+
+export const ROUND_COLUMNS = COLUMNS('r.snapshot');
+
+/**
+ * Without the frozen snapshot (every fact and indicator score, the bulk of a closed round): for
+ * rankings, which show the score, grade, stars and ranks kept on the row. Fields that need the
+ * snapshot load the round again through the views loader.
+ */
+export const ROUND_SUMMARY_COLUMNS = COLUMNS('NULL::jsonb AS snapshot');
 
 const NEXT_PHASE: Partial<Record<Phase, Phase>> = {
   [Phase.SELF_ASSESSMENT]: Phase.SPOT_CHECK,

@@ -4,7 +4,7 @@ import { SchemeSnapshot } from '@partybuild/contracts';
 import { runOnce } from '@partybuild/persistence';
 import { Indicator, IndicatorInput, VetoCondition, VetoInput, checkScheme } from '../domain/scheme';
 import { AssessmentErrors } from '../errors';
-import { assertDistrictAdmin, checkYear, text } from './access';
+import { assertSchemeManager, checkYear, text } from './access';
 import { AssessmentEventType, emit } from './events';
 import type { AssessmentServices } from './services';
 
@@ -70,7 +70,7 @@ export class SchemeCommands {
   }
 
   create(caller: Caller, input: SchemeInput, idempotencyKey?: string | null): Promise<SchemeRecord> {
-    assertDistrictAdmin(caller);
+    assertSchemeManager(caller);
     const checked = this.checked(input);
     return this.services.unitOfWork.run(async (manager) => {
       const key = idempotencyKey ? { caller: caller.subject, operation: 'createAssessmentScheme', key: idempotencyKey } : null;
@@ -94,7 +94,7 @@ export class SchemeCommands {
   }
 
   update(caller: Caller, id: string, input: SchemeInput): Promise<SchemeRecord> {
-    assertDistrictAdmin(caller);
+    assertSchemeManager(caller);
     const checked = this.checked(input);
     return this.services.unitOfWork.run(async (manager) => {
       const current = await schemeById(manager, id, true);
@@ -111,7 +111,7 @@ export class SchemeCommands {
 
   /** The next year's scheme: a copy that can change (the used one stays as it was). */
   copy(caller: Caller, id: string, year: number, idempotencyKey?: string | null): Promise<SchemeRecord> {
-    assertDistrictAdmin(caller);
+    assertSchemeManager(caller);
     checkYear(year);
     return this.services.unitOfWork.run(async (manager) => {
       const source = await schemeById(manager, id);

@@ -1,20 +1,38 @@
 import { rulesForYear } from '../reference/assessment-rules';
-import { RawFacts, duesOnTime, factsFrom, judgedOn } from './facts';
+import { NOTHING_KNOWN, RawFacts, duesOnTime, factsFrom, judgedOn } from './facts';
 
 const rules = rulesForYear(2026);
-const none: RawFacts = {
-  held: [],
-  expected: 0,
-  attended: 0,
-  memberMonthsDue: 0,
-  memberMonthsOnTime: 0,
-  membersInArrears: 0,
-  probationary: 0,
-  probationaryOverdue: 0,
-  termEndsOn: null,
-};
+const none: RawFacts = NOTHING_KNOWN;
 
 describe('facts of a unit and year', () => {
+  it('judges pairing work from its facts, and shows no data (not zero) for a unit without any', () => {
+    const facts = factsFrom(
+      {
+        ...none,
+        paired: true,
+        servedMonths: ['2026-01', '2026-03', '2026-04'],
+        wishesPosted: 4,
+        wishesFulfilled: 3,
+        problemsCollected: 5,
+        problemsResolved: 2,
+        resolveDays: 9,
+        resolvedInYear: 2,
+      },
+      2026,
+      '2026-04-15',
+      rules,
+    );
+    // January–March ended (two served), April served early: 3 of 4.
+    expect(facts).toMatchObject({ PAIRING_SERVICES: 0.75, MICRO_WISHES_FULFILLED: 0.75, PROBLEMS_RESOLVED: 0.4, AVERAGE_DAYS_TO_RESOLVE: 4.5 });
+    expect(factsFrom({ ...none, paired: true }, 2026, '2026-04-15', rules)).toMatchObject({
+      PAIRING_SERVICES: 0,
+      MICRO_WISHES_FULFILLED: null,
+      PROBLEMS_RESOLVED: null,
+      AVERAGE_DAYS_TO_RESOLVE: null,
+    });
+    expect(factsFrom(none, 2026, '2026-04-15', rules).PAIRING_SERVICES).toBeNull();
+  });
+
   it('counts 三会一课 slots of ended periods, and the current one only once it is met', () => {
     const held = ['GENERAL_MEETING|2026-02', 'PARTY_LECTURE|2026-03', 'THEMED_PARTY_DAY|2026-01', 'THEMED_PARTY_DAY|2026-04'];
     // On 2026-04-15: Q1 ended (GM met, PL met), January–March ended (one themed day), April met early.

@@ -13,6 +13,7 @@ export enum FactKey {
   PAIRING_SERVICES = 'PAIRING_SERVICES',
   MICRO_WISHES_FULFILLED = 'MICRO_WISHES_FULFILLED',
   PROBLEMS_RESOLVED = 'PROBLEMS_RESOLVED',
+  AVERAGE_DAYS_TO_RESOLVE = 'AVERAGE_DAYS_TO_RESOLVE',
 }
 
 /** A share (0–1, scored as that share of the maximum) or a count (each occurrence deducts). */
@@ -26,9 +27,11 @@ export const FACTS: Record<FactKey, { zh: string; kind: FactKind; source: string
   MEMBERS_IN_ARREARS: { zh: '欠缴党费党员数', kind: 'COUNT', source: 'membership' },
   DEVELOPMENT_ON_TIME: { zh: '预备党员按期转正比例', kind: 'RATIO', source: 'membership' },
   ELECTION_ON_TIME: { zh: '按期换届', kind: 'RATIO', source: 'organization' },
-  PAIRING_SERVICES: { zh: '结对共建服务次数', kind: 'RATIO', source: 'pairing' },
+  PAIRING_SERVICES: { zh: '结对共建服务月度覆盖率', kind: 'RATIO', source: 'pairing' },
   MICRO_WISHES_FULFILLED: { zh: '微心愿完成率', kind: 'RATIO', source: 'pairing' },
   PROBLEMS_RESOLVED: { zh: '问题解决率', kind: 'RATIO', source: 'pairing' },
+  // A count: each day on average deducts the indicator's deduction per occurrence.
+  AVERAGE_DAYS_TO_RESOLVE: { zh: '问题平均解决天数', kind: 'COUNT', source: 'pairing' },
 };
 
 export const isFactKey = (value: string): value is FactKey => Object.prototype.hasOwnProperty.call(FACTS, value);
@@ -48,7 +51,39 @@ export interface RawFacts {
   probationary: number;
   probationaryOverdue: number;
   termEndsOn: string | null;
+  /** Whether any pair, service, wish or problem concerns the unit (or below): without, pairing facts are "no data". */
+  paired: boolean;
+  /** `YYYY-MM` of the months of the year with a pairing service delivered or received. */
+  servedMonths: string[];
+  wishesPosted: number;
+  wishesFulfilled: number;
+  problemsCollected: number;
+  problemsResolved: number;
+  /** Total days to resolve the problems resolved in the year. */
+  resolveDays: number;
+  resolvedInYear: number;
 }
+
+/** A unit nothing is known about yet: every fact "no data". */
+export const NOTHING_KNOWN: Readonly<RawFacts> = {
+  held: [],
+  expected: 0,
+  attended: 0,
+  memberMonthsDue: 0,
+  memberMonthsOnTime: 0,
+  membersInArrears: 0,
+  probationary: 0,
+  probationaryOverdue: 0,
+  termEndsOn: null,
+  paired: false,
+  servedMonths: [],
+  wishesPosted: 0,
+  wishesFulfilled: 0,
+  problemsCollected: 0,
+  problemsResolved: 0,
+  resolveDays: 0,
+  resolvedInYear: 0,
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -69,7 +104,7 @@ function periodsOf(year: number, asOf: string, every: 'QUARTER' | 'MONTH') {
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? round4(part / whole) : null);
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
-/** The values of every fact for one unit and year, judged on `asOf`. Pairing facts stay "no data". */
+/** The values of every fact for one unit and year, judged on `asOf`; null where there is nothing to judge yet. */
 export function factsFrom(raw: RawFacts, year: number, asOf: string, rules: AssessmentRules): FactValues {
   const held = new Set(raw.held);
   const heldIn = (types: string[], months: string[]) => types.some((t) => months.some((m) => held.has(`${t}|${m}`)));
@@ -94,9 +129,19 @@ export function factsFrom(raw: RawFacts, year: number, asOf: string, rules: Asse
     MEMBERS_IN_ARREARS: raw.memberMonthsDue > 0 ? raw.membersInArrears : null,
     DEVELOPMENT_ON_TIME: ratio(raw.probationary - raw.probationaryOverdue, raw.probationary),
     ELECTION_ON_TIME: raw.termEndsOn === null ? null : raw.termEndsOn >= asOf ? 1 : 0,
-    PAIRING_SERVICES: null,
-    MICRO_WISHES_FULFILLED: null,
-    PROBLEMS_RESOLVED: null,
+    ...pairingFacts(raw, year, asOf),
+  };
+}
+
+/** 结对共建: months served as compliance counts periods (the current month once served), wishes and problems of the year. */
+function pairingFacts(raw: RawFacts, year: number, asOf: string) {
+  const served = new Set(raw.servedMonths);
+  const months = periodsOf(year, asOf, 'MONTH').filter((m) => m.ended || served.has(m.months[0]));
+  return {
+    PAIRING_SERVICES: raw.paired ? ratio(months.filter((m) => served.has(m.months[0])).length, months.length) : null,
+    MICRO_WISHES_FULFILLED: ratio(raw.wishesFulfilled, raw.wishesPosted),
+    PROBLEMS_RESOLVED: ratio(raw.problemsResolved, raw.problemsCollected),
+    AVERAGE_DAYS_TO_RESOLVE: raw.resolvedInYear > 0 ? Math.round((raw.resolveDays / raw.resolvedInYear) * 10) / 10 : null,
   };
 }
 

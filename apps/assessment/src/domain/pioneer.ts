@@ -6,4 +6,14 @@ export enum PioneerFact {
   MEETING_ATTENDED = 'MEETING_ATTENDED',
   DEVELOPMENT_DUTY = 'DEVELOPMENT_DUTY',
   PAIRING_SERVICE = 'PAIRING_SERVICE',
+  MICRO_WISH = 'MICRO_WISH',
 }
+
+/**
+ * Facts whose source does not name members (yet): the pairing events count a service's members
+ * without naming them, and no event names a member's development duty. Always "no data".
+ */
+export const NEVER_PUBLISHED: readonly PioneerFact[] = [PioneerFact.DEVELOPMENT_DUTY, PioneerFact.PAIRING_SERVICE];
+
+/** Facts shown as "no data" until the first event that names members for them arrives. */
+export const PUBLISHED_BY_EVENTS: readonly PioneerFact[] = [PioneerFact.MEETING_ATTENDED, PioneerFact.MICRO_WISH];

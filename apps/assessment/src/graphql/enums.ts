@@ -36,9 +36,12 @@ registerEnumType(FactKey, {
     MEMBERS_IN_ARREARS: { description: '欠缴党费党员数' },
     DEVELOPMENT_ON_TIME: { description: '预备党员按期转正比例 (0–1)' },
     ELECTION_ON_TIME: { description: '按期换届 (1 or 0)' },
-    PAIRING_SERVICES: { description: '结对共建服务 (from the pairing service; no data until it publishes)' },
-    MICRO_WISHES_FULFILLED: { description: '微心愿完成率 (from the pairing service; no data until it publishes)' },
-    PROBLEMS_RESOLVED: { description: '问题解决率 (from the pairing service; no data until it publishes)' },
+    PAIRING_SERVICES: {
+      description: '结对共建服务月度覆盖率 (0–1): months of the year with a pairing service delivered or received; no data without pairing facts',
+    },
+    MICRO_WISHES_FULFILLED: { description: '微心愿完成率 (0–1): wishes posted in the year and fulfilled; no data until one is posted' },
+    PROBLEMS_RESOLVED: { description: '问题解决率 (0–1): problems collected in the year and resolved; no data until one is collected' },
+    AVERAGE_DAYS_TO_RESOLVE: { description: '问题平均解决天数: of the problems resolved in the year; no data until one is resolved' },
   },
 });
 

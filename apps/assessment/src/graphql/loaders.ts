@@ -9,7 +9,14 @@ import { MODEL_POST_COLUMNS, ModelPostQuota, ModelPostRecord } from '../applicat
 import { modelPostAllowance } from '../domain/quotas';
 import type { ScoreEntryView as ScoreEntryRow } from './round.type';
 import { RECTIFICATION_COLUMNS, REPORT_COLUMNS, RectificationRecord, SecretaryReportRecord } from '../application/notices';
-import { PioneerPointRow, PioneerStanding, pioneerBreakdown, pioneerStandings } from '../application/pioneer';
+import {
+  PioneerPointRow,
+  PioneerStanding,
+  pioneerBreakdown,
+  pioneerFactsWithoutData,
+  pioneerStandings,
+} from '../application/pioneer';
+import type { PioneerFact } from '../domain/pioneer';
 
 /** One DataLoader per argument (a year, a period): one query per argument, whatever the number of parents. */
 function keyed<A, K, V>(batch: (arg: A, keys: readonly K[]) => Promise<V[]>) {
@@ -81,6 +88,10 @@ export function createLoaders(services: AssessmentServices) {
     return ids.map((id) => rows.filter((r) => r.memberId === id));
   });
 
+  /** Pioneer facts still "no data" (their source has published nothing yet): one query per request. */
+  let notPublished: Promise<PioneerFact[]> | undefined;
+  const pioneerNoData = () => (notPublished ??= pioneerFactsWithoutData(manager));
+
   const modelPosts = keyed<number, string, ModelPostRecord[]>(async (year, ids) => {
     const rows: ModelPostRecord[] = await manager.query(
       `SELECT ${MODEL_POST_COLUMNS} FROM model_post WHERE branch_path && $1::uuid[] AND year = $2 ORDER BY nominated_at, id`,
@@ -144,6 +155,7 @@ export function createLoaders(services: AssessmentServices) {
     followUps,
     pioneer,
     pioneerPoints,
+    pioneerNoData,
     modelPosts,
     noticeItems,
     entries,

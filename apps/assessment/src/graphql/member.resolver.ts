@@ -1,8 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { inScope } from '@partybuild/auth';
+import { assertAllowed } from '@partybuild/auth';
 import { parsePeriod } from '@partybuild/calendar';
-import { PioneerFact } from '../domain/pioneer';
-import { AssessmentErrors } from '../errors';
 import { FOLLOW_UP_COLUMNS } from '../application/appraisals';
 import { checkYear, visibleNode } from '../application/access';
 import { Appraisal, FollowUp, PioneerIndex, RecordAppraisalsInput } from './member.type';
@@ -13,15 +11,11 @@ import { TEXT } from '../reference/assessment-rules';
 
 const KEY = { nullable: true, description: '幂等键 — a repeat with the same key returns the first result (or the Idempotency-Key header)' };
 
-/** Facts the index is ready for but no service publishes yet. */
-const NOT_PUBLISHED = [PioneerFact.MEETING_ATTENDED, PioneerFact.DEVELOPMENT_DUTY, PioneerFact.PAIRING_SERVICE];
-
-/** A member's appraisal and index are theirs and their branch's cadres' to see. Unknown members have none. */
+/** A member's appraisal and index are theirs and their branch's cadres' to see (the access table). Unknown members have none. */
 async function mayRead(ctx: AssessmentContext, memberId: string): Promise<boolean> {
   const path = await ctx.loaders.memberPaths.load(memberId);
   if (path === null) return false;
-  if (ctx.caller.subject !== memberId && !inScope(ctx.caller, path))
-    throw AssessmentErrors.OUT_OF_SCOPE({ what: '该党员的评议和先锋指数' });
+  assertAllowed(ctx.caller, 'assessment.member', { path, memberId }, '该党员的评议和先锋指数');
   return true;
 }
 
@@ -46,11 +40,15 @@ export class MemberAssessmentResolver {
   async pioneerIndex(@Root() m: Member, @Arg('period') periodText: string, @Ctx() ctx: AssessmentContext): Promise<PioneerIndex | null> {
     const period = parsePeriod(periodText);
     if (!(await mayRead(ctx, m.id))) return null;
-    const [standing, breakdown] = await Promise.all([ctx.loaders.pioneer(period).load(m.id), ctx.loaders.pioneerPoints(period).load(m.id)]);
+    const [standing, breakdown, noData] = await Promise.all([
+      ctx.loaders.pioneer(period).load(m.id),
+      ctx.loaders.pioneerPoints(period).load(m.id),
+      ctx.loaders.pioneerNoData(),
+    ]);
     if (!standing) return null;
     // The total is the sum of the facts shown, so the breakdown always explains it exactly.
     const total = Math.round(breakdown.reduce((sum, p) => sum + p.points, 0) * 100) / 100;
-    return { period: period.label, ...standing, total, breakdown: breakdown as PioneerIndex['breakdown'], noData: NOT_PUBLISHED };
+    return { period: period.label, ...standing, total, breakdown: breakdown as PioneerIndex['breakdown'], noData };
   }
 }
 
@@ -76,7 +74,7 @@ export class AppraisalResolver {
 
   @Query(() => [FollowUp], { description: '不合格党员跟踪 — open follow-ups under an organisation, earliest deadline first' })
   async openAppraisalFollowUps(@Arg('under', () => ID) under: string, @Ctx() ctx: AssessmentContext) {
-    const node = await visibleNode(ctx.dataSource.manager, ctx.caller, under);
+    const node = await visibleNode(ctx.dataSource.manager, ctx.caller, under, 'assessment.followUps');
     return ctx.dataSource.query(
       `SELECT ${FOLLOW_UP_COLUMNS} FROM follow_up WHERE status = 'OPEN' AND branch_path @> ARRAY[$1::uuid] ORDER BY deadline, id`,
       [node.id],

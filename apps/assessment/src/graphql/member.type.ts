@@ -12,9 +12,10 @@ registerEnumType(PioneerFact, {
     DUES_ON_TIME: { description: '按时交纳党费 — a month’s dues paid by its end' },
     APPRAISAL: { description: '民主评议等次 — the year’s appraisal grade' },
     MODEL_POST: { description: '共产党员示范岗 — a confirmed model post' },
-    MEETING_ATTENDED: { description: '参加组织生活 — meetings attended (no data until the activity events list attendees)' },
+    MEETING_ATTENDED: { description: '参加组织生活 — meetings attended, present or late (from the attendees the activity events list)' },
     DEVELOPMENT_DUTY: { description: '发展党员职责 — introducer or contact duties (no data until published)' },
-    PAIRING_SERVICE: { description: '结对服务 — services delivered (no data until the pairing service publishes)' },
+    PAIRING_SERVICE: { description: '结对服务 — services delivered (no data: the pairing events count a service’s members, never name them)' },
+    MICRO_WISH: { description: '认领微心愿 — a micro-wish the member claimed and fulfilled (from the pairing events)' },
   },
 });
 

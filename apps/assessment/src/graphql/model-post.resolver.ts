@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { inScope } from '@partybuild/auth';
-import { AssessmentErrors } from '../errors';
+import { assertAllowed } from '@partybuild/auth';
 import { checkYear } from '../application/access';
 import { ModelPost, ModelPostQuotaView, NominateModelPostInput } from './member.type';
 import { Organization } from './stubs';
@@ -12,7 +11,7 @@ const KEY = { nullable: true, description: '幂等键 — a repeat with the same
 
 async function visible(ctx: AssessmentContext, id: string) {
   const node = await ctx.loaders.nodes.load(id);
-  if (node && !inScope(ctx.caller, node.path)) throw AssessmentErrors.OUT_OF_SCOPE({ what: node.name });
+  if (node) assertAllowed(ctx.caller, 'assessment.modelPosts', { path: node.path }, node.name);
   return node;
 }
 

@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { inScope } from '@partybuild/auth';
-import { AssessmentErrors } from '../errors';
+import { assertAllowed } from '@partybuild/auth';
 import { checkYear, visibleNode } from '../application/access';
 import { NOTICE_COLUMNS, RECTIFICATION_COLUMNS, RectificationRecord } from '../application/notices';
 import { Notice, NoticeInput, Rectification, SecretaryReport, SecretaryReportInput } from './notice.type';
@@ -47,7 +46,7 @@ export class NoticeResolver {
 
   @Query(() => [Notice], { description: '通报 — notices issued in or below an organisation in a year, latest first' })
   async notices(@Arg('under', () => ID) under: string, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentContext) {
-    const node = await visibleNode(ctx.dataSource.manager, ctx.caller, under);
+    const node = await visibleNode(ctx.dataSource.manager, ctx.caller, under, 'assessment.notices');
     return ctx.dataSource.query(
       `SELECT ${NOTICE_COLUMNS} FROM notice WHERE issuer_path @> ARRAY[$1::uuid] AND issued_on BETWEEN $2::date AND $3::date
        ORDER BY issued_on DESC, id`,
@@ -57,7 +56,7 @@ export class NoticeResolver {
 
   @Query(() => [Rectification], { description: '逾期整改 — open rectification items past their deadline in or below an organisation' })
   async overdueRectifications(@Arg('under', () => ID) under: string, @Ctx() ctx: AssessmentContext) {
-    const node = await visibleNode(ctx.dataSource.manager, ctx.caller, under);
+    const node = await visibleNode(ctx.dataSource.manager, ctx.caller, under, 'assessment.notices');
     const rows: RectificationRecord[] = await ctx.dataSource.query(
       `SELECT ${RECTIFICATION_COLUMNS} FROM rectification WHERE status = 'OPEN' AND deadline < $2::date AND owner_path @> ARRAY[$1::uuid]
        ORDER BY deadline, id`,
@@ -82,7 +81,7 @@ export class OrganizationNoticeResolver {
   async secretaryReport(@Root() o: Organization, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentContext) {
     const node = await ctx.loaders.nodes.load(o.id);
     if (!node) return null;
-    if (!inScope(ctx.caller, node.path)) throw AssessmentErrors.OUT_OF_SCOPE({ what: node.name });
+    assertAllowed(ctx.caller, 'assessment.evidence', { path: node.path }, node.name);
     return ctx.loaders.secretaryReports(checkYear(year)).load(o.id);
   }
 }

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageWindow, toPage } from '@partybuild/federation';
-import { inScope } from '@partybuild/auth';
+import { assertAllowed } from '@partybuild/auth';
 import { FACTS, FactKey } from '../domain/facts';
-import { AssessmentErrors } from '../errors';
 import { EntryKind } from '../domain/scoring';
 import { RoundRecord } from '../application/rounds';
 import {
@@ -82,6 +81,8 @@ export class AssessmentRoundResolver {
 
   @FieldResolver(() => [ScoreEntryView], { description: '评分记录 — every score and deduction, oldest first' })
   entries(@Root() r: RoundRecord, @Ctx() ctx: AssessmentContext): Promise<ScoreEntryView[]> {
+    // Who scored what with which evidence: not a figure, so not for analysts or members.
+    assertAllowed(ctx.caller, 'assessment.evidence', { path: r.organizationPath });
     return ctx.loaders.entries.load(r.id);
   }
 
@@ -104,8 +105,8 @@ export class AssessmentRoundResolver {
     @Ctx() ctx: AssessmentContext,
   ) {
     const window = pageWindow(page);
-    const all = await ctx.results.ranking(ctx.caller, year, organizationKind, under);
-    return toPage(all.slice(window.offset, window.offset + window.limit), all.length, window);
+    const { items, total } = await ctx.results.ranking(ctx.caller, year, organizationKind, under, window);
+    return toPage(items, total, window);
   }
 
   @Query(() => [AssessmentRound], { description: '十佳基层党组织 — the best closed rounds above the minimum score, none vetoed' })
@@ -167,7 +168,7 @@ export class OrganizationAssessmentResolver {
   async assessment(@Root() o: Organization, @Arg('year', () => Int) year: number, @Ctx() ctx: AssessmentContext) {
     const node = await ctx.loaders.nodes.load(o.id);
     if (!node) return null;
-    if (!inScope(ctx.caller, node.path)) throw AssessmentErrors.OUT_OF_SCOPE({ what: node.name });
+    assertAllowed(ctx.caller, 'assessment.scores', { path: node.path }, node.name);
     return ctx.loaders.roundOf(year).load(o.id);
   }
 }

@@ -138,4 +138,105 @@ describe('fact projection', () => {
     const [row] = await dataSource.query(`SELECT status, expected, attended FROM meeting_fact WHERE activity_id = $1`, [id]);
     expect(row).toEqual({ status: 'HELD', expected: 10, attended: 8 });
   });
+
+  const applyAt = (type: string, data: object, time: string, schemaVersion: number) => {
+    const event = createEnvelope(type.split('.')[0], {
+      type,
+      aggregateId: randomUUID(),
+      organizationId: branch,
+      organizationPath: [branch],
+      actor: 't',
+      data,
+      schemaVersion,
+    });
+    event.time = time;
+    expect(understands(handlers[type].versions, schemaVersion, type)).toBe(true);
+    return dataSource.transaction((m) => handlers[type].handle(event as never, m));
+  };
+  const meeting = (id: string, heldOn: string) => ({
+    id,
+    type: 'PARTY_LECTURE',
+    status: 'HELD',
+    hostId: branch,
+    hostPath: [branch],
+    coHostIds: [],
+    plannedOn: null,
+    heldOn,
+    period: heldOn.slice(0, 7),
+    businessLink: null,
+    lecturerIsSecretary: true,
+    attendance: { expected: 3, present: 1, late: 1, excused: 0, absent: 1 },
+  });
+  const published = async () =>
+    (await dataSource.query(`SELECT fact FROM published_fact ORDER BY fact`)).map((r: { fact: string }) => r.fact);
+
+  it('credits each listed attendee once per meeting (version 3), and nobody from a version 2 count', async () => {
+    const other = randomUUID();
+    const old = randomUUID();
+    await applyAt(
+      'activity.attendance-recorded',
+      { activity: meeting(old, '2026-06-02'), recorded: 2, quorum: null },
+      '2026-06-02T10:00:00Z',
+      2,
+    );
+    expect(await published()).not.toContain('MEETING_ATTENDED');
+    const lecture = randomUUID();
+    const data = { activity: meeting(lecture, '2026-06-09'), recorded: 2, quorum: null, attendeeIds: [member, other] };
+    await applyAt('activity.attendance-recorded', data, '2026-06-09T10:00:00Z', 3);
+    await applyAt('activity.attendance-recorded', { ...data, recorded: 1 }, '2026-06-09T11:00:00Z', 3);
+    const points = await dataSource.query(
+      `SELECT member_id AS "memberId", source_id AS source, month, points::float AS points FROM pioneer_point
+       WHERE fact = 'MEETING_ATTENDED' ORDER BY member_id`,
+      [],
+    );
+    expect(points).toEqual([member, other].sort().map((memberId) => ({ memberId, source: lecture, month: '2026-06', points: 1 })));
+    expect(await published()).toContain('MEETING_ATTENDED');
+  });
+
+  it('keeps pairing work per organisation concerned and credits a fulfilled micro-wish to the member who claimed it', async () => {
+    const helper = randomUUID();
+    const wishId = randomUUID();
+    const wish = (status: string, fulfilledOn: string | null) => ({
+      wish: { id: wishId, organizationId: branch, status, postedOn: '2026-03-01', claimedBy: member, claimedOn: '2026-03-02', fulfilledOn },
+    });
+    expect(await published()).not.toContain('MICRO_WISH');
+    await applyAt('pairing.wish.fulfilled', wish('FULFILLED', '2026-03-20'), '2026-03-20T08:00:00Z', 2);
+    await applyAt('pairing.wish.claimed', wish('CLAIMED', null), '2026-03-02T08:00:00Z', 2);
+    const service = {
+      id: randomUUID(),
+      pairId: randomUUID(),
+      helperId: helper,
+      helpedId: branch,
+      type: 'LEGAL',
+      deliveredOn: '2026-04-08',
+      period: '2026-04',
+      beneficiaries: 30,
+      funds: 0,
+      memberCount: 4,
+    };
+    await applyAt('pairing.service.recorded', { service }, '2026-04-08T08:00:00Z', 2);
+    await applyAt(
+      'pairing.visits.recorded',
+      { batchId: randomUUID(), organizationId: branch, visits: 3, households: 3, firstDay: '2026-04-01', lastDay: '2026-04-02' },
+      '2026-04-02T08:00:00Z',
+      2,
+    );
+    const rows = await dataSource.query(
+      `SELECT kind, organization_id AS org, status, done_on::text AS done FROM pairing_fact ORDER BY kind, organization_id`,
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { kind: 'WISH', org: branch, status: 'FULFILLED', done: '2026-03-20' },
+        { kind: 'SERVICE', org: branch, status: 'DELIVERED', done: '2026-04-08' },
+        { kind: 'SERVICE', org: helper, status: 'DELIVERED', done: '2026-04-08' },
+      ]),
+    );
+    expect(rows).toHaveLength(3);
+    const points = await dataSource.query(
+      `SELECT month, points::float AS points FROM pioneer_point WHERE member_id = $1 AND fact = 'MICRO_WISH'`,
+      [member],
+    );
+    expect(points).toEqual([{ month: '2026-03', points: 3 }]);
+    expect(await published()).toContain('MICRO_WISH');
+  });
 });

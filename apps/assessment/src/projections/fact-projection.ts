@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import {
   ActivityEventData,
   ActivityEventType,
+  AttendanceRecordedData,
   DuesPaidData,
   MEMBERSHIP_EVENT_VERSIONS,
   MemberEventData,
@@ -12,11 +13,13 @@ import { orgTreeHandlers } from '@partybuild/org-tree';
 import type { AssessmentRules } from '../reference/assessment-rules';
 import { duesOnTime } from '../domain/facts';
 import { PioneerFact } from '../domain/pioneer';
+import { pairingHandlers } from './pairing-projection';
+import { markPublished } from './published';
 
 /**
  * The facts assessment judges by, kept from the other services' events only: the organisation
- * tree (shared handlers), who belongs where, the meetings held with their counted attendance,
- * and which months' dues were paid when. An older snapshot arriving after a newer one changes nothing.
+ * tree (shared handlers), who belongs where, the meetings held with their attendance (counted,
+ * and by member since activity version 3), which months' dues were paid when, and pairing work. An older snapshot arriving after a newer one changes nothing.
  */
 async function upsertMember(event: EventEnvelope, manager: EntityManager): Promise<void> {
   const { member: m } = event.data as unknown as MemberEventData;
@@ -73,6 +76,33 @@ async function upsertActivity(event: EventEnvelope, manager: EntityManager): Pro
   );
 }
 
+/**
+ * Since activity version 3 the attendance event lists every attendee (present or late) by id:
+ * each earns the meeting's points once, in the month it was held. Earlier versions only count,
+ * so they credit nobody (and do not mark attendance as published).
+ */
+function attendanceRecorded(rules: (year: number) => AssessmentRules) {
+  return async (event: EventEnvelope, manager: EntityManager): Promise<void> => {
+    await upsertActivity(event, manager);
+    const { activity: a, attendeeIds } = event.data as unknown as AttendanceRecordedData;
+    if (event.schemaversion < 3 || !attendeeIds) return;
+    await markPublished(manager, PioneerFact.MEETING_ATTENDED, event.time);
+    if (a.status !== 'HELD' || !a.heldOn || !attendeeIds.length) return;
+    await manager.query(
+      `INSERT INTO pioneer_point (member_id, fact, source_id, month, points, detail)
+       SELECT m, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS m ON CONFLICT DO NOTHING`,
+      [
+        attendeeIds,
+        PioneerFact.MEETING_ATTENDED,
+        a.id,
+        a.heldOn.slice(0, 7),
+        rules(Number(a.heldOn.slice(0, 4))).pioneerWeights.meetingAttended,
+        `参加会议活动 ${a.heldOn}：${a.type}`,
+      ],
+    );
+  };
+}
+
 const v1 = (handle: HandlerEntry['handle']): HandlerEntry => ({ versions: [1], handle });
 const member = (handle: HandlerEntry['handle']): HandlerEntry => ({ versions: [...MEMBERSHIP_EVENT_VERSIONS], handle });
 
@@ -83,6 +113,12 @@ export function factHandlers(rules: (year: number) => AssessmentRules): Record<s
       member(type === MembershipEventType.DUES_PAID ? duesPaid(rules) : upsertMember),
     ]),
   );
-  const activities = Object.fromEntries(Object.values(ActivityEventType).map((type) => [type, v1(upsertActivity)]));
-  return { ...orgTreeHandlers, ...members, ...activities };
+  // Version 1 handlers read versions 2 and 3 too (libs/events `understands`); the attendance handler looks at the version.
+  const activities = Object.fromEntries(
+    Object.values(ActivityEventType).map((type) => [
+      type,
+      v1(type === ActivityEventType.ATTENDANCE_RECORDED ? attendanceRecorded(rules) : upsertActivity),
+    ]),
+  );
+  return { ...orgTreeHandlers, ...members, ...activities, ...pairingHandlers(rules) };
 }

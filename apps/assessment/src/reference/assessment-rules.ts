@@ -73,6 +73,8 @@ export interface AssessmentRules {
     modelPostConfirmed: number;
     developmentDuty: number;
     pairingService: number;
+    /** A micro-wish (微心愿) the member claimed and fulfilled. */
+    microWishFulfilled: number;
   };
 }
 
@@ -114,6 +116,7 @@ export const ASSESSMENT_RULE_VERSIONS: readonly AssessmentRules[] = [
       modelPostConfirmed: 5,
       developmentDuty: 3,
       pairingService: 2,
+      microWishFulfilled: 3,
     },
   },
 ];
