@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { PairingEventType, eventsSchema } from '@partybuild/contracts';
+import { PairingEventType, SERVICE_RECORDED_SCHEMA_VERSION, eventsSchema } from '@partybuild/contracts';
 import { createEnvelope } from '@partybuild/events';
 import { eventually } from '@partybuild/testing';
 import { ADMIN, TestStack, createOrg, startTestStack } from './fixtures';
 import { branchScheme, reachedAssessment, registerMembers } from './assessment-fixtures';
 
 const VIEW = `query($org: ID!) { organization(id: $org) { assessment(year: 2026) { facts { fact value } indicators { code score noData } } } }`;
-const INDEX = `query($id: ID!) { member(id: $id) { pioneerIndex(period: "2026-11") {
+const INDEX = `query($id: ID!, $period: String!) { member(id: $id) { pioneerIndex(period: $period) {
   total noData breakdown { fact month points detail } } } }`;
 const RECORD = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`;
 
@@ -27,8 +27,8 @@ describe('assessment follows attendance and pairing work as their events arrive'
       score: Object.fromEntries(a.indicators.map((i: { code: string; score: number | null }) => [i.code, i.score])),
     };
   };
-  const index = async (id: string) => {
-    const result = await admin()(INDEX, { id });
+  const index = async (id: string, period = '2026-11') => {
+    const result = await admin()(INDEX, { id, period });
     expect(result.errors).toBeUndefined();
     return result.data.member.pioneerIndex;
   };
@@ -122,6 +122,8 @@ describe('assessment follows attendance and pairing work as their events arrive'
         ...at,
         type: PairingEventType.SERVICE_RECORDED,
         aggregateId: randomUUID(),
+        // Version 3 names the members who took part.
+        schemaVersion: SERVICE_RECORDED_SCHEMA_VERSION,
         data: {
           service: {
             id: randomUUID(),
@@ -133,7 +135,8 @@ describe('assessment follows attendance and pairing work as their events arrive'
             period: '2026-10',
             beneficiaries: 40,
             funds: 0,
-            memberCount: 2,
+            memberCount: 1,
+            memberIds: [claimer],
           },
         },
       }),
@@ -194,6 +197,10 @@ describe('assessment follows attendance and pairing work as their events arrive'
     const claimed = await index(claimer);
     expect(claimed.breakdown).toContainEqual({ fact: 'MICRO_WISH', month: '2026-11', points: 3, detail: '完成微心愿 2026-11-09' });
     expect(claimed.total).toBe(4);
-    expect(claimed.noData).toEqual(['DEVELOPMENT_DUTY', 'PAIRING_SERVICE']);
+    expect(claimed.noData).toEqual(['DEVELOPMENT_DUTY']);
+    // The service of October credits the member it names, in October.
+    const october = await index(claimer, '2026-10');
+    expect(october.breakdown).toContainEqual({ fact: 'PAIRING_SERVICE', month: '2026-10', points: 2, detail: '参加结对服务 2026-10-15' });
+    expect((await index(members[1], '2026-10')).breakdown.map((b: { fact: string }) => b.fact)).not.toContain('PAIRING_SERVICE');
   });
 });

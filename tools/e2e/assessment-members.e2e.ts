@@ -161,7 +161,7 @@ describe('member appraisal, model posts and the pioneer index', () => {
         branchSize: 3,
         rankInCommittee: 1,
         committeeSize: 108,
-        noData: ['MEETING_ATTENDED', 'MICRO_WISH', 'DEVELOPMENT_DUTY', 'PAIRING_SERVICE'],
+        noData: ['MEETING_ATTENDED', 'MICRO_WISH', 'PAIRING_SERVICE', 'DEVELOPMENT_DUTY'],
         breakdown: [
           { fact: 'DUES_ON_TIME', month: '2026-11', points: 2, detail: '按时交纳党费 2026-11-15：2026-11' },
           { fact: 'APPRAISAL', month: '2026-12', points: 10, detail: '民主评议优秀' },

@@ -70,6 +70,9 @@ export interface MemberPairSnapshot {
   endsOn: string | null;
 }
 
+/** Schema version of `pairing.service.recorded`: 3 adds the members' ids; the other pairing types stay at 2. */
+export const SERVICE_RECORDED_SCHEMA_VERSION = 3;
+
 /** 送/带 服务: one service delivered under a pair. */
 export interface ServiceSnapshot {
   id: string;
@@ -85,6 +88,8 @@ export interface ServiceSnapshot {
   /** Yuan, two decimals. */
   funds: number;
   memberCount: number;
+  /** Since schema version 3: the members who took part (ids only), credited in the pioneer index. */
+  memberIds?: string[];
 }
 
 /** 微心愿 as of the event: never the resident's name or contact. */

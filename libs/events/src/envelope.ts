@@ -57,6 +57,7 @@ const SAME_DATA_AS: Record<string, Record<number, number>> = {
   organization: { 2: 1 },
   activity: { 2: 1, 3: 2 },
   membership: { 3: 2 },
+  pairing: { 3: 2 },
 };
 
 /**

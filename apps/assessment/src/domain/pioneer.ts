@@ -9,11 +9,12 @@ export enum PioneerFact {
   MICRO_WISH = 'MICRO_WISH',
 }
 
-/**
- * Facts whose source does not name members (yet): the pairing events count a service's members
- * without naming them, and no event names a member's development duty. Always "no data".
- */
-export const NEVER_PUBLISHED: readonly PioneerFact[] = [PioneerFact.DEVELOPMENT_DUTY, PioneerFact.PAIRING_SERVICE];
+/** Facts whose source does not name members (yet): no event names a member's development duty. Always "no data". */
+export const NEVER_PUBLISHED: readonly PioneerFact[] = [PioneerFact.DEVELOPMENT_DUTY];
 
 /** Facts shown as "no data" until the first event that names members for them arrives. */
-export const PUBLISHED_BY_EVENTS: readonly PioneerFact[] = [PioneerFact.MEETING_ATTENDED, PioneerFact.MICRO_WISH];
+export const PUBLISHED_BY_EVENTS: readonly PioneerFact[] = [
+  PioneerFact.MEETING_ATTENDED,
+  PioneerFact.MICRO_WISH,
+  PioneerFact.PAIRING_SERVICE,
+];

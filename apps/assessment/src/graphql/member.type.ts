@@ -14,7 +14,7 @@ registerEnumType(PioneerFact, {
     MODEL_POST: { description: '共产党员示范岗 — a confirmed model post' },
     MEETING_ATTENDED: { description: '参加组织生活 — meetings attended, present or late (from the attendees the activity events list)' },
     DEVELOPMENT_DUTY: { description: '发展党员职责 — introducer or contact duties (no data until published)' },
-    PAIRING_SERVICE: { description: '结对服务 — services delivered (no data: the pairing events count a service’s members, never name them)' },
+    PAIRING_SERVICE: { description: '结对服务 — services the member took part in (no data until the first service naming its members arrives)' },
     MICRO_WISH: { description: '认领微心愿 — a micro-wish the member claimed and fulfilled (from the pairing events)' },
   },
 });

@@ -94,6 +94,32 @@ function wishHandler(rules: (year: number) => AssessmentRules) {
   };
 }
 
+/**
+ * 结对服务: each member the service names (schema version 3) earns its points once, in the month
+ * delivered. A version-2 service counted its members without naming them: it credits nobody.
+ */
+function serviceHandler(rules: (year: number) => AssessmentRules) {
+  return async (event: EventEnvelope, manager: EntityManager): Promise<void> => {
+    const { service: s } = event.data as unknown as { service: ServiceSnapshot };
+    await upsert(manager, service(s), event.time);
+    if (!s.memberIds) return;
+    await markPublished(manager, PioneerFact.PAIRING_SERVICE, event.time);
+    if (s.memberIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO pioneer_point (member_id, fact, source_id, month, points, detail)
+       SELECT m, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS m ON CONFLICT DO NOTHING`,
+      [
+        s.memberIds,
+        PioneerFact.PAIRING_SERVICE,
+        s.id,
+        s.deliveredOn.slice(0, 7),
+        rules(Number(s.deliveredOn.slice(0, 4))).pioneerWeights.pairingService,
+        `参加结对服务 ${s.deliveredOn}`,
+      ],
+    );
+  };
+}
+
 /** Pairing events were first published at the platform's version 2 (envelope with the path text). */
 const v2 = (handle: HandlerEntry['handle']): HandlerEntry => ({ versions: [2], handle });
 const rowsOf =
@@ -115,7 +141,7 @@ export function pairingHandlers(rules: (year: number) => AssessmentRules): Recor
     [PairingEventType.PAIR_PROPOSED]: pairs,
     [PairingEventType.PAIR_ACTIVATED]: pairs,
     [PairingEventType.PAIR_ENDED]: pairs,
-    [PairingEventType.SERVICE_RECORDED]: v2(rowsOf<ServiceSnapshot>('service', service)),
+    [PairingEventType.SERVICE_RECORDED]: v2(serviceHandler(rules)),
     [PairingEventType.WISH_POSTED]: wishes,
     [PairingEventType.WISH_CLAIMED]: wishes,
     [PairingEventType.WISH_FULFILLED]: wishes,

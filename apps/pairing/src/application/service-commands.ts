@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { UnitOfWork, runOnce } from '@partybuild/persistence';
-import type { MemberPairSnapshot, ServiceSnapshot } from '@partybuild/contracts';
+import { SERVICE_RECORDED_SCHEMA_VERSION, type MemberPairSnapshot, type ServiceSnapshot } from '@partybuild/contracts';
 import { checkService, ServiceFacts, ServiceType } from '../domain/service-record';
 import { PairStatus, isAgencySector, isVillageSector } from '../domain/kinds';
 import { pairingRulesOn } from '../reference/pairing-rules';
@@ -76,8 +76,12 @@ export class ServiceCommands {
           beneficiaries: facts.beneficiaries,
           funds: facts.funds,
           memberCount: facts.memberIds.length,
+          memberIds: facts.memberIds,
         };
-        await record(manager, [pairingEvent(PairingEvent.SERVICE_RECORDED, id, helped, caller.subject, { service })]);
+        // Version 3: the members are named by id so the pioneer index can credit them.
+        await record(manager, [
+          pairingEvent(PairingEvent.SERVICE_RECORDED, id, helped, caller.subject, { service }, SERVICE_RECORDED_SCHEMA_VERSION),
+        ]);
         return id;
       });
       return done.id;
