@@ -1,11 +1,12 @@
 /**
  * The gateway against a direct subgraph call and against Hive Gateway (not part of the test run):
- *   node tools/run.js tools/bench/gateway-bench.ts [--seconds 5] [--no-table]
+ *   node tools/run.js tools/bench/gateway-bench.ts [--seconds 5] [--no-table] [--cpu-prof <dir>] [--only ours]
  * Starts its own PostgreSQL, every subgraph and our gateway each in its own process (as
  * `npm start` does), Hive Gateway 2.15 in its own process on the same supergraph (installed into
  * tmp/bench-peers, never a dependency), seeds a small district, then runs each query closed-loop
  * with 1 and 8 clients against the subgraph directly, Hive and ours, and rewrites the gateway
- * rows of docs/performance.md (unless --no-table).
+ * rows of docs/performance.md (unless --no-table). `--cpu-prof <dir>` runs our gateway under
+ * `node --cpu-prof` and writes its profile into <dir> when it stops (open it in Chrome's DevTools).
  *
  * Fairness: both gateways verify the same user token with the same function and send the same
  * signed caller header (`signCallerHeader` of libs/auth) on every subgraph fetch; Hive verifies
@@ -34,7 +35,9 @@ import { LoadResult, LoadTarget, closedLoop } from './closed-loop';
 import { hiveGateway, installHive } from './hive-peer';
 import { PerformanceRow, measuredAt, writePerformanceRows } from './performance-table';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, 'no-table': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '5' }, 'no-table': { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' }, only: { type: 'string' } },
+});
 const SECONDS = Number(values.seconds);
 const BRANCHES = 20;
 const MEMBERS = 600;
@@ -88,6 +91,12 @@ async function main() {
   });
   try {
     await hive.start();
+    if (values['cpu-prof']) {
+      // Started again under the profiler: the profile is written when the process exits.
+      await launched.gateway.stop();
+      launched.gateway.spec.args.unshift('--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof']));
+      await launched.gateway.start();
+    }
     const token = launched.tokenFor({ subject: 'bench', name: 'Benchmark', roles: [Role.DISTRICT_ADMIN], scope: [] });
     const ours = launched.gatewayUrl;
     const period = todayIn('Asia/Shanghai').slice(0, 4);
@@ -130,6 +139,7 @@ async function main() {
       for (const clients of [1, 8]) {
         console.log(`\n${query.name}, ${clients} client${clients > 1 ? 's' : ''}`);
         for (const [label, target] of targets(query)) {
+          if (values.only && !label.toLowerCase().startsWith(values.only.toLowerCase())) continue;
           if (!target) {
             console.log(`  ${label.padEnd(12)} —  (several subgraphs: no single subgraph answers it)`);
             continue;

@@ -7,7 +7,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
-import { verifyUserToken } from '@partybuild/auth';
 import { CommonErrors, DomainError } from '@partybuild/errors';
 import { toGraphQLError } from '@partybuild/federation';
 import { createLogger, currentRequestScope, requestScope } from '@partybuild/logging';
@@ -18,6 +17,8 @@ import { formatGatewayError } from './format-error';
 import { GatewayContext, SignedDataSource } from './signed-data-source';
 import { subgraphReadiness } from './readiness';
 import { startMetricsServer } from './metrics-server';
+import { subgraphFetcher } from './subgraph-fetcher';
+import { VerifiedCallers } from './verified-callers';
 
 export interface RunningGateway {
   url: string;
@@ -27,11 +28,13 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-function callerFrom(authorization: string | undefined, secret: string, maxHours: number) {
+/** The verified caller of a request and the header that carries it to the subgraphs; a refusal is a 401. */
+function callerFrom(authorization: string | undefined, callers: VerifiedCallers) {
   const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   try {
     if (!token) throw CommonErrors.NOT_SIGNED_IN();
-    return verifyUserToken(token, secret, maxHours);
+    const caller = callers.callerOf(token);
+    return { caller, callerHeader: callers.headerFor(token, caller) };
   } catch (error) {
     throw toGraphQLError(error instanceof DomainError ? error : CommonErrors.TOKEN_INVALID(), 401);
   }
@@ -48,6 +51,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   // detectors (GCP, AWS, Azure and Alibaba metadata endpoints) from its constructor; the only
   // switch is this variable, so it is set here rather than left to the operator.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const fetcher = subgraphFetcher();
+  const callers = new VerifiedCallers(config.USER_TOKEN_SECRET, config.GATEWAY_SIGNING_SECRET, config.MAX_TOKEN_HOURS);
   const gateway = new ApolloGateway({
     ...(supergraphSdl
       ? { supergraphSdl }
@@ -56,7 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
             subgraphs: Object.entries(urls).flatMap(([name, url]) => (url ? [{ name, url }] : [])),
           }),
         }),
-    buildService: ({ name, url }) => new SignedDataSource(urls[name] ?? url ?? '', config.GATEWAY_SIGNING_SECRET),
+    buildService: ({ name, url }) => new SignedDataSource(urls[name] ?? url ?? '', config.GATEWAY_SIGNING_SECRET, fetcher),
     logger,
   });
 
@@ -117,7 +122,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       context: async ({ req }) => {
         const scope = currentRequestScope();
         return {
-          caller: callerFrom(req.header('authorization'), config.USER_TOKEN_SECRET, config.MAX_TOKEN_HOURS),
+          ...callerFrom(req.header('authorization'), callers),
           sqlQueries: 0,
           requestId: scope?.requestId,
           acceptLanguage: req.header('accept-language'),
