@@ -83,3 +83,28 @@ describe('what the gateway keeps between requests', () => {
     expect((await send({})).data.organization.name).toBe('统计局机关党支部');
   });
 });
+
+describe('answers on the wire', () => {
+  const post = (query: string, encoding: string) =>
+    fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.tokenFor(ADMIN)}`, 'accept-encoding': encoding },
+      body: JSON.stringify({ query }),
+    });
+  const LARGE = `{ __schema { types { name description } } }`;
+
+  it('gzips a large answer for a client that accepts gzip, and only then', async () => {
+    const compressed = await post(LARGE, 'gzip');
+    expect(compressed.headers.get('content-encoding')).toBe('gzip');
+    expect(((await compressed.json()) as any).data.__schema.types.length).toBeGreaterThan(50);
+    const plain = await post(LARGE, 'identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(((await plain.json()) as any).data.__schema.types.length).toBeGreaterThan(50);
+  });
+
+  it('sends a small answer as it is', async () => {
+    const small = await post(`{ __typename }`, 'gzip');
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(((await small.json()) as any).data.__typename).toBe('Query');
+  });
+});

@@ -18,6 +18,7 @@ import { GatewayContext, SignedDataSource } from './signed-data-source';
 import { subgraphReadiness } from './readiness';
 import { startMetricsServer } from './metrics-server';
 import { subgraphFetcher } from './subgraph-fetcher';
+import { compressLargeAnswers } from './compression';
 import { VerifiedCallers } from './verified-callers';
 
 export interface RunningGateway {
@@ -67,6 +68,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const app = express();
   app.disable('x-powered-by');
+  // An ETag is a hash of every answer: POSTed GraphQL answers are never revalidated with it.
+  app.disable('etag');
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
@@ -118,6 +121,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     '/graphql',
     express.json({ limit: '1mb' }),
     requestScope(logger),
+    compressLargeAnswers,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const scope = currentRequestScope();
