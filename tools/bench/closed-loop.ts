@@ -46,7 +46,8 @@ export async function closedLoop(
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            if (res.statusCode !== 200 || text.includes('"errors"')) reject(new Error(`${target.url} answered ${res.statusCode}: ${text.slice(0, 300)}`));
+            if (res.statusCode !== 200 || text.includes('"errors"'))
+              reject(new Error(`${target.url} answered ${res.statusCode}: ${text.slice(0, 300)}`));
             else resolve();
           });
           res.on('error', reject);

@@ -36,7 +36,12 @@ import { hiveGateway, installHive } from './hive-peer';
 import { PerformanceRow, measuredAt, writePerformanceRows } from './performance-table';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '5' }, 'no-table': { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' }, only: { type: 'string' } },
+  options: {
+    seconds: { type: 'string', default: '5' },
+    'no-table': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+    only: { type: 'string' },
+  },
 });
 const SECONDS = Number(values.seconds);
 /** Two Party committees of 30 branches, 10 members in each branch. */
@@ -105,25 +110,56 @@ async function main() {
     // The district's figures settled in statistics before anything is measured.
     const district = await createDistrictTree(ours, token, BRANCHES, 'GW');
     const nodes = 1 + district.committees.length + BRANCHES;
-    await waitFor('the tree in membership', () => count(postgres.urlFor('bench_membership'), `SELECT count(*)::int AS n FROM org_node`), nodes);
-    await importDistrictMembers(ours, token, districtMembersCsv(district.branches.map((b) => b.code), MEMBERS));
-    await waitFor('the members in statistics', async () => {
-      const data = await mustQuery(ours, token, OVERVIEW, { period });
-      return (data.districtOverview as Array<{ statistics: { members: { total: number } } }>).reduce((sum, u) => sum + u.statistics.members.total, 0);
-    }, MEMBERS);
+    await waitFor(
+      'the tree in membership',
+      () => count(postgres.urlFor('bench_membership'), `SELECT count(*)::int AS n FROM org_node`),
+      nodes,
+    );
+    await importDistrictMembers(
+      ours,
+      token,
+      districtMembersCsv(
+        district.branches.map((b) => b.code),
+        MEMBERS,
+      ),
+    );
+    await waitFor(
+      'the members in statistics',
+      async () => {
+        const data = await mustQuery(ours, token, OVERVIEW, { period });
+        return (data.districtOverview as Array<{ statistics: { members: { total: number } } }>).reduce(
+          (sum, u) => sum + u.statistics.members.total,
+          0,
+        );
+      },
+      MEMBERS,
+    );
     const branchIds = district.branches.map((b) => b.id);
     // Each request asks about another branch or period: identical reads in flight at once (which
     // our gateway sends to the subgraph once) happen, but as rarely as with real users, not on every request.
-    const periods = [period, ...['Q1', 'Q2', 'Q3', 'Q4'].map((q) => `${period}-${q}`), ...Array.from({ length: 12 }, (_, m) => `${period}-${String(m + 1).padStart(2, '0')}`)];
+    const periods = [
+      period,
+      ...['Q1', 'Q2', 'Q3', 'Q4'].map((q) => `${period}-${q}`),
+      ...Array.from({ length: 12 }, (_, m) => `${period}-${String(m + 1).padStart(2, '0')}`),
+    ];
 
     const json = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
     const queries: Query[] = [
-      { name: 'one subgraph (organization)', body: (i) => json(ONE_SUBGRAPH, { id: branchIds[i % branchIds.length] }), subgraph: 'organization' },
+      {
+        name: 'one subgraph (organization)',
+        body: (i) => json(ONE_SUBGRAPH, { id: branchIds[i % branchIds.length] }),
+        subgraph: 'organization',
+      },
       {
         name: 'three subgraphs (org → children → members, statistics)',
-        body: (i) => json(THREE_SUBGRAPHS, { id: district.committees[i % district.committees.length], period: periods[i % periods.length] }),
+        body: (i) =>
+          json(THREE_SUBGRAPHS, { id: district.committees[i % district.committees.length], period: periods[i % periods.length] }),
       },
-      { name: `statistics overview (${BRANCHES} branches)`, body: (i) => json(OVERVIEW, { period: periods[i % periods.length] }), subgraph: 'statistics' },
+      {
+        name: `statistics overview (${BRANCHES} branches)`,
+        body: (i) => json(OVERVIEW, { period: periods[i % periods.length] }),
+        subgraph: 'statistics',
+      },
     ];
     const mix: Query = { name: 'mix of the three', body: (i) => queries[i % queries.length].body(Math.floor(i / queries.length)) };
 
@@ -131,7 +167,14 @@ async function main() {
     let signed = { value: '', at: 0 };
     // Signed again every 30 s: the header lives 60 s.
     const callerHeader = () => {
-      if (Date.now() - signed.at > 30_000) signed = { value: signCallerHeader({ subject: 'bench', name: 'Benchmark', roles: [Role.DISTRICT_ADMIN], scope: [] }, secrets.GATEWAY_SIGNING_SECRET), at: Date.now() };
+      if (Date.now() - signed.at > 30_000)
+        signed = {
+          value: signCallerHeader(
+            { subject: 'bench', name: 'Benchmark', roles: [Role.DISTRICT_ADMIN], scope: [] },
+            secrets.GATEWAY_SIGNING_SECRET,
+          ),
+          at: Date.now(),
+        };
       return signed.value;
     };
     const targets = (query: Query): Array<[string, LoadTarget | null]> => [
@@ -168,15 +211,15 @@ async function main() {
   }
 }
 
-/** Per query and client count: direct / Hive / ours, as `req/s · p50 · p95`. */
+/** Per query and client count: direct, Hive and ours, each as `req/s · p50 / p95 ms`. */
 function tableRows(results: Map<string, LoadResult>, queries: Query[], hiveVersion: string): PerformanceRow[] {
-  const cell = (r?: LoadResult) => (r ? `${r.throughput.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms` : '—');
+  const cell = (r?: LoadResult) => (r ? `${r.throughput.toFixed(0)} req/s · ${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} ms` : '—');
   return queries.flatMap((query) =>
     [1, 8].map((clients) => {
       const at = (who: string) => results.get(`${query.name}|${clients}|${who}`);
       return {
-        figure: `gateway: ${query.name}, ${clients} client${clients > 1 ? 's' : ''} — direct / Hive ${hiveVersion} / ours`,
-        value: `${cell(at('direct'))} / ${cell(at('hive'))} / **${cell(at('ours'))}**`,
+        figure: `gateway: ${query.name}, ${clients} client${clients > 1 ? 's' : ''}`,
+        value: `direct ${cell(at('direct'))}; Hive ${hiveVersion} ${cell(at('hive'))}; **ours ${cell(at('ours'))}**`,
         command: COMMAND,
       };
     }),

@@ -16,8 +16,11 @@ export function installHive(): string {
   const installed = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : null;
   if (!installed?.startsWith(`${HIVE_VERSION}.`)) {
     mkdirSync(PEERS, { recursive: true });
-    if (!existsSync(path.join(PEERS, 'package.json'))) writeFileSync(path.join(PEERS, 'package.json'), '{ "name": "bench-peers", "private": true }\n');
-    execFileSync('npm', ['install', '--prefix', PEERS, '--no-audit', '--no-fund', `@graphql-hive/gateway@~${HIVE_VERSION}.0`], { stdio: 'inherit' });
+    if (!existsSync(path.join(PEERS, 'package.json')))
+      writeFileSync(path.join(PEERS, 'package.json'), '{ "name": "bench-peers", "private": true }\n');
+    execFileSync('npm', ['install', '--prefix', PEERS, '--no-audit', '--no-fund', `@graphql-hive/gateway@~${HIVE_VERSION}.0`], {
+      stdio: 'inherit',
+    });
   }
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
@@ -72,7 +75,21 @@ export function hiveGateway(options: {
   return new SupervisedService(
     {
       name: 'hive',
-      args: ['-r', ALIAS_HOOK, HIVE_BIN, 'supergraph', supergraph, '--config-path', config, '--host', '127.0.0.1', '--port', String(options.port), '--fork', '1'],
+      args: [
+        '-r',
+        ALIAS_HOOK,
+        HIVE_BIN,
+        'supergraph',
+        supergraph,
+        '--config-path',
+        config,
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(options.port),
+        '--fork',
+        '1',
+      ],
       env: { ...process.env, ...options.secrets },
       readyUrl: `http://127.0.0.1:${options.port}/readiness`,
     },
