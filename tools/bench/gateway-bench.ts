@@ -11,8 +11,9 @@
  * Fairness: both gateways verify the same user token with the same function and send the same
  * signed caller header (`signCallerHeader` of libs/auth) on every subgraph fetch; Hive verifies
  * and signs once per request (its plugin, tools/bench/hive-peer.ts), ours caches both as it does in
- * production. Ours also checks depth, aliases and cost; Hive runs without such limits. Both are
- * one Node process talking to the same subgraph processes; the direct figures send the subgraph
+ * production. Both send identical subgraph reads in flight at the same moment once (Hive's HTTP
+ * executor does by default). Ours also checks depth, aliases and cost; Hive runs without such
+ * limits. Both are one Node process talking to the same subgraph processes; the direct figures send the subgraph
  * the same query with a signed header. The load generator shares the machine: on 2 cores every
  * figure is relative, and the load average is printed beside them.
  */
