@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 import { measure } from './measure';
 import { runBenchmark } from './bench-stack';
+import { writePerformanceRows } from './performance-table';
 import { graphql } from '../dev/graphql-client';
 import { generateActivityHistory, generateOrganizations, publishMembers } from '../generate/activities';
 
@@ -95,7 +96,7 @@ runBenchmark({ today: () => TODAY }, async ({ stack, adminToken: admin }) => {
     graphql(stack.gatewayUrl, admin, NAME, { id: branches[(i * 13) % branches.length].id }),
   );
   const LIST = `query($id: ID!) { organization(id: $id) { name activities(first: 20) { totalCount items { id type topic heldOn attendanceCounts { expected present rate } } } } }`;
-  await measure("an organisation's activity list, first page (20)", 200, (i) =>
+  const firstPage = await measure("an organisation's activity list, first page (20)", 200, (i) =>
     graphql(stack.gatewayUrl, admin, LIST, { id: branches[(i * 13) % branches.length].id }),
   );
   const DIRECT = `query($id: ID!) { organizationActivities(organizationId: $id, first: 20) { totalCount items { id type topic heldOn attendanceCounts { expected present rate } } } }`;
@@ -108,4 +109,11 @@ runBenchmark({ today: () => TODAY }, async ({ stack, adminToken: admin }) => {
   await measure('50 members’ attendance rates for a year (1 request)', 50, () =>
     graphql(stack.gatewayUrl, admin, MEMBER, { id: someActivity }),
   );
+  writePerformanceRows('activity', [
+    {
+      figure: '`Organization.activities(first: 20)` first page of a branch',
+      value: `p50 ${firstPage.p50.toFixed(1)} ms, p95 ${firstPage.p95.toFixed(1)} ms`,
+      command: 'node tools/run.js tools/bench/activity-bench.ts',
+    },
+  ]);
 });

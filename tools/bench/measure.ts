@@ -23,13 +23,16 @@ export const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-/** Times `runs` requests after `warmup` unmeasured ones and prints p50, p95 and the SQL statements per request. */
+/**
+ * Times `runs` requests after `warmup` unmeasured ones and prints p50, p95 and the SQL statements
+ * per request; returns p50 and p95 (for docs/performance.md).
+ */
 export async function measure(
   name: string,
   runs: number,
   request: (i: number) => Promise<{ sqlQueries: number; errors?: unknown[] }>,
   warmup = 10,
-): Promise<void> {
+): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   const sql: number[] = [];
   for (let i = 0; i < runs + warmup; i++) {
@@ -45,4 +48,5 @@ export async function measure(
   process.stdout.write(
     `${name.padEnd(62)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  SQL/request ${Math.min(...sql)}–${Math.max(...sql)}  (n=${runs})\n`,
   );
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }

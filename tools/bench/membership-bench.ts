@@ -9,12 +9,14 @@
 import 'reflect-metadata';
 import { Role } from '@partybuild/auth';
 import { measure } from './measure';
+import { writePerformanceRows } from './performance-table';
 import { runBenchmark } from './bench-stack';
 import { graphql } from '../dev/graphql-client';
 import { createDistrictTree, districtMembersCsv, importDistrictMembers } from '../generate/district';
 
 const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 600);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 30_000);
+const COMMAND = 'node tools/run.js tools/bench/membership-bench.ts';
 
 runBenchmark({}, async ({ stack, adminToken: token }) => {
   const url = stack.gatewayUrl;
@@ -87,9 +89,20 @@ runBenchmark({}, async ({ stack, adminToken: token }) => {
     `query($id: ID!) { organization(id: $id) { name members(first: ${first}) { totalCount items { ${fields} } } } }`;
   const masked = stack.tokenFor({ subject: 'analyst', name: 'Analyst', roles: [Role.ANALYST], scope: [district.rootId] });
   const basic = 'id name gender age stage category organization { id }';
-  await measure('first page of 50 members of a branch (admin, unmasked+audit)', 300, (i) =>
+  const firstPage = await measure('first page of 50 members of a branch (admin, unmasked+audit)', 300, (i) =>
     graphql(url, token, page(50, `${basic} idNumber phone`), { id: branchIds[i % branchIds.length] }),
   );
+  // Written at once, so that a later measurement that fails does not lose these figures.
+  if (BRANCHES === 600 && MEMBERS === 30_000) {
+    writePerformanceRows('membership', [
+      { figure: `import of ${MEMBERS} members (CSV through the gateway)`, value: `${importSeconds.toFixed(1)} s`, command: COMMAND },
+      {
+        figure: '`Organization.members(first: 50)` first page of a branch (admin, unmasked, audited)',
+        value: `p50 ${firstPage.p50.toFixed(1)} ms, p95 ${firstPage.p95.toFixed(1)} ms`,
+        command: COMMAND,
+      },
+    ]);
+  }
   await measure('first page of 50 members of a branch (analyst, masked)', 300, (i) =>
     graphql(url, masked, page(50, `${basic} idNumber phone`), { id: branchIds[i % branchIds.length] }),
   );

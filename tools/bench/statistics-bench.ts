@@ -20,6 +20,7 @@ import { reconcile } from '../statistics/reconcile';
 import { settle } from '../statistics/settle';
 import { fmt, percentiles, timeCalls } from './measure';
 import { runBenchmark } from './bench-stack';
+import { writePerformanceRows } from './performance-table';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'full' }, months: { type: 'string' } } });
 
@@ -135,6 +136,26 @@ runBenchmark(
       `district ${year}: dues expected ${yuan(dues.expectedFen)}, collected ${yuan(dues.collectedFen)}, ${dues.membersInArrears} members in arrears; ` +
         `三会一课 ${a.requiredMeetingsHeld}/${a.requiredMeetingsDue} = ${percent(a.complianceRate)}; 组织生活 ${a.organizationalLifeHeld}/${a.organizationalLifeDue} = ${percent(a.organizationalLifeRate)}`,
     );
+    const command = `${kafka ? 'EVENT_TRANSPORT=kafka KAFKA_BROKERS=… ' : ''}node tools/run.js tools/bench/statistics-bench.ts${values.size === 'small' ? ' --size small' : ''}${values.months ? ` --months ${values.months}` : ''}`;
+    const of = `(${district.members} members, ${size.months} months)`;
+    writePerformanceRows(kafka ? 'statistics-kafka' : 'statistics', [
+      {
+        figure: `event-to-figure lag while ${district.members} members and their meetings are written (${kafka ? 'Kafka' : 'embedded log'})`,
+        value: `p50 ${fmt(lag.p50)}, p99 ${fmt(lag.p99)} (n=${lag.n})`,
+        command,
+      },
+      {
+        figure: `statistics rebuild (every topic replayed into a new database) ${of}`,
+        value: `${Math.round(rebuilt.events / rebuilt.seconds)} events/s (${rebuilt.events} events)`,
+        command,
+      },
+      { figure: `a branch's \`Organization.statistics\` first view ${of}`, value: `p50 ${fmt(cold.p50)}, p95 ${fmt(cold.p95)}`, command },
+      {
+        figure: `a branch's \`Organization.statistics\` again (cached) ${of}`,
+        value: `p50 ${fmt(warm.p50)}, p95 ${fmt(warm.p95)}`,
+        command,
+      },
+    ]);
     await rebuilt.dataSource.destroy();
     await transport.close();
   },

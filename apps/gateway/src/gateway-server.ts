@@ -7,7 +7,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
-import { verifyUserToken } from '@partybuild/auth';
 import { CommonErrors, DomainError } from '@partybuild/errors';
 import { toGraphQLError } from '@partybuild/federation';
 import { createLogger, currentRequestScope, requestScope } from '@partybuild/logging';
@@ -20,6 +19,9 @@ import { GatewayContext, SignedDataSource } from './signed-data-source';
 import { subgraphReadiness } from './readiness';
 import { startMetricsServer } from './metrics-server';
 import { gatewayMetrics } from './request-metrics';
+import { subgraphFetcher } from './subgraph-fetcher';
+import { compressLargeAnswers } from './compression';
+import { VerifiedCallers } from './verified-callers';
 
 export interface RunningGateway {
   url: string;
@@ -29,11 +31,13 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-function callerFrom(authorization: string | undefined, secret: string, maxHours: number) {
+/** The verified caller of a request and the header that carries it to the subgraphs; a refusal is a 401. */
+function callerFrom(authorization: string | undefined, callers: VerifiedCallers) {
   const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   try {
     if (!token) throw CommonErrors.NOT_SIGNED_IN();
-    return verifyUserToken(token, secret, maxHours);
+    const caller = callers.callerOf(token);
+    return { caller, callerHeader: callers.headerFor(token, caller) };
   } catch (error) {
     throw toGraphQLError(error instanceof DomainError ? error : CommonErrors.TOKEN_INVALID(), 401);
   }
@@ -52,6 +56,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const metrics = createMetrics('gateway');
   const observed = gatewayMetrics(metrics);
+  const fetcher = subgraphFetcher();
+  const callers = new VerifiedCallers(config.USER_TOKEN_SECRET, config.GATEWAY_SIGNING_SECRET, config.MAX_TOKEN_HOURS);
   const gateway = new ApolloGateway({
     ...(supergraphSdl
       ? { supergraphSdl }
@@ -61,12 +67,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           }),
         }),
     buildService: ({ name, url }) =>
-      observed.measureFetches(name, new SignedDataSource(urls[name] ?? url ?? '', config.GATEWAY_SIGNING_SECRET)),
+      observed.measureFetches(name, new SignedDataSource(urls[name] ?? url ?? '', config.GATEWAY_SIGNING_SECRET, fetcher)),
     logger,
   });
 
   const app = express();
   app.disable('x-powered-by');
+  // An ETag is a hash of every answer: POSTed GraphQL answers are never revalidated with it.
+  app.disable('etag');
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
@@ -120,11 +128,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     requestScope(logger),
     traceRequests(),
     observed.measureRequests,
+    compressLargeAnswers,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const scope = currentRequestScope();
         return {
-          caller: callerFrom(req.header('authorization'), config.USER_TOKEN_SECRET, config.MAX_TOKEN_HOURS),
+          ...callerFrom(req.header('authorization'), callers),
           sqlQueries: 0,
           requestId: scope?.requestId,
           acceptLanguage: req.header('accept-language'),

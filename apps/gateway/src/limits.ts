@@ -1,9 +1,10 @@
-import { ASTVisitor, DocumentNode, GraphQLError, Kind, SelectionSetNode, ValidationContext, visit } from 'graphql';
+import { ASTVisitor, DocumentNode, GraphQLError, GraphQLSchema, Kind, SelectionSetNode, ValidationContext, visit } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { toGraphQLError } from '@partybuild/federation';
 import { GatewayErrors } from './errors';
+import { BoundedCache } from './bounded-cache';
 
 /** Refuses documents with more aliases than allowed: aliases multiply the work of one field. */
 export function aliasLimit(max: number) {
@@ -66,32 +67,54 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return size === undefined ? undefined : 1 + size * Math.max(childComplexity, 1);
 };
 
-/** Estimates the cost with the request's variables, before any subgraph is called; too costly is the caller's 400. */
+const MAX_CACHED_VARIABLES = 2_000;
+
+/**
+ * Estimates the cost with the request's variables, before any subgraph is called; too costly is
+ * the caller's 400. The estimate walks the whole document against the schema: it is kept per
+ * document, operation and variables (the page sizes), so a client asking the same thing again
+ * does not pay for it twice. (Depth and aliases are validation rules: Apollo Server keeps a
+ * document once validated.)
+ */
 export function costLimit(max: number): ApolloServerPlugin {
+  // One cache per schema: a recomposed supergraph (development) starts afresh.
+  const costsBySchema = new WeakMap<GraphQLSchema, BoundedCache<number>>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (error) {
-            // Estimating coerces the variables first: one that is missing or out of range (an Int
-            // beyond 32 bits) is the caller's mistake, answered 400 as graphql-js worded it.
-            if (error instanceof GraphQLError) {
-              throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-            }
-            throw error;
+        async didResolveOperation({ request, document, schema, queryHash }) {
+          const variables = JSON.stringify(request.variables ?? {});
+          // Large variables (an imported CSV) are not worth keeping as a key.
+          const key = variables.length <= MAX_CACHED_VARIABLES ? `${queryHash}\n${request.operationName ?? ''}\n${variables}` : null;
+          let costs = costsBySchema.get(schema);
+          if (!costs) costsBySchema.set(schema, (costs = new BoundedCache<number>(5_000)));
+          let cost = key === null ? undefined : costs.get(key);
+          if (cost === undefined) {
+            cost = estimateCost(document, schema, request.variables ?? {}, request.operationName ?? undefined);
+            if (key !== null) costs.set(key, cost);
           }
           if (cost > max) throw toGraphQLError(GatewayErrors.QUERY_TOO_COSTLY({ cost, maximum: max }), 400);
         },
       };
     },
   };
+}
+
+function estimateCost(document: DocumentNode, schema: GraphQLSchema, variables: Record<string, unknown>, operationName?: string): number {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    // Estimating coerces the variables first: one that is missing or out of range (an Int
+    // beyond 32 bits) is the caller's mistake, answered 400 as graphql-js worded it.
+    if (error instanceof GraphQLError) {
+      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, Caller, signCallerHeader } from '@partybuild/auth';
 import { toGraphQLError } from '@partybuild/federation';
@@ -7,6 +7,8 @@ import { GatewayErrors } from './errors';
 
 export interface GatewayContext {
   caller?: Caller;
+  /** The caller signed for the subgraphs, once per request at most (`VerifiedCallers`). */
+  callerHeader?: string;
   /** SQL statements the subgraphs ran for this request (benchmarks, N+1 checks). */
   sqlQueries: number;
   /** Forwarded to every subgraph, so one id follows the request through every log. */
@@ -26,14 +28,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
     private readonly secret: string,
+    fetcher?: Fetcher,
   ) {
-    super({ url });
+    super(fetcher ? { url, fetcher } : { url });
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const { request, context } = options;
-    const { caller, requestId, acceptLanguage } = context as Partial<GatewayContext>;
-    request.http?.headers.set(CALLER_HEADER, signCallerHeader(caller ?? GATEWAY_CALLER, this.secret));
+    const { caller, callerHeader, requestId, acceptLanguage } = context as Partial<GatewayContext>;
+    request.http?.headers.set(CALLER_HEADER, callerHeader ?? signCallerHeader(caller ?? GATEWAY_CALLER, this.secret));
     if (requestId) request.http?.headers.set('x-request-id', requestId);
     if (acceptLanguage) request.http?.headers.set('accept-language', acceptLanguage);
     // A client's retry key reaches the subgraph that creates, so a repeated request returns the first result.
