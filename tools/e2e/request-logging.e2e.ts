@@ -100,6 +100,19 @@ describe('request logging', () => {
     expect(lines.join('\n')).not.toMatch(new RegExp(`${ID_NUMBER}|${PHONE}|${NAME}`));
   });
 
+  it('refuses a body over MAX_REQUEST_MEGABYTES with 413, its limit in Chinese, and reads nothing of it', async () => {
+    const tooLarge = JSON.stringify({ query: '{ __typename }', variables: { csv: 'x'.repeat(17 * 1024 * 1024) } });
+    const answer = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.tokenFor(ADMIN)}`, 'x-request-id': 'log-large' },
+      body: tooLarge,
+    });
+    expect(answer.status).toBe(413);
+    const body = (await answer.json()) as any;
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'PAYLOAD_TOO_LARGE', requestId: 'log-large' } });
+    expect(body.errors[0].message).toMatch(/超过 16 MB 的上限/);
+  });
+
   it('carries one request id from the gateway through the subgraph that answered', async () => {
     const result = await fetch(stack.gatewayUrl, {
       method: 'POST',

@@ -1,4 +1,4 @@
-import { ConfigOf, callerHeader, concern, defineConfig, listen, port, runtime, secret, z } from '@partybuild/config';
+import { ConfigOf, callerHeader, concern, defineConfig, listen, port, requestBody, runtime, secret, z } from '@partybuild/config';
 
 /**
  * The subgraphs the gateway plans across, as named in the supergraph. Their URL variables are
@@ -55,7 +55,7 @@ const operations = concern({
     .describe('on shutdown, how long `/readyz` answers 503 (so load balancers stop sending) before the server drains'),
 });
 
-export const gatewayConfig = defineConfig(runtime, listen(4000), tokens, callerHeader, supergraph, limits, operations);
+export const gatewayConfig = defineConfig(runtime, listen(4000), requestBody, tokens, callerHeader, supergraph, limits, operations);
 
 export type GatewayConfig = ConfigOf<typeof gatewayConfig>;
 

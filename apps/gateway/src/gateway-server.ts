@@ -124,7 +124,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: `${config.MAX_REQUEST_MEGABYTES}mb` }),
     requestScope(logger),
     traceRequests(),
     observed.measureRequests,

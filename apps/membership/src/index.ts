@@ -9,3 +9,4 @@ export { csvLine } from './domain/csv';
 export { membershipMigrations } from './migrations';
 export { MemberQueries } from './application/member-queries';
 export { PersonalDataCipher } from './domain/personal-data-cipher';
+export { RECORD_RULES } from './reference/membership-rules';

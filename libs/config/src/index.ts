@@ -4,6 +4,7 @@ export type { Concern, ConfigDefinition, ConfigOf, ConfigRule } from './define-c
 export { configTable } from './config-table';
 export { mode, runtime } from './concerns/runtime';
 export { listen, port } from './concerns/listen';
+export { requestBody } from './concerns/request-body';
 export { database } from './concerns/database';
 export { eventTransport, kafkaTopics } from './concerns/event-transport';
 export { callerHeader, personalData, secret } from './concerns/secrets';

@@ -11,10 +11,13 @@ const HttpErrors = defineErrors({
     en: 'The request body is not valid JSON.',
   }),
   PAYLOAD_TOO_LARGE: (p: { limit: string }) => ({
-    zh: `请求体超过 ${p.limit} 的上限。`,
-    en: `The request body is larger than the limit of ${p.limit}.`,
+    zh: `请求体超过 ${p.limit} 的上限（MAX_REQUEST_MEGABYTES），未做任何处理。花名册请分成较小的文件分别导入。`,
+    en: `The request body is larger than the limit of ${p.limit} (MAX_REQUEST_MEGABYTES); nothing was done. Split a roster into smaller files.`,
   }),
 });
+
+/** A body limit in bytes as a clerk reads it: `16 MB`. */
+const megabytes = (bytes?: number): string => (bytes ? `${Math.round(bytes / 1048576)} MB` : '');
 
 /**
  * Express's default error handler answers a body that is not JSON with an HTML page and a
@@ -31,7 +34,7 @@ export function jsonBodyErrors(logger: Logger) {
     const language = req.header('accept-language');
     const refusal =
       type === 'entity.too.large'
-        ? HttpErrors.PAYLOAD_TOO_LARGE({ limit: String((error as { limit?: number }).limit ?? '') })
+        ? HttpErrors.PAYLOAD_TOO_LARGE({ limit: megabytes((error as { limit?: number }).limit) })
         : type === 'entity.parse.failed' || (status && status >= 400 && status < 500)
           ? HttpErrors.BAD_REQUEST_JSON()
           : null;

@@ -63,6 +63,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     name: def.name,
     port: def.env.PORT,
     host: def.env.HOST,
+    maxRequestMegabytes: def.env.MAX_REQUEST_MEGABYTES,
     schema: await def.buildSchema(),
     gatewaySecret: def.env.GATEWAY_SIGNING_SECRET,
     logger,

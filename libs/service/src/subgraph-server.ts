@@ -20,6 +20,8 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   name: string;
   port: number;
   host?: string;
+  /** Largest request body accepted (MB). */
+  maxRequestMegabytes?: number;
   schema: GraphQLSchema;
   gatewaySecret: string;
   logger: Logger;
@@ -87,7 +89,7 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
   });
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: `${options.maxRequestMegabytes ?? 16}mb` }),
     requestScope(options.logger),
     traceRequests(),
     callerGuard(options.gatewaySecret),
