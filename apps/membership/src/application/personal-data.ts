@@ -1,4 +1,5 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { ShownField, accessAudit } from '@partybuild/personal-data';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { maskIdNumber, maskPhone } from '../domain/id-number';
@@ -15,7 +16,7 @@ export type PersonalField = 'idNumber' | 'phone' | 'birthDate';
  * one insert (one row per member, listing the fields).
  */
 export class PersonalDataReader {
-  private readonly audit: DataLoader<{ memberId: string; field: PersonalField }, true, string>;
+  private readonly audit: DataLoader<ShownField, true, string>;
 
   constructor(
     dataSource: DataSource,
@@ -23,19 +24,7 @@ export class PersonalDataReader {
     private readonly caller: Caller,
     requestId: string,
   ) {
-    this.audit = new DataLoader(
-      async (keys) => {
-        const fields = new Map<string, Set<string>>();
-        for (const k of keys) fields.set(k.memberId, (fields.get(k.memberId) ?? new Set()).add(k.field));
-        await dataSource.query(
-          `INSERT INTO personal_data_access (member_id, actor, actor_roles, fields, purpose, request_id)
-           SELECT m, $2, $3::text[], string_to_array(f, ','), 'read', $5 FROM unnest($1::uuid[], $4::text[]) AS u(m, f)`,
-          [[...fields.keys()], caller.subject, caller.roles, [...fields.values()].map((s) => [...s].sort().join(',')), requestId],
-        );
-        return keys.map(() => true as const);
-      },
-      { cacheKeyFn: (k) => `${k.memberId}:${k.field}` },
-    );
+    this.audit = accessAudit(dataSource, { table: 'personal_data_access', subjectColumn: 'member_id' }, caller, requestId);
   }
 
   /**
@@ -47,14 +36,14 @@ export class PersonalDataReader {
     const allowed = mayUnmask(this.caller, organizationPath, member.id);
     if (field === 'birthDate') {
       if (!allowed) return null;
-      await this.audit.load({ memberId: member.id, field });
+      await this.audit.load({ subjectId: member.id, field });
       return member.birthDate;
     }
     const sealed = field === 'idNumber' ? member.idNumberSealed : member.phoneSealed;
     if (!sealed) return null;
     const plain = this.cipher.decrypt(sealed);
     if (!allowed) return field === 'idNumber' ? maskIdNumber(plain) : maskPhone(plain);
-    await this.audit.load({ memberId: member.id, field });
+    await this.audit.load({ subjectId: member.id, field });
     return plain;
   }
 

@@ -1,7 +1,7 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { Caller, allowed } from '@partybuild/auth';
-import { PersonalDataCipher, maskContact, maskName } from '@partybuild/personal-data';
+import { PersonalDataCipher, ShownField, accessAudit, maskContact, maskName } from '@partybuild/personal-data';
 
 export type ResidentField = 'residentName' | 'residentContact';
 
@@ -22,7 +22,7 @@ export interface SealedResident {
  * one insert (one row per wish, listing the fields).
  */
 export class ResidentDataReader {
-  private readonly audit: DataLoader<{ wishId: string; field: ResidentField }, true, string>;
+  private readonly audit: DataLoader<ShownField, true, string>;
 
   constructor(
     dataSource: DataSource,
@@ -30,19 +30,7 @@ export class ResidentDataReader {
     private readonly caller: Caller,
     requestId: string,
   ) {
-    this.audit = new DataLoader(
-      async (keys) => {
-        const fields = new Map<string, Set<string>>();
-        for (const k of keys) fields.set(k.wishId, (fields.get(k.wishId) ?? new Set()).add(k.field));
-        await dataSource.query(
-          `INSERT INTO resident_data_access (wish_id, actor, actor_roles, fields, purpose, request_id)
-           SELECT w, $2, $3::text[], string_to_array(f, ','), 'read', $5 FROM unnest($1::uuid[], $4::text[]) AS u(w, f)`,
-          [[...fields.keys()], caller.subject, caller.roles, [...fields.values()].map((s) => [...s].sort().join(',')), requestId],
-        );
-        return keys.map(() => true as const);
-      },
-      { cacheKeyFn: (k) => `${k.wishId}:${k.field}` },
-    );
+    this.audit = accessAudit(dataSource, { table: 'resident_data_access', subjectColumn: 'wish_id' }, caller, requestId);
   }
 
   /** May the caller see this wish's resident in clear? */
@@ -55,7 +43,7 @@ export class ResidentDataReader {
     if (!sealed) return null;
     const plain = this.cipher.decrypt(sealed);
     if (!this.mayUnmask(wish)) return field === 'residentName' ? maskName(plain) : maskContact(plain);
-    await this.audit.load({ wishId: wish.id, field });
+    await this.audit.load({ subjectId: wish.id, field });
     return plain;
   }
 }
