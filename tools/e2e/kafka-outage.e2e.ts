@@ -20,7 +20,7 @@ describe('a Kafka outage', () => {
     // A broker that returns from an outage already hosts the platform's topics and the group
     // offsets topic: make them now, so the measurement below is the return, not a first start.
     const transport = new KafkaTransport({ brokers: broker.brokers, clientId: 'outage-setup', logger: createLogger('outage', 'silent') });
-    await transport.ensureTopics(STATISTICS_TOPICS);
+    await transport.ensureTopics([...STATISTICS_TOPICS, 'partybuild.setup']);
     const inbox: unknown[] = [];
     const warmUp = await transport.subscribe({
       groupId: 'outage-setup',
@@ -28,7 +28,16 @@ describe('a Kafka outage', () => {
       fromBeginning: true,
       handleBatch: async (records) => void inbox.push(...records),
     });
-    await transport.publish([{ topic: 'partybuild.setup', key: 'k', value: 'v' }]);
+    // A topic just created may not have its leader known to every broker connection yet.
+    await eventually(
+      () =>
+        transport.publish([{ topic: 'partybuild.setup', key: 'k', value: 'v' }]).then(
+          () => true,
+          () => undefined,
+        ),
+      30_000,
+      'the set-up topic to take a message',
+    );
     await eventually(async () => (inbox.length ? true : undefined), 60_000, 'the set-up consumer');
     await warmUp.stop();
     await transport.close();
