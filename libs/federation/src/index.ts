@@ -9,3 +9,4 @@ export { LocalDateScalar, isIsoDate } from './scalars';
 export { TextField, checkText, limitNote, statedLimit, withLimit } from './text-limits';
 export { guardInputs } from './input-guard';
 export { createErrorFormatter, domainErrorIn, inCallersLanguage, toGraphQLError } from './format-error';
+export { perArgument } from './per-argument';

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
+import { perArgument } from '@partybuild/federation';
 import { memberPathLoader, nodeLoader } from '@partybuild/org-tree';
 import { ActivityRecord, AttendanceRecord } from '../entities';
 import { AttendanceStatus } from '../domain/activity-type';
@@ -20,17 +21,6 @@ export interface MemberWindow {
   period: Period | null;
 }
 
-/** Cache DataLoaders per argument set: one loader (and so one query) per distinct window. */
-function keyed<K, V>(make: (key: string) => DataLoader<K, V>) {
-  const loaders = new Map<string, DataLoader<K, V>>();
-  return (args: object) => {
-    const key = JSON.stringify(args);
-    let loader = loaders.get(key);
-    if (!loader) loaders.set(key, (loader = make(key)));
-    return loader;
-  };
-}
-
 /** Per-request batching: one query per kind of lookup, whatever the number of parents. */
 export function createLoaders(dataSource: DataSource, compliance: ComplianceQueries) {
   const manager = dataSource.manager;
@@ -45,8 +35,7 @@ export function createLoaders(dataSource: DataSource, compliance: ComplianceQuer
   });
 
   /** Pages of activities for many organisations at once: hosted (or co-hosted), or anywhere below. */
-  const activities = keyed((key) => {
-    const w = JSON.parse(key) as ActivityWindow;
+  const activities = perArgument((w: ActivityWindow) => {
     return new DataLoader<string, { items: ActivityRecord[]; total: number }>(async (orgIds) => {
       const filter = `(cardinality($2::text[]) = 0 OR a.type = ANY($2::text[])) AND ($3::date IS NULL OR a.day BETWEEN $3::date AND $4::date)`;
       // Hosted and co-hosted separately, so each side walks its own index in day order.
@@ -84,8 +73,7 @@ export function createLoaders(dataSource: DataSource, compliance: ComplianceQuer
   });
 
   /** Pages of a member's attendance, latest first. */
-  const memberAttendance = keyed((key) => {
-    const w = JSON.parse(key) as MemberWindow;
+  const memberAttendance = perArgument((w: MemberWindow) => {
     return new DataLoader<string, { items: AttendanceRecord[]; total: number }>(async (memberIds) => {
       const filter = `t.member_id = m.id AND ($2::date IS NULL OR t.day BETWEEN $2::date AND $3::date)`;
       const params = [memberIds, w.period?.start ?? null, w.period?.end ?? null];
@@ -107,8 +95,7 @@ export function createLoaders(dataSource: DataSource, compliance: ComplianceQuer
   });
 
   /** Attendance answers counted per member for a period. */
-  const memberCounts = keyed((key) => {
-    const period = JSON.parse(key) as Period | null;
+  const memberCounts = perArgument((period: Period | null) => {
     return new DataLoader<string, Record<AttendanceStatus, number>>(async (memberIds) => {
       const rows: Array<{ member_id: string; status: AttendanceStatus; n: number }> = await manager.query(
         `SELECT member_id, status, count(*)::int AS n FROM attendance
@@ -124,8 +111,7 @@ export function createLoaders(dataSource: DataSource, compliance: ComplianceQuer
   });
 
   /** Compliance pictures of many organisations for one period, computed together. */
-  const compliancePictures = keyed((key) => {
-    const period = JSON.parse(key) as Period;
+  const compliancePictures = perArgument((period: Period) => {
     return new DataLoader<string, CompliancePicture>(async (ids) => {
       const pictures = await compliance.forRoots(ids, period);
       return ids.map((id) => pictures.get(id) as CompliancePicture);

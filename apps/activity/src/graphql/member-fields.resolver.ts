@@ -42,7 +42,7 @@ export class MemberAttendanceResolver {
   ) {
     const parsed = periodOf(period);
     if (!(await mayRead(ctx, m.id))) return null;
-    const c = await ctx.loaders.memberCounts(parsed ?? {}).load(m.id);
+    const c = await ctx.loaders.memberCounts(parsed).load(m.id);
     return attendanceRate({ present: c.PRESENT, late: c.LATE, excused: c.EXCUSED, absent: c.ABSENT });
   }
 }

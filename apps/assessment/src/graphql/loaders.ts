@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { perArgument } from '@partybuild/federation';
 import { memberPathLoader, nodeLoader } from '@partybuild/org-tree';
 import { RoundRecord, RoundView, ROUND_COLUMNS, evaluate } from '../application/rounds';
 import { rankedRounds } from '../application/results';
@@ -9,25 +10,12 @@ import { MODEL_POST_COLUMNS, ModelPostQuota, ModelPostRecord } from '../applicat
 import { modelPostAllowance } from '../domain/quotas';
 import type { ScoreEntryView as ScoreEntryRow } from './round.type';
 import { RECTIFICATION_COLUMNS, REPORT_COLUMNS, RectificationRecord, SecretaryReportRecord } from '../application/notices';
-import {
-  PioneerPointRow,
-  PioneerStanding,
-  pioneerBreakdown,
-  pioneerFactsWithoutData,
-  pioneerStandings,
-} from '../application/pioneer';
+import { PioneerPointRow, PioneerStanding, pioneerBreakdown, pioneerFactsWithoutData, pioneerStandings } from '../application/pioneer';
 import type { PioneerFact } from '../domain/pioneer';
 
-/** One DataLoader per argument (a year, a period): one query per argument, whatever the number of parents. */
-function keyed<A, K, V>(batch: (arg: A, keys: readonly K[]) => Promise<V[]>) {
-  const loaders = new Map<string, DataLoader<K, V>>();
-  return (arg: A) => {
-    const key = JSON.stringify(arg);
-    let loader = loaders.get(key);
-    if (!loader) loaders.set(key, (loader = new DataLoader<K, V>((keys) => batch(arg, keys))));
-    return loader;
-  };
-}
+/** A loader per argument (a year, a period) whose batch is told that argument. */
+const batchedPer = <A, K, V>(batch: (arg: A, keys: readonly K[]) => Promise<V[]>) =>
+  perArgument((arg: A) => new DataLoader<K, V>((keys) => batch(arg, keys)));
 
 /** Per-request batching: one evaluation of all the rounds a response shows, one rank query per year. */
 export function createLoaders(services: AssessmentServices) {
@@ -43,7 +31,7 @@ export function createLoaders(services: AssessmentServices) {
   });
 
   /** The round of each organisation in a year. */
-  const roundOf = keyed<number, string, RoundRecord | null>(async (year, orgIds) => {
+  const roundOf = batchedPer<number, string, RoundRecord | null>(async (year, orgIds) => {
     const rows: RoundRecord[] = await manager.query(
       `SELECT ${ROUND_COLUMNS} FROM round r WHERE r.organization_id = ANY($1::uuid[]) AND r.year = $2`,
       [orgIds, year],
@@ -62,7 +50,7 @@ export function createLoaders(services: AssessmentServices) {
 
   const memberPaths = memberPathLoader(manager);
 
-  const appraisals = keyed<number, string, AppraisalRecord | null>(async (year, ids) => {
+  const appraisals = batchedPer<number, string, AppraisalRecord | null>(async (year, ids) => {
     const rows: AppraisalRecord[] = await manager.query(
       `SELECT ${APPRAISAL_COLUMNS} FROM appraisal WHERE member_id = ANY($1::uuid[]) AND year = $2`,
       [ids, year],
@@ -70,7 +58,7 @@ export function createLoaders(services: AssessmentServices) {
     return ids.map((id) => rows.find((r) => r.memberId === id) ?? null);
   });
 
-  const followUps = keyed<number, string, FollowUpRecord | null>(async (year, ids) => {
+  const followUps = batchedPer<number, string, FollowUpRecord | null>(async (year, ids) => {
     const rows: FollowUpRecord[] = await manager.query(
       `SELECT ${FOLLOW_UP_COLUMNS} FROM follow_up WHERE member_id = ANY($1::uuid[]) AND year = $2`,
       [ids, year],
@@ -78,12 +66,12 @@ export function createLoaders(services: AssessmentServices) {
     return ids.map((id) => rows.find((r) => r.memberId === id) ?? null);
   });
 
-  const pioneer = keyed<Period, string, PioneerStanding | null>(async (period, ids) => {
+  const pioneer = batchedPer<Period, string, PioneerStanding | null>(async (period, ids) => {
     const found = await pioneerStandings(manager, ids, period);
     return ids.map((id) => found.get(id) ?? null);
   });
 
-  const pioneerPoints = keyed<Period, string, PioneerPointRow[]>(async (period, ids) => {
+  const pioneerPoints = batchedPer<Period, string, PioneerPointRow[]>(async (period, ids) => {
     const rows = await pioneerBreakdown(manager, ids, period);
     return ids.map((id) => rows.filter((r) => r.memberId === id));
   });
@@ -92,7 +80,7 @@ export function createLoaders(services: AssessmentServices) {
   let notPublished: Promise<PioneerFact[]> | undefined;
   const pioneerNoData = () => (notPublished ??= pioneerFactsWithoutData(manager));
 
-  const modelPosts = keyed<number, string, ModelPostRecord[]>(async (year, ids) => {
+  const modelPosts = batchedPer<number, string, ModelPostRecord[]>(async (year, ids) => {
     const rows: ModelPostRecord[] = await manager.query(
       `SELECT ${MODEL_POST_COLUMNS} FROM model_post WHERE branch_path && $1::uuid[] AND year = $2 ORDER BY nominated_at, id`,
       [ids, year],
@@ -120,7 +108,7 @@ export function createLoaders(services: AssessmentServices) {
   });
 
   /** 示范岗名额 of many branches: in-service members and places taken, counted together. */
-  const modelPostQuotas = keyed<number, string, ModelPostQuota>(async (year, ids) => {
+  const modelPostQuotas = batchedPer<number, string, ModelPostQuota>(async (year, ids) => {
     const rows: Array<{ id: string; inService: number; used: number }> = await manager.query(
       `SELECT b.id,
               (SELECT count(*) FROM member m WHERE m.organization_id = b.id AND m.category = 'IN_SERVICE' AND m.stage IN ('PROBATIONARY', 'FULL')
@@ -136,7 +124,7 @@ export function createLoaders(services: AssessmentServices) {
     });
   });
 
-  const secretaryReports = keyed<number, string, SecretaryReportRecord | null>(async (year, ids) => {
+  const secretaryReports = batchedPer<number, string, SecretaryReportRecord | null>(async (year, ids) => {
     const rows: SecretaryReportRecord[] = await manager.query(
       `SELECT ${REPORT_COLUMNS} FROM secretary_report WHERE organization_id = ANY($1::uuid[]) AND year = $2`,
       [ids, year],

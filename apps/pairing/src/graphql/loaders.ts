@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { perArgument } from '@partybuild/federation';
 import { memberPathLoader, nodeLoader } from '@partybuild/org-tree';
 import { PAIR_COLUMNS, PairRow } from '../application/pair-rows';
 import type { Period } from '@partybuild/calendar';
@@ -8,17 +9,6 @@ import { SummaryRow, summaries } from '../application/summary-queries';
 import type { VillageProfile } from './pair.type';
 import { villagesCompliance } from '../application/compliance-facts';
 import type { VillageCompliance } from '../domain/weak-organization';
-
-/** Cache DataLoaders per argument set: one loader (and so one query) per distinct window. */
-function keyed<A, K, V>(make: (args: A) => DataLoader<K, V>) {
-  const loaders = new Map<string, DataLoader<K, V>>();
-  return (args: A) => {
-    const key = JSON.stringify(args);
-    let loader = loaders.get(key);
-    if (!loader) loaders.set(key, (loader = make(args)));
-    return loader;
-  };
-}
 
 /** Per-request batching: one query per kind of lookup, whatever the number of parents. */
 export function createLoaders(dataSource: DataSource, today: () => string) {
@@ -50,7 +40,7 @@ export function createLoaders(dataSource: DataSource, today: () => string) {
   const memberPaths = memberPathLoader(manager);
 
   /** A page of each pair's services, for many pairs in one query. */
-  const pairServices = keyed(
+  const pairServices = perArgument(
     (w: { limit: number; offset: number }) =>
       new DataLoader<string, { items: ReturnType<typeof serviceView>[]; total: number }>(async (ids) => {
         const rows: Array<Record<string, unknown> & { memberIds: string[]; pairId: string; total: number }> = await manager.query(
@@ -66,7 +56,7 @@ export function createLoaders(dataSource: DataSource, today: () => string) {
       }),
   );
 
-  const summariesOf = keyed(
+  const summariesOf = perArgument(
     (period: Period) =>
       new DataLoader<string, SummaryRow>(async (ids) => {
         const rows = await summaries(manager, ids, period, today());
