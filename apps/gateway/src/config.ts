@@ -42,6 +42,12 @@ const limits = concern({
   MAX_DEPTH: z.coerce.number().int().positive().default(12).describe('deepest query accepted'),
   MAX_COST: z.coerce.number().int().positive().default(20000).describe('highest estimated cost accepted'),
   MAX_ALIASES: z.coerce.number().int().positive().default(30).describe('most aliases in one query'),
+  SUBGRAPH_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .positive()
+    .max(300)
+    .default(30)
+    .describe('how long a subgraph may take to answer before its fields fail with `SERVICE_UNAVAILABLE`'),
 });
 
 const operations = concern({

@@ -56,7 +56,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const metrics = createMetrics('gateway');
   const observed = gatewayMetrics(metrics);
-  const fetcher = subgraphFetcher();
+  const fetcher = subgraphFetcher({ timeoutMs: config.SUBGRAPH_TIMEOUT_SECONDS * 1000 });
   const callers = new VerifiedCallers(config.USER_TOKEN_SECRET, config.GATEWAY_SIGNING_SECRET, config.MAX_TOKEN_HOURS);
   const gateway = new ApolloGateway({
     ...(supergraphSdl

@@ -54,6 +54,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /**
+   * A subgraph that cannot be reached or did not answer in time is the platform's fault, not
+   * the caller's: its fields fail with SERVICE_UNAVAILABLE (the rest of the answer stands),
+   * never with the socket's message, which would name the subgraph's address.
+   */
+  override didEncounterError(error: Error): never {
+    throw error instanceof GraphQLError ? error : toGraphQLError(GatewayErrors.SERVICE_UNAVAILABLE());
+  }
+
+  /**
    * A subgraph answers 400 when a variable fails its scalar (a date that does not exist):
    * pass its message and code on as the user's mistake instead of a bare "400: Bad Request"
    * that would also reveal the subgraph's address.

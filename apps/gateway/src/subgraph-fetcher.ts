@@ -18,9 +18,15 @@ interface Answer {
  * (make-fetch-happen: an HTTP cache and stream machinery the gateway never uses, and a new
  * request object per fetch). Sockets are kept alive, and identical reads in flight at the same
  * moment (same subgraph, same signed caller, same language, same body) are sent once: their
- * callers each get the one answer. Writes are always sent as they come.
+ * callers each get the one answer. Writes are always sent as they come. A fetch that has not
+ * answered within `timeoutMs` is abandoned, so a hung subgraph cannot hold a request forever.
  */
-export function subgraphFetcher(): Fetcher {
+/** A subgraph that has not answered in time: the gateway answers the rest and names this part unavailable. */
+export class SubgraphTimeoutError extends Error {
+  readonly code = 'SUBGRAPH_TIMEOUT';
+}
+
+export function subgraphFetcher(options: { timeoutMs: number }): Fetcher {
   const agents = {
     'http:': new http.Agent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo' }),
     'https:': new https.Agent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo' }),
@@ -52,6 +58,9 @@ export function subgraphFetcher(): Fetcher {
             }),
           );
         },
+      );
+      request.setTimeout(options.timeoutMs, () =>
+        request.destroy(new SubgraphTimeoutError(`no answer from ${url.host} within ${options.timeoutMs} ms`)),
       );
       request.on('error', (error: NodeJS.ErrnoException) => {
         // A kept-alive socket the subgraph closed just as it was reused: a read is sent again once.
