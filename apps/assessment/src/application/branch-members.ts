@@ -3,8 +3,6 @@ import { BRANCH_LEVEL_KINDS } from '@partybuild/contracts';
 import type { OrgNode } from '@partybuild/org-tree';
 import { AssessmentErrors } from '../errors';
 
-const GONE_STATUSES = ['TRANSFERRED_OUT', 'DECEASED', 'EXPELLED'];
-
 /** Appraisals and model posts are a branch's (党支部, 联合党支部, 临时党支部). */
 export function assertBranch(node: OrgNode): void {
   if (!(BRANCH_LEVEL_KINDS as readonly string[]).includes(node.kind)) throw AssessmentErrors.NOT_A_BRANCH({ name: node.name });
@@ -13,9 +11,8 @@ export function assertBranch(node: OrgNode): void {
 /** The full and probationary members the branch holds now, from the membership events; in service only when asked. */
 export async function branchMembers(manager: EntityManager, branchId: string, inServiceOnly = false): Promise<Set<string>> {
   const rows: Array<{ id: string }> = await manager.query(
-    `SELECT id FROM member WHERE organization_id = $1 AND stage IN ('PROBATIONARY', 'FULL') AND status <> ALL($2::text[])
-       AND ($3::boolean IS FALSE OR category = 'IN_SERVICE')`,
-    [branchId, GONE_STATUSES, inServiceOnly],
+    `SELECT id FROM member WHERE organization_id = $1 AND is_current AND ($2::boolean IS FALSE OR category = 'IN_SERVICE')`,
+    [branchId, inServiceOnly],
   );
   return new Set(rows.map((r) => r.id));
 }

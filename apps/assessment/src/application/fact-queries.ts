@@ -10,9 +10,6 @@ import type { AssessmentRules } from '../reference/assessment-rules';
 const FEW_UNITS = 64;
 const narrowedTo = (column: string, unitIds: string[]) => (unitIds.length <= FEW_UNITS ? `AND ${column} && $1::uuid[]` : '');
 
-const GONE_STATUSES = ['TRANSFERRED_OUT', 'DECEASED', 'EXPELLED'];
-const MEMBER_STAGES = ['PROBATIONARY', 'FULL'];
-
 /**
  * The last month of the year owed by `asOf` (`YYYY-MM`), or null in January: as the dues library
  * counts it, a month is owed once it has ended, so the current month is not; a past year owes December.
@@ -89,27 +86,27 @@ async function memberFacts(manager: EntityManager, unitIds: string[], year: numb
      active AS (
        SELECT a.*, to_char(a.due_from, 'YYYY-MM') AS due_from_month FROM (
          SELECT m.id, m.stage, m.joined_on, n.path,
-                CASE WHEN m.dues_start_month IS NOT NULL THEN greatest(make_date($4, 1, 1), to_date(m.dues_start_month, 'YYYY-MM')) END AS due_from
+                CASE WHEN m.dues_start_month IS NOT NULL THEN greatest(make_date($2, 1, 1), to_date(m.dues_start_month, 'YYYY-MM')) END AS due_from
          FROM member m JOIN below n ON n.id = m.organization_id
-         WHERE m.stage = ANY($2::text[]) AND m.status <> ALL($3::text[])) a),
+         WHERE m.is_current) a),
      -- Each member's months through the dues index (member, month): only the members of the units asked for are read.
      dues AS (
        SELECT a.id, a.path, a.stage, a.joined_on,
-              CASE WHEN $5::text IS NULL OR a.due_from IS NULL OR a.due_from > to_date($5, 'YYYY-MM') THEN 0
-                   ELSE (extract(year FROM age(to_date($5, 'YYYY-MM'), a.due_from)) * 12
-                         + extract(month FROM age(to_date($5, 'YYYY-MM'), a.due_from)))::int + 1 END AS due,
+              CASE WHEN $3::text IS NULL OR a.due_from IS NULL OR a.due_from > to_date($3, 'YYYY-MM') THEN 0
+                   ELSE (extract(year FROM age(to_date($3, 'YYYY-MM'), a.due_from)) * 12
+                         + extract(month FROM age(to_date($3, 'YYYY-MM'), a.due_from)))::int + 1 END AS due,
               coalesce(p.paid, 0) AS paid, coalesce(p.on_time, 0) AS on_time
        FROM active a LEFT JOIN LATERAL (
          SELECT count(*)::int AS paid,
-                count(*) FILTER (WHERE d.paid_on <= (d.month || '-01')::date + interval '1 month' - interval '1 day' + make_interval(days => $7::int))::int AS on_time
+                count(*) FILTER (WHERE d.paid_on <= (d.month || '-01')::date + interval '1 month' - interval '1 day' + make_interval(days => $5::int))::int AS on_time
          FROM dues_fact d
-         WHERE d.member_id = a.id AND d.month >= a.due_from_month AND d.month <= $5 AND d.paid_on <= $6::date) p ON true)
+         WHERE d.member_id = a.id AND d.month >= a.due_from_month AND d.month <= $3 AND d.paid_on <= $4::date) p ON true)
      SELECT u.id, sum(d.due)::int AS "memberMonthsDue", sum(d.on_time)::int AS "memberMonthsOnTime",
             count(*) FILTER (WHERE d.paid < d.due)::int AS "membersInArrears",
             count(*) FILTER (WHERE d.stage = 'PROBATIONARY')::int AS probationary,
-            count(*) FILTER (WHERE d.stage = 'PROBATIONARY' AND d.joined_on + make_interval(years => $8::int) < $6::date)::int AS "probationaryOverdue"
+            count(*) FILTER (WHERE d.stage = 'PROBATIONARY' AND d.joined_on + make_interval(years => $6::int) < $4::date)::int AS "probationaryOverdue"
      FROM dues d CROSS JOIN LATERAL unnest(d.path) AS p(id) JOIN unnest($1::uuid[]) AS u(id) ON u.id = p.id GROUP BY u.id`,
-    [unitIds, MEMBER_STAGES, GONE_STATUSES, year, lastMonth, asOf, rules.duesGraceDays, rules.probationYears],
+    [unitIds, year, lastMonth, asOf, rules.duesGraceDays, rules.probationYears],
   );
   return rows;
 }

@@ -20,14 +20,23 @@ export interface PioneerStanding {
   committeeSize: number | null;
 }
 
-const GONE_STATUSES = ['TRANSFERRED_OUT', 'DECEASED', 'EXPELLED'];
-const MEMBER_STAGES = ['PROBATIONARY', 'FULL'];
 const monthsOf = (p: Period) => [p.start.slice(0, 7), p.end.slice(0, 7)];
+
+/**
+ * How many of a group's current members (`is_current`) rank above a total: two index range counts
+ * on the totals the database keeps with each member's branch and committee (docs/adr/0054). A peer
+ * without a total has 0, which is above a negative total and not above any other.
+ */
+const peersAbove = (group: 'branch_id' | 'committee_id', own: string) => `CASE WHEN t.total >= 0
+    THEN (SELECT count(*) FROM pioneer_total pt WHERE pt.period = $2 AND pt.${group} = t.${own} AND pt.is_current AND pt.points > t.total)
+    ELSE s.size - (SELECT count(*) FROM pioneer_total pt WHERE pt.period = $2 AND pt.${group} = t.${own} AND pt.is_current AND pt.points <= t.total)
+  END::int`;
 
 /**
  * 党员先锋指数 of many members for a period: their total (kept by the database per member and
  * period as points are written, `pioneer_total`), ranked among the current members of their
- * branch and of their Party committee. Ties share a rank; a peer without points has 0.
+ * branch and of their Party committee (the nearest 党委 above the branch, `member.committee_id`).
+ * Ties share a rank; a peer without points has 0.
  */
 export async function pioneerStandings(
   manager: EntityManager,
@@ -36,25 +45,20 @@ export async function pioneerStandings(
 ): Promise<Map<string, PioneerStanding>> {
   const rows: PioneerStanding[] = await manager.query(
     `WITH target AS (
-       SELECT m.id, m.organization_id AS branch,
-              (SELECT c.id FROM org_node c WHERE c.id = ANY(n.path) AND c.kind = 'PARTY_COMMITTEE' ORDER BY cardinality(c.path) DESC LIMIT 1) AS committee
-       FROM member m JOIN org_node n ON n.id = m.organization_id WHERE m.id = ANY($1::uuid[])),
-     own AS (
-       SELECT t.id, t.branch, t.committee, coalesce(pt.points, 0) AS total
-       FROM target t LEFT JOIN pioneer_total pt ON pt.period = $2 AND pt.member_id = t.id)
-     SELECT o.id AS "memberId", o.total::float AS total, b.above + 1 AS "rankInBranch", greatest(b.size, 1) AS "branchSize",
-            CASE WHEN o.committee IS NULL THEN NULL ELSE c.above + 1 END AS "rankInCommittee",
-            CASE WHEN o.committee IS NULL THEN NULL ELSE greatest(c.size, 1) END AS "committeeSize"
-     FROM own o
-     CROSS JOIN LATERAL (
-       SELECT count(*) FILTER (WHERE coalesce(pt.points, 0) > o.total)::int AS above, count(*)::int AS size
+       SELECT m.id, m.organization_id AS branch, m.committee_id AS committee, coalesce(pt.points, 0) AS total
        FROM member m LEFT JOIN pioneer_total pt ON pt.period = $2 AND pt.member_id = m.id
-       WHERE m.organization_id = o.branch AND m.stage = ANY($3::text[]) AND m.status <> ALL($4::text[])) b
+       WHERE m.id = ANY($1::uuid[]))
+     SELECT t.id AS "memberId", t.total::float AS total, b.above + 1 AS "rankInBranch", b.size AS "branchSize",
+            c.above + 1 AS "rankInCommittee", c.size AS "committeeSize"
+     FROM target t
      CROSS JOIN LATERAL (
-       SELECT count(*) FILTER (WHERE coalesce(pt.points, 0) > o.total)::int AS above, count(*)::int AS size
-       FROM org_node u JOIN member m ON m.organization_id = u.id LEFT JOIN pioneer_total pt ON pt.period = $2 AND pt.member_id = m.id
-       WHERE o.committee IS NOT NULL AND u.path @> ARRAY[o.committee] AND m.stage = ANY($3::text[]) AND m.status <> ALL($4::text[])) c`,
-    [memberIds, period.label, MEMBER_STAGES, GONE_STATUSES],
+       SELECT s.size, ${peersAbove('branch_id', 'branch')} AS above
+       FROM (SELECT greatest(count(*), 1)::int AS size FROM member m WHERE m.organization_id = t.branch AND m.is_current) s) b
+     LEFT JOIN LATERAL (
+       SELECT s.size, ${peersAbove('committee_id', 'committee')} AS above
+       FROM (SELECT greatest(count(*), 1)::int AS size FROM member m WHERE m.committee_id = t.committee AND m.is_current) s) c
+       ON t.committee IS NOT NULL`,
+    [memberIds, period.label],
   );
   return new Map(rows.map((r) => [r.memberId, r]));
 }
@@ -84,8 +88,8 @@ export async function pioneerOfOrganization(
      FROM member m
      LEFT JOIN LATERAL (SELECT sum(pt.points) AS total FROM pioneer_point pt
                         WHERE pt.member_id = m.id AND pt.month BETWEEN $2 AND $3) p ON true
-     WHERE m.organization_id = $1 AND m.stage IN ('PROBATIONARY', 'FULL') AND m.status <> ALL($4::text[])`,
-    [organizationId, `${year}-01`, `${year}-12`, GONE_STATUSES],
+     WHERE m.organization_id = $1 AND m.is_current`,
+    [organizationId, `${year}-01`, `${year}-12`],
   );
   return { members: row.members, points: Math.round(row.points * 100) / 100 };
 }

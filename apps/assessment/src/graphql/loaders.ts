@@ -111,8 +111,7 @@ export function createLoaders(services: AssessmentServices) {
   const modelPostQuotas = batchedPer<number, string, ModelPostQuota>(async (year, ids) => {
     const rows: Array<{ id: string; inService: number; used: number }> = await manager.query(
       `SELECT b.id,
-              (SELECT count(*) FROM member m WHERE m.organization_id = b.id AND m.category = 'IN_SERVICE' AND m.stage IN ('PROBATIONARY', 'FULL')
-                 AND m.status NOT IN ('TRANSFERRED_OUT', 'DECEASED', 'EXPELLED'))::int AS "inService",
+              (SELECT count(*) FROM member m WHERE m.organization_id = b.id AND m.category = 'IN_SERVICE' AND m.is_current)::int AS "inService",
               (SELECT count(*) FROM model_post p WHERE p.branch_id = b.id AND p.year = $2 AND p.status <> 'REJECTED')::int AS used
        FROM unnest($1::uuid[]) AS b(id)`,
       [ids, year],

@@ -1,7 +1,26 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The periods a point counts in: its month, its quarter and its year (the periods `pioneerIndex` accepts). */
-const PERIODS = `(VALUES (r.month), (left(r.month, 4) || '-Q' || ((substr(r.month, 6, 2)::int + 2) / 3)), (left(r.month, 4))) AS p(period)`;
+export const PERIODS = `(VALUES (r.month), (left(r.month, 4) || '-Q' || ((substr(r.month, 6, 2)::int + 2) / 3)), (left(r.month, 4))) AS p(period)`;
+
+/** Adds each written, changed or removed point to its member's totals: one statement-level pass per write (transition tables), so a bulk insert adds up once. */
+export const PIONEER_TOTAL_APPLY = `
+      CREATE OR REPLACE FUNCTION pioneer_total_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          INSERT INTO pioneer_total (period, member_id, points)
+          SELECT p.period, r.member_id, -sum(r.points) FROM old_rows r CROSS JOIN LATERAL ${PERIODS}
+          GROUP BY p.period, r.member_id ORDER BY p.period, r.member_id
+          ON CONFLICT (period, member_id) DO UPDATE SET points = pioneer_total.points + EXCLUDED.points;
+        END IF;
+        IF TG_OP IN ('UPDATE', 'INSERT') THEN
+          INSERT INTO pioneer_total (period, member_id, points)
+          SELECT p.period, r.member_id, sum(r.points) FROM new_rows r CROSS JOIN LATERAL ${PERIODS}
+          GROUP BY p.period, r.member_id ORDER BY p.period, r.member_id
+          ON CONFLICT (period, member_id) DO UPDATE SET points = pioneer_total.points + EXCLUDED.points;
+        END IF;
+        RETURN NULL;
+      END $$`;
 
 /**
  * Reads at the district's size (docs/adr/0053-assessment-reads-at-district-size.md): 党员先锋指数
@@ -20,24 +39,7 @@ export class FasterReads1767500000200 implements MigrationInterface {
         points numeric(10, 2) NOT NULL,
         PRIMARY KEY (period, member_id)
       )`);
-    // One statement-level pass per write (transition tables), so a bulk insert adds up once.
-    await q.query(`
-      CREATE FUNCTION pioneer_total_apply() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN
-          INSERT INTO pioneer_total (period, member_id, points)
-          SELECT p.period, r.member_id, -sum(r.points) FROM old_rows r CROSS JOIN LATERAL ${PERIODS}
-          GROUP BY p.period, r.member_id ORDER BY p.period, r.member_id
-          ON CONFLICT (period, member_id) DO UPDATE SET points = pioneer_total.points + EXCLUDED.points;
-        END IF;
-        IF TG_OP IN ('UPDATE', 'INSERT') THEN
-          INSERT INTO pioneer_total (period, member_id, points)
-          SELECT p.period, r.member_id, sum(r.points) FROM new_rows r CROSS JOIN LATERAL ${PERIODS}
-          GROUP BY p.period, r.member_id ORDER BY p.period, r.member_id
-          ON CONFLICT (period, member_id) DO UPDATE SET points = pioneer_total.points + EXCLUDED.points;
-        END IF;
-        RETURN NULL;
-      END $$`);
+    await q.query(PIONEER_TOTAL_APPLY);
     await q.query(`CREATE TRIGGER pioneer_total_insert AFTER INSERT ON pioneer_point
       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pioneer_total_apply()`);
     await q.query(`CREATE TRIGGER pioneer_total_update AFTER UPDATE ON pioneer_point
