@@ -4,6 +4,8 @@
 //   lint       ESLint with the module-boundary rule                                cached
 //   test       jest over its own specs and e2e tests (tools/test/project-tests.ts) cached
 //   build      apps only: JavaScript in dist/<project> (the console: its web page too) cached
+//   check-supergraph  gateway only: the subgraphs compose into the checked-in supergraph  cached
+//   check-deployment  tools only: Kustomize renders, Kubernetes schemas, compose file     cached
 // Inputs say what each result depends on, so `nx affected` and the cache are exact.
 const path = require('node:path');
 
@@ -36,6 +38,23 @@ function targetsOf(root) {
       parallelism: false,
     },
   };
+  if (root === 'apps/gateway') {
+    targets['check-supergraph'] = {
+      command: `${node} tools/compose/compose-supergraph.ts --check`,
+      // Every subgraph's schema is code in apps/ and libs/: any of it can change the composition.
+      inputs: ['{projectRoot}/supergraph.graphql', ...toolInputs('apps/*/src/**/*.ts', 'libs/*/src/**/*.ts', 'tools/compose/**/*')],
+      outputs: [],
+      cache: true,
+    };
+  }
+  if (root === 'tools') {
+    targets['check-deployment'] = {
+      command: 'node tools/k8s/check-deployment.mjs',
+      inputs: toolInputs('infra/**/*', 'tools/k8s/**/*'),
+      outputs: [],
+      cache: true,
+    };
+  }
   if (root === 'apps/console') {
     targets.typecheck.command = [targets.typecheck.command, 'node node_modules/typescript/bin/tsc -p apps/console/web/tsconfig.json'].join(
       ' && ',
