@@ -7,7 +7,7 @@ import {
   MembershipEventType,
   TransferredData,
 } from '@partybuild/contracts';
-import type { EventEnvelope, EventHandler, HandlerEntry } from '@partybuild/events';
+import type { EventEnvelope, HandlerEntry } from '@partybuild/events';
 
 const MEMBER_COLUMNS = `member_id uuid, organization_id uuid, stage text, status text, category text, gender text, birth_date date,
   education text, joined_on date, full_member_since date, monthly_due_fen integer, dues_start_month text, monthly_dues jsonb`;
@@ -55,37 +55,70 @@ async function upsertMembers(events: EventEnvelope[], manager: EntityManager): P
   );
 }
 
-const upsertMember = (event: EventEnvelope, manager: EntityManager) => upsertMembers([event], manager);
-
-async function recordTransfer(event: EventEnvelope, manager: EntityManager): Promise<void> {
-  const t = event.data as unknown as TransferredData;
-  await upsertMember(event, manager);
+/** Transfers of a run, each kept once. */
+async function recordTransfers(events: EventEnvelope[], manager: EntityManager): Promise<void> {
+  if (!events.length) return;
+  const rows = events.map((event) => {
+    const t = event.data as unknown as TransferredData;
+    return [t.transferId, t.member.id, t.fromOrganizationId, t.toOrganizationId, t.on, t.outOfDistrict] as const;
+  });
   await manager.query(
     `INSERT INTO stat_transfer (transfer_id, member_id, from_organization_id, to_organization_id, transferred_on, out_of_district)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (transfer_id) DO NOTHING`,
-    [t.transferId, t.member.id, t.fromOrganizationId, t.toOrganizationId, t.on, t.outOfDistrict],
+     SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::date[], $6::boolean[]) ON CONFLICT (transfer_id) DO NOTHING`,
+    [0, 1, 2, 3, 4, 5].map((i) => rows.map((r) => r[i])),
   );
 }
 
-async function recordDues(event: EventEnvelope, manager: EntityManager): Promise<void> {
-  const d = event.data as unknown as DuesPaidData;
-  await upsertMember(event, manager);
+/** Dues payments of a run, each kept once (by its event). */
+async function recordDues(events: EventEnvelope[], manager: EntityManager): Promise<void> {
+  if (!events.length) return;
+  const rows = events.map((event) => {
+    const d = event.data as unknown as DuesPaidData;
+    return {
+      event_id: event.id,
+      member_id: d.member.id,
+      organization_id: d.member.organizationId,
+      months: d.months,
+      amount_fen: d.amountFen,
+      paid_on: d.paidOn,
+      amounts_fen: d.amountsFen ?? null,
+    };
+  });
   await manager.query(
     `INSERT INTO stat_dues_payment (event_id, member_id, organization_id, months, amount_fen, paid_on, amounts_fen)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING`,
-    [event.id, d.member.id, d.member.organizationId, d.months, d.amountFen, d.paidOn, d.amountsFen ?? null],
+     SELECT * FROM jsonb_to_recordset($1::jsonb)
+       AS x(event_id text, member_id uuid, organization_id uuid, months text[], amount_fen bigint, paid_on date, amounts_fen bigint[])
+     ON CONFLICT (event_id) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/**
+ * A run of membership events of any type in three statements: every event carries its member
+ * (the last of each member wins, as applied one by one), payments and transfers are added once
+ * each. One handler for all types, so a replay's runs are not cut by every payment between
+ * registrations.
+ */
+async function applyMembershipRun(events: EventEnvelope[], manager: EntityManager): Promise<void> {
+  await upsertMembers(events, manager);
+  await recordDues(
+    events.filter((e) => e.type === MembershipEventType.DUES_PAID),
+    manager,
+  );
+  await recordTransfers(
+    events.filter((e) => e.type === MembershipEventType.TRANSFERRED),
+    manager,
   );
 }
 
 const versions = [...MEMBERSHIP_EVENT_VERSIONS];
-const single = (handle: EventHandler) => ({ versions, handle });
-const member = { versions, handle: upsertMember, handleMany: upsertMembers };
+const entry: HandlerEntry = { versions, handle: (event, manager) => applyMembershipRun([event], manager), handleMany: applyMembershipRun };
 
 export const memberFactHandlers: Record<string, HandlerEntry> = {
-  [MembershipEventType.REGISTERED]: member,
-  [MembershipEventType.UPDATED]: member,
-  [MembershipEventType.STAGE_CHANGED]: member,
-  [MembershipEventType.STATUS_CHANGED]: member,
-  [MembershipEventType.TRANSFERRED]: single(recordTransfer),
-  [MembershipEventType.DUES_PAID]: single(recordDues),
+  [MembershipEventType.REGISTERED]: entry,
+  [MembershipEventType.UPDATED]: entry,
+  [MembershipEventType.STAGE_CHANGED]: entry,
+  [MembershipEventType.STATUS_CHANGED]: entry,
+  [MembershipEventType.TRANSFERRED]: entry,
+  [MembershipEventType.DUES_PAID]: entry,
 };
