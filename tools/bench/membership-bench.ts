@@ -28,8 +28,11 @@ runBenchmark({}, async ({ stack, adminToken: token }) => {
   started = performance.now();
   const membership = stack.services.membership.dataSource;
   for (;;) {
-    const [{ n }] = await membership.query(`SELECT count(*)::int AS n FROM org_node`);
-    if (n >= district.branches.length) break;
+    // Every branch, not merely as many nodes as branches (the committees count too).
+    const [{ n }] = await membership.query(`SELECT count(*)::int AS n FROM org_node WHERE id = ANY($1::uuid[])`, [
+      district.branches.map((b) => b.id),
+    ]);
+    if (n === district.branches.length) break;
     if (performance.now() - started > 120_000) throw new Error('the tree did not reach the membership service');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,3 +1,4 @@
+import { KeyObject, createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { CommonErrors, NotAuthenticatedError } from '@partybuild/errors';
 import { Caller, Role } from './caller';
@@ -7,6 +8,19 @@ const ISSUER = 'partybuild';
 export const CALLER_HEADER = 'x-partybuild-caller';
 const SUBGRAPH_AUDIENCE = 'partybuild-subgraph';
 const USER_AUDIENCE = 'partybuild-gateway';
+
+const secretKeys = new Map<string, KeyObject>();
+/**
+ * The HMAC key of a secret, made once. Given a string, jsonwebtoken first tries to read it as a
+ * PEM key on every call and builds the secret key from the error: about a millisecond per signed
+ * or checked caller header, i.e. per subgraph fetch.
+ */
+function keyOf(secret: string): KeyObject {
+  if (!secret) throw new Error('a token secret is required');
+  let key = secretKeys.get(secret);
+  if (!key) secretKeys.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return key;
+}
 
 interface CallerClaims {
   sub: string;
@@ -67,7 +81,7 @@ function checkLifetime(payload: jwt.JwtPayload, maxHours: number): void {
 
 function verify(token: string, secret: string, audience: string, gatewayHeader: boolean, maxHours: number): Caller {
   try {
-    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience });
+    const payload = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: ISSUER, audience });
     if (typeof payload === 'string') throw new NotAuthenticatedError(CommonErrors.TOKEN_USER_INVALID());
     checkLifetime(payload, maxHours);
     return toCaller(payload);
@@ -80,13 +94,13 @@ function verify(token: string, secret: string, audience: string, gatewayHeader: 
 
 /** A user's bearer token, presented to the gateway. */
 export const issueUserToken = (caller: Caller, secret: string, expiresInSeconds = 8 * 3600): string =>
-  jwt.sign(toClaims(caller), secret, { algorithm: 'HS256', issuer: ISSUER, audience: USER_AUDIENCE, expiresIn: expiresInSeconds });
+  jwt.sign(toClaims(caller), keyOf(secret), { algorithm: 'HS256', issuer: ISSUER, audience: USER_AUDIENCE, expiresIn: expiresInSeconds });
 
 export const verifyUserToken = (token: string, secret: string, maxHours = DEFAULT_MAX_TOKEN_HOURS): Caller =>
   verify(token, secret, USER_AUDIENCE, false, maxHours);
 
 /** Short-lived: it only has to cross from the gateway to a subgraph. */
 export const signCallerHeader = (caller: Caller, secret: string): string =>
-  jwt.sign(toClaims(caller), secret, { algorithm: 'HS256', issuer: ISSUER, audience: SUBGRAPH_AUDIENCE, expiresIn: 60 });
+  jwt.sign(toClaims(caller), keyOf(secret), { algorithm: 'HS256', issuer: ISSUER, audience: SUBGRAPH_AUDIENCE, expiresIn: 60 });
 
 export const verifyCallerHeader = (value: string, secret: string): Caller => verify(value, secret, SUBGRAPH_AUDIENCE, true, 1 / 60);

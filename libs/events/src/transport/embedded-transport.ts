@@ -2,11 +2,14 @@ import { Pool, PoolClient } from 'pg';
 import type { Logger } from '@partybuild/logging';
 import { ensureDatabase } from '@partybuild/persistence';
 import { ConsumerLag, EventTransport, OutgoingRecord, PublishError, SubscribeOptions, Subscription } from './event-transport';
+import { EVENT_LOG_CHANNEL, EventLogDoorbell } from './event-log-doorbell';
 
 /**
  * The zero-setup transport: an append-only log in one PostgreSQL database shared by the
  * services of a single node. One partition per topic; positions are handed out under a lock
  * so that they become visible in order and a reader never skips a late-committing record.
+ * Readers are woken by a notification at each publish's commit (`EventLogDoorbell`) and look
+ * at the log every `pollMs` besides.
  */
 export class EmbeddedTransport implements EventTransport {
   readonly name = 'embedded';
@@ -15,13 +18,15 @@ export class EmbeddedTransport implements EventTransport {
   private readonly loops = new Set<{ stopped: boolean; groupId: string; topics: string[] }>();
   /** Groups whose last attempt to read the log failed, with the reason (for readiness). */
   private readonly failing = new Map<string, string>();
+  private readonly doorbell: EventLogDoorbell;
 
   constructor(
     private readonly url: string,
     private readonly logger: Logger,
-    private readonly pollMs = 50,
+    private readonly pollMs = 1_000,
   ) {
     this.pool = new Pool({ connectionString: url, max: 6 });
+    this.doorbell = new EventLogDoorbell(url, logger);
     // An idle connection dropped by a restarting server must not crash the process: the next
     // query opens a new one, and the failure is reported by the operation that needed it.
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'event log connection lost; reconnecting on next use'));
@@ -64,6 +69,7 @@ export class EmbeddedTransport implements EventTransport {
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
         [records.map((r) => r.topic), records.map((r) => r.key), records.map((r) => r.value)],
       );
+      await client.query('SELECT pg_notify($1, $2)', [EVENT_LOG_CHANNEL, '']);
       await client.query('COMMIT');
     } catch (error) {
       await client?.query('ROLLBACK').catch(() => undefined);
@@ -89,6 +95,7 @@ export class EmbeddedTransport implements EventTransport {
     return {
       stop: async () => {
         state.stopped = true;
+        this.doorbell.wakeAll();
         await done;
         this.loops.delete(state);
       },
@@ -105,16 +112,23 @@ export class EmbeddedTransport implements EventTransport {
        FROM event_log_offset o JOIN unnest($1::text[], $2::text[]) AS s (group_id, topic) USING (group_id, topic)`,
       [pairs.map(([group]) => group), pairs.map(([, topic]) => topic)],
     );
-    return rows.map((r: { group_id: string; topic: string; lag: number }) => ({ group: r.group_id, topic: r.topic, partition: 0, lag: r.lag }));
+    return rows.map((r: { group_id: string; topic: string; lag: number }) => ({
+      group: r.group_id,
+      topic: r.topic,
+      partition: 0,
+      lag: r.lag,
+    }));
   }
 
   async close(): Promise<void> {
     for (const loop of this.loops) loop.stopped = true;
+    await this.doorbell.close();
     await this.pool.end();
   }
 
   private async poll(options: SubscribeOptions, state: { stopped: boolean }): Promise<void> {
     while (!state.stopped) {
+      const rung = this.doorbell.count;
       let delivered = 0;
       try {
         for (const topic of options.topics) delivered += await this.deliverNext(options, topic);
@@ -124,7 +138,7 @@ export class EmbeddedTransport implements EventTransport {
         this.logger.warn({ err: error, groupId: options.groupId }, 'event batch failed; it will be delivered again');
         await sleep(500);
       }
-      if (delivered === 0) await sleep(this.pollMs);
+      if (delivered === 0) await this.doorbell.wait(rung, this.pollMs);
     }
   }
 
@@ -195,7 +209,7 @@ export class EmbeddedTransport implements EventTransport {
          COMMIT;`,
         ),
       )
-      .then(() => undefined)
+      .then(() => this.doorbell.listen())
       .catch((error) => {
         this.ready = undefined;
         throw error;
