@@ -4,24 +4,11 @@ import addFormats from 'ajv-formats';
 import { Role } from '@partybuild/auth';
 import { MEMBERSHIP_TOPIC, MembershipEventType, eventTopics, eventsSchema } from '@partybuild/contracts';
 import { createEnvelope } from '@partybuild/events';
-import { eventually } from '@partybuild/testing';
+import { eventually, memberSnapshot } from '@partybuild/testing';
 import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
 
-const member = (id: string, organizationId: string) => ({
-  id,
-  organizationId,
-  partyGroupId: null,
-  stage: 'FULL',
-  status: 'ACTIVE',
-  category: 'IN_SERVICE',
-  gender: 'FEMALE',
-  birthDate: '1985-04-01',
-  education: null,
-  ethnicity: null,
-  joinedOn: '2015-07-01',
-  fullMemberSince: '2016-07-01',
-  votingRights: true,
-});
+const member = (id: string, organizationId: string) =>
+  memberSnapshot(organizationId, { id, birthDate: '1985-04-01', education: null, joinedOn: '2015-07-01', fullMemberSince: '2016-07-01' });
 
 describe('pairing work through the gateway: services, member pairs, micro-wishes, visits and problems', () => {
   let stack: TestStack;

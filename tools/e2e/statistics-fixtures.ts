@@ -1,26 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ActivitySnapshot, MEMBERSHIP_SCHEMA_VERSION, MemberSnapshot } from '@partybuild/contracts';
+import { memberSnapshot } from '@partybuild/testing';
 import { EventEnvelope, createEnvelope } from '@partybuild/events';
 
-/** A member as the membership service announces them (no personal data). */
-export const memberSnapshot = (organizationId: string, overrides: Partial<MemberSnapshot> = {}): MemberSnapshot => ({
-  id: randomUUID(),
-  organizationId,
-  partyGroupId: null,
-  stage: 'FULL',
-  status: 'ACTIVE',
-  category: 'IN_SERVICE',
-  gender: 'FEMALE',
-  birthDate: '1985-06-01',
-  education: 'BACHELOR',
-  ethnicity: null,
-  joinedOn: '2010-07-01',
-  fullMemberSince: '2011-07-01',
-  votingRights: true,
-  monthlyDueFen: 1000,
-  dues: { startMonth: '2025-01', monthlyDues: [{ from: '2025-01', fen: 1000 }] },
-  ...overrides,
-});
+export { memberSnapshot };
 
 export const membershipEvent = (type: string, member: MemberSnapshot, extra: Record<string, unknown> = {}): EventEnvelope =>
   createEnvelope('membership', {

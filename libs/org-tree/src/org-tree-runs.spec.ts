@@ -3,25 +3,11 @@ import type { DataSource } from 'typeorm';
 import { OrganizationEventType } from '@partybuild/contracts';
 import { EventEnvelope, createEnvelope } from '@partybuild/events';
 import { openDataSource } from '@partybuild/persistence';
-import { freshDatabase } from '@partybuild/testing';
+import { freshDatabase, organizationSnapshot } from '@partybuild/testing';
 import { orgTreeHandlers, orgTreeMigrations } from './index';
 
-const snapshot = (id: string, parentId: string | null, kind: string, name: string) => ({
-  id,
-  code: id.slice(0, 8),
-  name,
-  kind,
-  sector: 'AGENCY',
-  departmentCategory: null,
-  hostingUnit: null,
-  staffCount: null,
-  parentId,
-  status: 'ACTIVE',
-  endsOn: null,
-  dissolvedOn: null,
-  termStartedOn: null,
-  termEndsOn: '2028-06-30',
-});
+const snapshot = (id: string, parentId: string | null, kind: string, name: string) =>
+  organizationSnapshot(id, parentId, kind, { name, termEndsOn: '2028-06-30' });
 
 /** A seeded generator, so a failing history can be run again. */
 function random(seed: number) {

@@ -2,25 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createEnvelope } from '@partybuild/events';
 import { openDataSource } from '@partybuild/persistence';
-import { freshDatabase } from '@partybuild/testing';
+import { freshDatabase, organizationSnapshot } from '@partybuild/testing';
 import { OrgTree, isBranchLevel, memberPathLoader, nodeLoader, orgTreeHandlers, orgTreeMigrations } from './index';
 
-const snapshot = (id: string, parentId: string | null, kind: string, name = kind) => ({
-  id,
-  code: id.slice(0, 8),
-  name,
-  kind,
-  sector: 'AGENCY',
-  departmentCategory: null,
-  hostingUnit: null,
-  staffCount: null,
-  parentId,
-  status: 'ACTIVE',
-  endsOn: null,
-  dissolvedOn: null,
-  termStartedOn: null,
-  termEndsOn: null,
-});
+const snapshot = (id: string, parentId: string | null, kind: string, name = kind) => organizationSnapshot(id, parentId, kind, { name });
 
 describe('organisation tree projection', () => {
   let dataSource: DataSource;

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { Role } from '@partybuild/auth';
 import { createEnvelope } from '@partybuild/events';
 import { openDataSource } from '@partybuild/persistence';
-import { freshDatabase } from '@partybuild/testing';
+import { freshDatabase, organizationSnapshot } from '@partybuild/testing';
 import { activityEntities } from '../entities';
 import { activityMigrations } from '../migrations';
 import { organizationHandlers } from '../projections/committee-projection';
@@ -13,22 +13,7 @@ import { ActivityCommands } from './activity-commands';
 import { UnitOfWork } from '@partybuild/persistence';
 
 const admin = { subject: 'admin', name: 'admin', roles: [Role.DISTRICT_ADMIN], scope: [] };
-const org = (id: string, parentId: string | null, kind: string) => ({
-  id,
-  code: id.slice(0, 8),
-  name: `${kind}-${id.slice(0, 4)}`,
-  kind,
-  sector: 'AGENCY',
-  departmentCategory: null,
-  hostingUnit: null,
-  staffCount: null,
-  parentId,
-  status: 'ACTIVE',
-  endsOn: null,
-  dissolvedOn: null,
-  termStartedOn: null,
-  termEndsOn: null,
-});
+const org = (id: string, parentId: string | null, kind: string) => organizationSnapshot(id, parentId, kind);
 
 describe('activity commands on a real PostgreSQL', () => {
   let dataSource: DataSource;

@@ -3,28 +3,9 @@ import type { DataSource } from 'typeorm';
 import { MEMBERSHIP_SCHEMA_VERSION, MemberSnapshot, MembershipEventType } from '@partybuild/contracts';
 import { EventEnvelope, createEnvelope } from '@partybuild/events';
 import { openDataSource } from '@partybuild/persistence';
-import { freshDatabase } from '@partybuild/testing';
+import { freshDatabase, memberSnapshot as member } from '@partybuild/testing';
 import { statisticsMigrations } from '../migrations';
 import { memberFactHandlers } from './member-facts';
-
-const member = (organizationId: string, overrides: Partial<MemberSnapshot> = {}): MemberSnapshot => ({
-  id: randomUUID(),
-  organizationId,
-  partyGroupId: null,
-  stage: 'FULL',
-  status: 'ACTIVE',
-  category: 'IN_SERVICE',
-  gender: 'FEMALE',
-  birthDate: '1985-06-01',
-  education: 'BACHELOR',
-  ethnicity: null,
-  joinedOn: '2010-07-01',
-  fullMemberSince: '2011-07-01',
-  votingRights: true,
-  monthlyDueFen: 1000,
-  dues: { startMonth: '2025-01', monthlyDues: [{ from: '2025-01', fen: 1000 }] },
-  ...overrides,
-});
 
 const event = (type: string, m: MemberSnapshot, extra: Record<string, unknown> = {}): EventEnvelope =>
   createEnvelope('membership', {
