@@ -23,10 +23,14 @@ export async function graphql<T = any>(
 }
 
 /** Like graphql(), but throws on errors: for scripts that expect success. */
-export async function mustQuery<T = any>(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await graphql<T>(url, token, query, variables);
+/** The data of an answer without errors; an answer with errors throws them, code and message. */
+export function dataOf<T>(result: GraphQLResult<T>): T {
   if (result.errors?.length || !result.data) {
     throw new Error(`GraphQL failed: ${result.errors?.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ') ?? result.status}`);
   }
   return result.data;
+}
+
+export async function mustQuery<T = any>(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return dataOf(await graphql<T>(url, token, query, variables));
 }

@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { eventTopics as topics, eventsSchema as schema } from '@partybuild/contracts';
 import { eventually } from '@partybuild/testing';
 import { ADMIN, TestStack, createOrg, startTestStack } from './fixtures';
+import { dataOf } from '../dev/graphql-client';
 import { branchScheme, publishMembers, reachedAssessment } from './assessment-fixtures';
 
 /** 18-character ID numbers and mainland mobile numbers: neither may appear in the feed. */
@@ -122,11 +123,7 @@ describe('the documented event feed of the assessment service', () => {
 
   it('validates every kind of assessment event against the schema', async () => {
     const admin = stack.as(ADMIN);
-    const must = async (query: string, variables: Record<string, unknown> = {}) => {
-      const result = await admin(query, variables);
-      if (result.errors) throw new Error(JSON.stringify(result.errors));
-      return result.data;
-    };
+    const must = async (query: string, variables: Record<string, unknown> = {}) => dataOf(await admin(query, variables));
     const root = await createOrg(stack, { code: 'E', name: '区直机关工委', kind: 'WORKING_COMMITTEE' });
     const branch = await createOrg(stack, { code: 'E-1', name: '甲支部', kind: 'BRANCH', parentId: root });
     await reachedAssessment(stack, 'org_node', [root, branch]);

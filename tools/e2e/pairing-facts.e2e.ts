@@ -1,5 +1,6 @@
 import { eventually } from '@partybuild/testing';
 import { ADMIN, TestStack, createOrg, startTestStack, waitForTree } from './fixtures';
+import { dataOf } from '../dev/graphql-client';
 
 const RECORD = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`;
 const SUGGESTED = `query($id: ID!) { organization(id: $id) {
@@ -14,11 +15,7 @@ describe('弱村 suggested from 三会一课 compliance, through the activity se
   let stack: TestStack;
   const ids: Record<string, string> = {};
   const admin = () => stack.as(ADMIN, 'zh-CN');
-  const ok = async (query: string, variables: Record<string, unknown> = {}) => {
-    const result = await admin()(query, variables);
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data;
-  };
+  const ok = async (query: string, variables: Record<string, unknown> = {}) => dataOf(await admin()(query, variables));
   const meeting = (organizationId: string, type: string, heldOn: string) =>
     ok(RECORD, {
       input: {

@@ -3,6 +3,7 @@ import { eventually } from '@partybuild/testing';
 import { createEnvelope } from '@partybuild/events';
 import { STARS_RATED, starRatingHandlers } from '@partybuild/app-pairing';
 import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
+import { dataOf } from '../dev/graphql-client';
 
 const SUGGEST = `query { pairingSuggestions { needing totalScore computedInMs
   suggestions { helper { id name } helped { id name } rule score reason }
@@ -15,11 +16,7 @@ describe('urban–rural pairing through the gateway: profiles, suggestions, the 
   let stack: TestStack;
   const ids: Record<string, string> = {};
   const admin = () => stack.as(ADMIN, 'zh-CN');
-  const ok = async (query: string, variables: Record<string, unknown> = {}) => {
-    const result = await admin()(query, variables);
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data;
-  };
+  const ok = async (query: string, variables: Record<string, unknown> = {}) => dataOf(await admin()(query, variables));
 
   beforeAll(async () => {
     stack = await startTestStack();

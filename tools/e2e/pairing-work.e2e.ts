@@ -6,6 +6,7 @@ import { MEMBERSHIP_TOPIC, MembershipEventType, eventTopics, eventsSchema } from
 import { createEnvelope } from '@partybuild/events';
 import { eventually, memberSnapshot } from '@partybuild/testing';
 import { ADMIN, TestStack, codeOf, createOrg, startTestStack } from './fixtures';
+import { dataOf } from '../dev/graphql-client';
 
 const member = (id: string, organizationId: string) =>
   memberSnapshot(organizationId, { id, birthDate: '1985-04-01', education: null, joinedOn: '2015-07-01', fullMemberSince: '2016-07-01' });
@@ -16,11 +17,7 @@ describe('pairing work through the gateway: services, member pairs, micro-wishes
   const [a1, a2, r1, r2] = Array.from({ length: 4 }, () => randomUUID());
   let pairId: string;
   const admin = () => stack.as(ADMIN, 'zh-CN');
-  const ok = async (query: string, variables: Record<string, unknown> = {}, as = admin()) => {
-    const result = await as(query, variables);
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data;
-  };
+  const ok = async (query: string, variables: Record<string, unknown> = {}, as = admin()) => dataOf(await as(query, variables));
 
   beforeAll(async () => {
     stack = await startTestStack();

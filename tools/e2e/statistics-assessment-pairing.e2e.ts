@@ -5,6 +5,7 @@ import { STATISTICS_TOPICS } from '../statistics/rebuild';
 import { reconcile } from '../statistics/reconcile';
 import { settle } from '../statistics/settle';
 import { ADMIN, TODAY, TestStack, createOrg, startTestStack } from './fixtures';
+import { dataOf } from '../dev/graphql-client';
 import { reachedAssessment, registerMembers } from './assessment-fixtures';
 
 const FIGURES = `query($id: ID!) { organization(id: $id) { statistics(period: "2026") {
@@ -27,11 +28,7 @@ describe('statistics of assessment and pairing, from their events through the ga
   let agencyMembers: string[];
   const admin = () => stack.as(ADMIN, 'zh-CN');
   const analyst = () => stack.as({ subject: 'analyst', name: '统计员', roles: [Role.ANALYST], scope: [ids.root] }, 'zh-CN');
-  const ok = async (query: string, variables: Record<string, unknown> = {}, as = admin()) => {
-    const result = await as(query, variables);
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data;
-  };
+  const ok = async (query: string, variables: Record<string, unknown> = {}, as = admin()) => dataOf(await as(query, variables));
   const figures = async (id: string, as = admin()) => (await ok(FIGURES, { id }, as)).organization.statistics;
   const sources = () => ({
     organization: stack.databaseUrl('organization'),

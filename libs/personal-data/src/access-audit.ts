@@ -8,6 +8,25 @@ export interface AccessLog {
   subjectColumn: string;
 }
 
+/**
+ * The statements that create a log `accessAudit` writes to, for the owning service's migration:
+ * one row per subject shown in clear (a foreign key to `subjectTable`), who read it with which
+ * roles, the fields, the purpose and the request.
+ */
+export const accessLogStatements = (log: AccessLog, subjectTable: string): string[] => [
+  `CREATE TABLE ${log.table} (
+     id bigserial PRIMARY KEY,
+     ${log.subjectColumn} uuid NOT NULL REFERENCES ${subjectTable} (id),
+     actor text NOT NULL,
+     actor_roles text[] NOT NULL,
+     fields text[] NOT NULL,
+     purpose text NOT NULL,
+     request_id text NOT NULL,
+     accessed_at timestamptz NOT NULL DEFAULT now()
+   )`,
+  `CREATE INDEX ${log.table}_${log.subjectColumn.replace(/_id$/, '')} ON ${log.table} (${log.subjectColumn}, id)`,
+];
+
 /** Who read: kept with every read in clear. */
 export interface Reader {
   subject: string;

@@ -1,4 +1,4 @@
 export { PersonalDataCipher } from './personal-data-cipher';
 export { maskName, maskContact } from './masks';
-export { accessAudit } from './access-audit';
+export { accessAudit, accessLogStatements } from './access-audit';
 export type { AccessLog, Reader, ShownField } from './access-audit';

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { ShownField, accessAudit } from '@partybuild/personal-data';
+import { AccessLog, ShownField, accessAudit } from '@partybuild/personal-data';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@partybuild/auth';
 import { maskIdNumber, maskPhone } from '../domain/id-number';
@@ -8,6 +8,9 @@ import { MemberRecord } from '../entities';
 import { mayUnmask } from './member-access';
 
 export type PersonalField = 'idNumber' | 'phone' | 'birthDate';
+
+/** Every read of a member's personal data in clear (its migration creates it with `accessLogStatements`). */
+export const PERSONAL_DATA_LOG: AccessLog = { table: 'personal_data_access', subjectColumn: 'member_id' };
 
 /**
  * Reads of ID numbers, phones and birth dates for one request: masked unless the caller may see them;
@@ -24,7 +27,7 @@ export class PersonalDataReader {
     private readonly caller: Caller,
     requestId: string,
   ) {
-    this.audit = accessAudit(dataSource, { table: 'personal_data_access', subjectColumn: 'member_id' }, caller, requestId);
+    this.audit = accessAudit(dataSource, PERSONAL_DATA_LOG, caller, requestId);
   }
 
   /**

@@ -1,4 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { accessLogStatements } from '@partybuild/personal-data';
+import { PERSONAL_DATA_LOG } from '../application/personal-data';
 
 export class CreateMembership1767400000000 implements MigrationInterface {
   name = 'CreateMembership1767400000000';
@@ -84,18 +86,7 @@ export class CreateMembership1767400000000 implements MigrationInterface {
         PRIMARY KEY (member_id, month)
       )`);
     await q.query(`CREATE INDEX dues_payment_month ON dues_payment (month)`);
-    await q.query(`
-      CREATE TABLE personal_data_access (
-        id bigserial PRIMARY KEY,
-        member_id uuid NOT NULL REFERENCES member (id),
-        actor text NOT NULL,
-        actor_roles text[] NOT NULL,
-        fields text[] NOT NULL,
-        purpose text NOT NULL,
-        request_id text NOT NULL,
-        accessed_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX personal_data_access_member ON personal_data_access (member_id, id)`);
+    for (const statement of accessLogStatements(PERSONAL_DATA_LOG, 'member')) await q.query(statement);
   }
 
   async down(q: QueryRunner): Promise<void> {

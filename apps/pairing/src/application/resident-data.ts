@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { Caller, allowed } from '@partybuild/auth';
-import { PersonalDataCipher, ShownField, accessAudit, maskContact, maskName } from '@partybuild/personal-data';
+import { AccessLog, PersonalDataCipher, ShownField, accessAudit, maskContact, maskName } from '@partybuild/personal-data';
 
 export type ResidentField = 'residentName' | 'residentContact';
 
@@ -13,6 +13,9 @@ export interface SealedResident {
   claimedById: string | null;
   villagePath: readonly string[];
 }
+
+/** Every read of a micro-wish's resident in clear (its migration creates it with `accessLogStatements`). */
+export const RESIDENT_DATA_LOG: AccessLog = { table: 'resident_data_access', subjectColumn: 'wish_id' };
 
 /**
  * Reads of a micro-wish's resident for one request, as membership reads ID numbers: masked
@@ -30,7 +33,7 @@ export class ResidentDataReader {
     private readonly caller: Caller,
     requestId: string,
   ) {
-    this.audit = accessAudit(dataSource, { table: 'resident_data_access', subjectColumn: 'wish_id' }, caller, requestId);
+    this.audit = accessAudit(dataSource, RESIDENT_DATA_LOG, caller, requestId);
   }
 
   /** May the caller see this wish's resident in clear? */
