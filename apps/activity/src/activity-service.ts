@@ -9,6 +9,7 @@ import { buildActivitySchema } from './graphql/schema';
 import { createLoaders } from './graphql/loaders';
 import { ActivityQueries } from './application/activity-queries';
 import { ActivityCommands } from './application/activity-commands';
+import { MemberArrivals } from './application/member-arrivals';
 import { ComplianceQueries } from './application/compliance-queries';
 import { UnitOfWork } from '@partybuild/persistence';
 import { organizationHandlers } from './projections/committee-projection';
@@ -44,7 +45,7 @@ export function startActivityService(config: ActivityConfig, today = () => today
         loaders: createLoaders(dataSource, compliance),
         queries: new ActivityQueries(dataSource, today),
         compliance,
-        commands: new ActivityCommands(unitOfWork, today, config.ACTIVITY_DATE_LIMITS),
+        commands: new ActivityCommands(unitOfWork, today, config.ACTIVITY_DATE_LIMITS, new MemberArrivals(dataSource, config.MEMBER_SYNC_WAIT_MS)),
       };
     },
   });

@@ -42,6 +42,18 @@ const dateLimitsJson = z
     }
   });
 
+const memberSync = concern({
+  MEMBER_SYNC_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(5_000)
+    .describe(
+      'how long a meeting naming members not yet in this service\'s copy waits for their membership events before refusing them (ms)',
+    ),
+});
+
 const districtRules = concern({
   ACTIVITY_REQUIREMENTS: requirementsJson.describe(
     'a district\'s own frequencies, JSON such as `{"THEMED_PARTY_DAY":{"frequency":"QUARTERLY"},"DEMOCRATIC_LIFE_MEETING":null}`',
@@ -51,7 +63,7 @@ const districtRules = concern({
   ),
 });
 
-export const activityConfig = defineConfig(...subgraphService(4103), districtRules);
+export const activityConfig = defineConfig(...subgraphService(4103), districtRules, memberSync);
 
 export type ActivityConfig = ConfigOf<typeof activityConfig>;
 

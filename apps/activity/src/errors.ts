@@ -19,6 +19,10 @@ export const ActivityErrors = defineErrors({
     zh: `所列人员中有 ${p.count} 人不属于${p.hostName}（或联办党组织）；本次未作任何登记。`,
     en: `${p.count} of the people listed do not belong to ${p.hostName} (or its co-hosts); nothing was recorded.`,
   }),
+  MEMBER_NOT_YET_KNOWN: (p: { count: number; waitedSeconds: number }) => ({
+    zh: `所列人员中有 ${p.count} 人的党员档案尚未同步到组织生活记录（已等待 ${p.waitedSeconds} 秒）。新登记的党员需要片刻才能同步过来，请稍后重试；本次未作任何登记。`,
+    en: `${p.count} of the people listed are not known to the activity records yet (waited ${p.waitedSeconds} s); members registered a moment ago arrive shortly, please try again. Nothing was recorded.`,
+  }),
   HELD_IN_FUTURE: (p: { heldOn: string; today: string }) => ({
     zh: `活动不能登记为在 ${p.heldOn} 已举行：今天是 ${p.today}。请改为列入计划。`,
     en: `An activity cannot be recorded as held on ${p.heldOn}: today is ${p.today}. Plan it instead.`,

@@ -10,6 +10,7 @@ import { organizationHandlers } from '../projections/committee-projection';
 import { memberHandlers } from '../projections/member-projection';
 import { ActivityType, AttendanceStatus } from '../domain/activity-type';
 import { ActivityCommands } from './activity-commands';
+import { MemberArrivals } from './member-arrivals';
 import { UnitOfWork } from '@partybuild/persistence';
 
 const admin = { subject: 'admin', name: 'admin', roles: [Role.DISTRICT_ADMIN], scope: [] };
@@ -103,5 +104,48 @@ describe('activity commands on a real PostgreSQL', () => {
     ).rejects.toMatchObject({ code: 'MEMBER_NOT_IN_HOST' });
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM activity WHERE type = 'STUDY'`);
     expect(n).toBe(0);
+  });
+
+  describe('a meeting naming a member whose registration has not arrived yet', () => {
+    const waiting = () => new ActivityCommands(new UnitOfWork(dataSource), () => '2026-11-22', undefined, new MemberArrivals(dataSource, 1_500));
+    const registered = (id: string) =>
+      apply(memberHandlers, 'membership', 'membership.member.registered', [id], {
+        member: { id, organizationId: branch, partyGroupId: null, stage: 'FULL', status: 'ACTIVE', votingRights: true },
+      });
+    const meeting = (memberId: string, topic: string) => ({
+      organizationId: branch,
+      type: ActivityType.STUDY,
+      record: { heldOn: '2026-11-03', topic },
+      attendance: { entries: [{ memberId, status: AttendanceStatus.PRESENT }] },
+    });
+
+    it('waits for the membership event and records the meeting once it has arrived', async () => {
+      const newcomer = randomUUID();
+      const started = Date.now();
+      const arrives = new Promise((resolve) => setTimeout(resolve, 400)).then(() => registered(newcomer));
+      const activity = await waiting().record(admin, meeting(newcomer, '新党员参加的小组会'));
+      await arrives;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+      expect(activity).toMatchObject({ present: 1 });
+    });
+
+    it('refuses with its own code once the wait is over, naming the wait, and writes nothing', async () => {
+      const never = randomUUID();
+      const started = Date.now();
+      const refusal = await waiting()
+        .record(admin, meeting(never, '未同步党员参加的小组会'))
+        .catch((e) => e);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+      expect(refusal).toMatchObject({ code: 'MEMBER_NOT_YET_KNOWN', details: { memberIds: [never] } });
+      expect(refusal.message).toContain('已等待 1.5 秒');
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM activity WHERE topic = '未同步党员参加的小组会'`);
+      expect(n).toBe(0);
+    });
+
+    it('does not wait for members it knows, even when they belong elsewhere', async () => {
+      const started = Date.now();
+      await expect(waiting().record(admin, meeting(members[2], '已故党员'))).rejects.toMatchObject({ code: 'MEMBER_NOT_IN_HOST' });
+      expect(Date.now() - started).toBeLessThan(1_000);
+    });
   });
 });

@@ -12,6 +12,7 @@ import { ActivityErrors, ActivityRuleErrors } from '../errors';
 import { ActivityEvent, activityEvent, recordEvent } from './activity-events';
 import { assertCanManage, hostsFor, visibleNode } from './host-access';
 import { hostMembers, lecturerIsSecretary } from './host-members';
+import type { MemberArrivals } from './member-arrivals';
 import { IdempotencyScope, UnitOfWork, createOnce } from '@partybuild/persistence';
 
 export interface PlanActivity {
@@ -45,6 +46,7 @@ export class ActivityCommands {
     private readonly unitOfWork: UnitOfWork,
     private readonly today: () => string,
     private readonly limits: DateLimits = DEFAULT_DATE_LIMITS,
+    private readonly arrivals?: MemberArrivals,
   ) {}
 
   /** `once`: the caller's idempotency key for this request; a repeat returns the first result. */
@@ -112,6 +114,7 @@ export class ActivityCommands {
   /** Records an activity held without a plan, with its attendance: one call for the whole meeting. */
   async record(caller: Caller, input: RecordActivity, once: IdempotencyScope | null = null): Promise<ActivityRecord> {
     const checked = checkHeldRecord(input.type, input.record, this.today(), this.limits);
+    await this.awaitMembers(input.attendance);
     return this.unitOfWork.run((manager) =>
       createOnce(
         manager,
@@ -195,6 +198,7 @@ export class ActivityCommands {
     record: Omit<RecordActivity['record'], 'topic'> & { topic?: string | null },
     attendance?: AttendanceInput | null,
   ): Promise<ActivityRecord> {
+    await this.awaitMembers(attendance);
     return this.unitOfWork.run(async (manager) => {
       const activity = await this.lock(manager, caller, activityId);
       assertPlanned(activity.status, activity.topic);
@@ -240,6 +244,7 @@ export class ActivityCommands {
 
   /** Attendance of a held activity for the whole meeting in one call; repeating the same answers changes nothing. */
   async recordAttendance(caller: Caller, activityId: string, attendance: AttendanceInput): Promise<ActivityRecord> {
+    await this.awaitMembers(attendance);
     return this.unitOfWork.run(async (manager) => {
       const activity = await this.lock(manager, caller, activityId);
       if (activity.status === ActivityStatus.CANCELLED) throw ActivityErrors.ACTIVITY_CANCELLED({ topic: activity.topic });
@@ -307,6 +312,23 @@ export class ActivityCommands {
     return activity;
   }
 
+  /** Outsiders this service has never heard of, after the wait: not refused as outsiders, but as not arrived yet. */
+  private async refuseNotYetKnown(manager: EntityManager, outsiders: string[]): Promise<void> {
+    if (!this.arrivals) return;
+    const unknown = await this.arrivals.unknownOf(outsiders, manager);
+    if (unknown.length) {
+      throw ActivityErrors.MEMBER_NOT_YET_KNOWN(
+        { count: unknown.length, waitedSeconds: this.arrivals.waitMs / 1000 },
+        { memberIds: unknown },
+      );
+    }
+  }
+
+  /** Named members not in this service's copy yet get a bounded wait for their events (see `MemberArrivals`). */
+  private async awaitMembers(attendance: AttendanceInput | null | undefined): Promise<void> {
+    if (this.arrivals && attendance?.entries.length) await this.arrivals.awaitKnown(attendance.entries.map((e) => e.memberId));
+  }
+
   private async secretaryLectured(
     manager: EntityManager,
     type: ActivityType,
@@ -337,6 +359,7 @@ export class ActivityCommands {
     if (conflicts.length) throw ActivityErrors.ATTENDANCE_CONFLICT({ count: conflicts.length }, { memberIds: conflicts });
     const outsiders = fresh.filter((e) => !eligible.has(e.memberId)).map((e) => e.memberId);
     if (outsiders.length) {
+      await this.refuseNotYetKnown(manager, outsiders);
       await refuseUnconfirmedCoHostMembers(manager, activity, outsiders);
       const host = await visibleNode(manager, caller, activity.hostId);
       throw ActivityErrors.MEMBER_NOT_IN_HOST({ hostName: host.name, count: outsiders.length }, { memberIds: outsiders });
