@@ -46,11 +46,18 @@ export async function complianceFigures(
     [branchIds],
   );
   // Held activities by organisation (host or co-host), type and month, over the years the period's slots span.
+  // Hosts are joined through the host index and co-hosts found through the co-host index: filtering
+  // every activity's unnested hosts would read the whole district's activities for one branch.
   const held: Array<{ org: string; type: string; month: string; n: number }> = await manager.query(
-    `SELECT h.org, a.type, to_char(a.held_on, 'YYYY-MM') AS month, count(*)::int AS n
-     FROM stat_activity a CROSS JOIN LATERAL unnest(array_prepend(a.host_id, a.co_host_ids)) AS h(org)
-     WHERE a.status = 'HELD' AND a.type = ANY($2) AND h.org = ANY($1::uuid[])
-       AND a.held_on BETWEEN $3::date AND $4::date
+    `WITH orgs AS (SELECT unnest($1::uuid[]) AS org),
+          hosted AS (
+            SELECT a.host_id AS org, a.type, a.held_on FROM stat_activity a JOIN orgs o ON o.org = a.host_id
+            WHERE a.status = 'HELD' AND a.type = ANY($2) AND a.held_on BETWEEN $3::date AND $4::date
+            UNION ALL
+            SELECT c.org, a.type, a.held_on FROM stat_activity a CROSS JOIN LATERAL unnest(a.co_host_ids) AS c(org)
+            JOIN orgs o ON o.org = c.org
+            WHERE a.co_host_ids && $1::uuid[] AND a.status = 'HELD' AND a.type = ANY($2) AND a.held_on BETWEEN $3::date AND $4::date)
+     SELECT org, type, to_char(held_on, 'YYYY-MM') AS month, count(*)::int AS n FROM hosted
      GROUP BY 1, 2, 3`,
     [
       [...branchIds, ...groups.map((g) => g.id)],
