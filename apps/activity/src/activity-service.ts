@@ -45,7 +45,12 @@ export function startActivityService(config: ActivityConfig, today = () => today
         loaders: createLoaders(dataSource, compliance),
         queries: new ActivityQueries(dataSource, today),
         compliance,
-        commands: new ActivityCommands(unitOfWork, today, config.ACTIVITY_DATE_LIMITS, new MemberArrivals(dataSource, config.MEMBER_SYNC_WAIT_MS)),
+        commands: new ActivityCommands(
+          unitOfWork,
+          today,
+          config.ACTIVITY_DATE_LIMITS,
+          new MemberArrivals(dataSource, config.MEMBER_SYNC_WAIT_MS),
+        ),
       };
     },
   });

@@ -50,7 +50,7 @@ const memberSync = concern({
     .max(60_000)
     .default(5_000)
     .describe(
-      'how long a meeting naming members not yet in this service\'s copy waits for their membership events before refusing them (ms)',
+      "how long a meeting naming members not yet in this service's copy waits for their membership events before refusing them (ms)",
     ),
 });
 

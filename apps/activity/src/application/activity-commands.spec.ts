@@ -107,7 +107,8 @@ describe('activity commands on a real PostgreSQL', () => {
   });
 
   describe('a meeting naming a member whose registration has not arrived yet', () => {
-    const waiting = () => new ActivityCommands(new UnitOfWork(dataSource), () => '2026-11-22', undefined, new MemberArrivals(dataSource, 1_500));
+    const waiting = () =>
+      new ActivityCommands(new UnitOfWork(dataSource), () => '2026-11-22', undefined, new MemberArrivals(dataSource, 1_500));
     const registered = (id: string) =>
       apply(memberHandlers, 'membership', 'membership.member.registered', [id], {
         member: { id, organizationId: branch, partyGroupId: null, stage: 'FULL', status: 'ACTIVE', votingRights: true },

@@ -51,7 +51,12 @@ describe('三会一课 of hosts and co-hosts', () => {
   afterAll(() => dataSource?.destroy());
 
   it('counts a joint lecture for the co-host asked alone, and each branch once in the subtree', async () => {
-    const figures = await complianceFigures(dataSource.manager, [hostBranch, coHostBranch, elsewhere, root], parsePeriod('2026'), '2026-12-31');
+    const figures = await complianceFigures(
+      dataSource.manager,
+      [hostBranch, coHostBranch, elsewhere, root],
+      parsePeriod('2026'),
+      '2026-12-31',
+    );
     const lectures = (id: string) => figures.get(id)!.threeMeetingsOneLesson;
     const alone = await complianceFigures(dataSource.manager, [coHostBranch], parsePeriod('2026'), '2026-12-31');
     // Each branch owes one lecture a quarter; every other requirement is unmet in these data.
