@@ -42,7 +42,7 @@ export async function rebuildStatistics(options: {
     const seconds = (Date.now() - started) / 1000;
     options.onProgress?.(seen, options.target, seen / Math.max(seconds, 0.001));
     if (seen >= options.target) resolveDone();
-  }, 200);
+  }, 25);
   if (options.target === 0) resolveDone();
   await done;
   clearInterval(timer);

@@ -1,7 +1,14 @@
 export { CURRENT_SCHEMA_VERSION, createEnvelope, parseEnvelope, pathText, topicForType, understands } from './envelope';
 export type { EventEnvelope, NewEvent, ParsedEnvelope } from './envelope';
 export { PublishError } from './transport/event-transport';
-export type { ConsumerLag, EventTransport, OutgoingRecord, DeliveredRecord, SubscribeOptions, Subscription } from './transport/event-transport';
+export type {
+  ConsumerLag,
+  EventTransport,
+  OutgoingRecord,
+  DeliveredRecord,
+  SubscribeOptions,
+  Subscription,
+} from './transport/event-transport';
 export { KafkaTransport } from './transport/kafka-transport';
 export { EmbeddedTransport } from './transport/embedded-transport';
 export { createTransport, topicSettingsOf } from './transport/create-transport';

@@ -47,6 +47,8 @@ export function startStatisticsConsumer(options: StatisticsConsumerOptions) {
     topics: STATISTICS_TOPICS,
     handlers: statisticsHandlers,
     fromBeginning: true,
+    // Each topic has its own fact tables; the batches share only the version row, updated last.
+    topicsInParallel: true,
     withinBatch: async (manager) => {
       await manager.query(`UPDATE stat_version SET version = version + 1 WHERE id = 1`);
     },

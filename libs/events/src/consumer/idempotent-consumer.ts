@@ -27,6 +27,8 @@ export interface ConsumerOptions {
   /** Handlers by event type; each lists the schema versions it understands. */
   handlers: Record<string, HandlerEntry>;
   fromBeginning?: boolean;
+  /** See `SubscribeOptions.topicsInParallel`: only when the handlers of different topics write different rows. */
+  topicsInParallel?: boolean;
   /** Runs inside the batch's transaction when it applied at least one event (e.g. a version counter). */
   withinBatch?: (manager: EntityManager, applied: EventEnvelope[]) => Promise<void>;
   /** Called after each batch commits (metrics, freshness measurement). */
@@ -61,6 +63,7 @@ export async function startIdempotentConsumer(options: ConsumerOptions): Promise
     groupId: options.groupId,
     topics: options.topics,
     fromBeginning: options.fromBeginning ?? true,
+    topicsInParallel: options.topicsInParallel,
     // One span per batch (its SQL statements are its children), linked to the publish of each event.
     handleBatch: (records) =>
       inLinkedSpan(

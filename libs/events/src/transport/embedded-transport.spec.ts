@@ -45,3 +45,37 @@ describe('EmbeddedTransport readers between publishes', () => {
     }
   });
 });
+
+describe('EmbeddedTransport with topics in parallel', () => {
+  it('hands one topic a batch while another topic’s batch is still being handled, and keeps each topic in order', async () => {
+    const transport = new EmbeddedTransport(url, logger, 20);
+    await transport.publish([
+      ...[1, 2, 3].map((i) => ({ topic: 'parallel.slow', key: 'k', value: String(i) })),
+      ...[1, 2, 3].map((i) => ({ topic: 'parallel.fast', key: 'k', value: String(i) })),
+    ]);
+    const seen: Record<string, string[]> = { 'parallel.slow': [], 'parallel.fast': [] };
+    let fastArrived!: () => void;
+    const fast = new Promise<void>((resolve) => (fastArrived = resolve));
+    const started = Date.now();
+    const subscription = await transport.subscribe({
+      groupId: 'parallel-readers',
+      topics: ['parallel.slow', 'parallel.fast'],
+      fromBeginning: true,
+      topicsInParallel: true,
+      handleBatch: async (records) => {
+        seen[records[0].topic].push(...records.map((r) => r.value));
+        if (records[0].topic === 'parallel.fast') fastArrived();
+        // The slow topic's batch finishes only once the fast topic has had its batch (or after 2 s, read one after the other).
+        else await Promise.race([fast, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      },
+    });
+    try {
+      while (seen['parallel.slow'].length < 3 || seen['parallel.fast'].length < 3) await new Promise((r) => setTimeout(r, 10));
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(seen).toEqual({ 'parallel.slow': ['1', '2', '3'], 'parallel.fast': ['1', '2', '3'] });
+    } finally {
+      await subscription.stop();
+      await transport.close();
+    }
+  });
+});

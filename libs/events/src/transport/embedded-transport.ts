@@ -25,7 +25,7 @@ export class EmbeddedTransport implements EventTransport {
     private readonly logger: Logger,
     private readonly pollMs = 1_000,
   ) {
-    this.pool = new Pool({ connectionString: url, max: 6 });
+    this.pool = new Pool({ connectionString: url, max: 8 });
     this.doorbell = new EventLogDoorbell(url, logger);
     // An idle connection dropped by a restarting server must not crash the process: the next
     // query opens a new one, and the failure is reported by the operation that needed it.
@@ -126,12 +126,18 @@ export class EmbeddedTransport implements EventTransport {
     await this.pool.end();
   }
 
-  private async poll(options: SubscribeOptions, state: { stopped: boolean }): Promise<void> {
+  /** One reader for all the topics, or one per topic when their batches may be handled at once. */
+  private poll(options: SubscribeOptions, state: { stopped: boolean }): Promise<void> {
+    if (!options.topicsInParallel) return this.read(options, options.topics, state);
+    return Promise.all(options.topics.map((topic) => this.read(options, [topic], state))).then(() => undefined);
+  }
+
+  private async read(options: SubscribeOptions, topics: string[], state: { stopped: boolean }): Promise<void> {
     while (!state.stopped) {
       const rung = this.doorbell.count;
       let delivered = 0;
       try {
-        for (const topic of options.topics) delivered += await this.deliverNext(options, topic);
+        for (const topic of topics) delivered += await this.deliverNext(options, topic);
         this.failing.delete(options.groupId);
       } catch (error) {
         this.failing.set(options.groupId, (error as Error).message);

@@ -38,6 +38,12 @@ export interface SubscribeOptions {
    * if it throws (or the process dies) the same records are delivered again.
    */
   handleBatch(records: DeliveredRecord[]): Promise<void>;
+  /**
+   * Batches of different topics (and partitions) may be handled at the same time: only for a
+   * handler whose effects of different topics touch different rows, so that concurrent
+   * transactions neither wait for nor deadlock with each other. Order per key is kept either way.
+   */
+  topicsInParallel?: boolean;
 }
 
 export interface Subscription {

@@ -21,6 +21,8 @@ export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json; charset=u
  */
 const RETRY: RetryOptions = { retries: 5, initialRetryTime: 100, maxRetryTime: 500 };
 const RESTART_CAP_MS = 500;
+/** Partitions a consumer with `topicsInParallel` handles at once: one per core is plenty, the database is the limit. */
+const PARALLEL_PARTITIONS = 4;
 
 /**
  * Kafka through kafkajs: idempotent producer, acks from all in-sync replicas, one request in
@@ -235,7 +237,12 @@ class BackgroundConsumer {
         if (this.stopped) break;
         await consumer.connect();
         await consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? false });
-        await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.eachBatch(payload) });
+        await consumer.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          partitionsConsumedConcurrently: this.options.topicsInParallel ? PARALLEL_PARTITIONS : 1,
+          eachBatch: (payload) => this.eachBatch(payload),
+        });
         await crashed;
       } catch (error) {
         this.running = false;
