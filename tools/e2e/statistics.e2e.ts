@@ -99,6 +99,27 @@ describe('cross-unit statistics from events', () => {
     ]);
   });
 
+  it('computes only the groups of figures a view shows, fragments included, and the same figures as a full view', async () => {
+    const ask = (query: string, period: string) => stack.as(ADMIN)(query, { id: branch1, period });
+    // Periods nobody asked for yet, so that nothing comes from the cache.
+    const membersOnly = await ask(
+      `query($id: ID!, $period: String!) { organization(id: $id) { statistics(period: $period) { period members { total } } } }`,
+      '2026-Q1',
+    );
+    const withFragment = await ask(
+      `query($id: ID!, $period: String!) { organization(id: $id) { statistics(period: $period) { ...Counts } } }
+       fragment Counts on OrganizationStatistics { members { total } ... on OrganizationStatistics { dues { collectedFen } } }`,
+      '2026-Q2',
+    );
+    const full = await ask(FIGURES, '2026-Q3');
+    expect([membersOnly.errors, withFragment.errors, full.errors]).toEqual([undefined, undefined, undefined]);
+    expect(membersOnly.sqlQueries).toBeLessThan(withFragment.sqlQueries);
+    expect(withFragment.sqlQueries).toBeLessThan(full.sqlQueries);
+    const whole = async (period: string) => (await ask(FIGURES, period)).data.organization.statistics;
+    expect(membersOnly.data.organization.statistics.members.total).toBe((await whole('2026-Q1')).members.total);
+    expect(withFragment.data.organization.statistics.dues.collectedFen).toBe((await whole('2026-Q2')).dues.collectedFen);
+  });
+
   it('withholds small cells of people from an analyst, as null with a flag, and keeps the totals', async () => {
     const query = `query($id: ID!) { organization(id: $id) { statistics(period: "2026") {
       members { total byGender { key count suppressed } byAgeBand { key count suppressed } } } } }`;

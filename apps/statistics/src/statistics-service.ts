@@ -30,7 +30,7 @@ export function startStatisticsService(config: StatisticsConfig, today = () => t
       dataSource,
       today,
       minimumCellSize: config.STATISTICS_MIN_CELL_SIZE,
-      figures: figureLoaders(dataSource, cache, today),
+      ...figureLoaders(dataSource, cache, today),
       nodes: nodeLoader(dataSource),
     }),
   });

@@ -1,5 +1,5 @@
 import { Caller, allowed } from '@partybuild/auth';
-import type { Figures, LabelCount, MemberFigures } from '../figures/figures';
+import type { LabelCount, MemberFigures } from '../figures/figures';
 
 /** A count that may be withheld: `count` null and `suppressed` true when the cell is too small to show. */
 export interface ShownCount {
@@ -37,9 +37,8 @@ export type ShownMemberFigures = Omit<MemberFigures, 'byStage' | 'byStatus' | 'b
   Record<'byStage' | 'byStatus' | 'byGender' | 'byAgeBand' | 'byEducation' | 'byCategory', ShownCount[]>;
 
 /** The member breakdowns as a caller may see them: whole, or with small cells withheld. */
-export function membersFor(f: Figures, caller: Caller, organizationPath: readonly string[], minimum: number): ShownMemberFigures {
+export function membersFor(m: MemberFigures, caller: Caller, organizationPath: readonly string[], minimum: number): ShownMemberFigures {
   const show = maySeePeople(caller, organizationPath) ? shown : (cells: readonly LabelCount[]) => suppressSmallCells(cells, minimum);
-  const m = f.members;
   return {
     ...m,
     byStage: show(m.byStage),
