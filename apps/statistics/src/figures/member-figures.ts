@@ -18,8 +18,13 @@ export async function memberFigures(
   asOf: string,
 ): Promise<Map<string, MemberFigures>> {
   const params = [targets, asOf, STATISTICS_RULES.memberStages, STATISTICS_RULES.departedStatuses, period.start, period.end];
-  const rows: Array<{ target: string; dim: string; key: string | null; count: string }> = await manager.query(
-    `WITH ${IN_TARGETS},
+  // The counts and the transfers are independent: asked at once.
+  const [rows, transfers]: [
+    Array<{ target: string; dim: string; key: string | null; count: string }>,
+    Array<{ target: string; direction: string; count: string }>,
+  ] = await Promise.all([
+    manager.query(
+      `WITH ${IN_TARGETS},
      m AS MATERIALIZED (
        SELECT t.target, s.*, s.stage = ANY($3) AND NOT s.status = ANY($4) AS is_member, ${AGE_BAND} AS band
        FROM stat_member s ${underTarget('s.organization_id')})
@@ -31,10 +36,10 @@ export async function memberFigures(
      UNION ALL SELECT target, 'category', category, count(*) FROM m WHERE is_member GROUP BY target, category
      UNION ALL SELECT target, 'total', NULL, count(*) FROM m WHERE is_member GROUP BY target
      UNION ALL SELECT target, 'new', NULL, count(*) FROM m WHERE joined_on BETWEEN $5 AND $6 GROUP BY target`,
-    params,
-  );
-  const transfers: Array<{ target: string; direction: string; count: string }> = await manager.query(
-    `WITH ${IN_TARGETS}
+      params,
+    ),
+    manager.query(
+      `WITH ${IN_TARGETS}
      SELECT t.target, CASE WHEN to_node.path @> ARRAY[t.target] THEN 'in' ELSE 'out' END AS direction, count(*)
      FROM stat_transfer x
      CROSS JOIN targets t
@@ -43,8 +48,9 @@ export async function memberFigures(
      WHERE x.transferred_on BETWEEN $2 AND $3
        AND (coalesce(from_node.path @> ARRAY[t.target], false) <> coalesce(to_node.path @> ARRAY[t.target], false))
      GROUP BY 1, 2`,
-    [targets, period.start, period.end],
-  );
+      [targets, period.start, period.end],
+    ),
+  ]);
   const dims = new Map<string, Map<string, LabelCount[]>>();
   for (const dim of ['stage', 'status', 'gender', 'band', 'education', 'category', 'total', 'new']) {
     dims.set(dim, byTarget(rows.filter((r) => r.dim === dim)));
