@@ -49,6 +49,9 @@ export function startStatisticsConsumer(options: StatisticsConsumerOptions) {
     fromBeginning: true,
     // Each topic has its own fact tables; the batches share only the version row, updated last.
     topicsInParallel: true,
+    // A member's or a meeting's events touch only its own rows (keys are the aggregate ids); the
+    // tree's runs re-root other nodes' rows, so the organisation topic is applied whole.
+    splitByKey: { topics: [MEMBERSHIP_TOPIC, ACTIVITY_TOPIC], ways: 2 },
     withinBatch: async (manager) => {
       await manager.query(`UPDATE stat_version SET version = version + 1 WHERE id = 1`);
     },

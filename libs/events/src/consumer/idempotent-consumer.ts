@@ -29,6 +29,14 @@ export interface ConsumerOptions {
   fromBeginning?: boolean;
   /** See `SubscribeOptions.topicsInParallel`: only when the handlers of different topics write different rows. */
   topicsInParallel?: boolean;
+  /**
+   * A large batch of these topics is applied as `ways` transactions at once, its records split
+   * by message key (each key's records stay together and in order). Only for topics whose
+   * handlers write, for different keys, different rows: the transactions must not wait for each
+   * other. Each records its own event ids, so one failing leaves the others' work counted once
+   * when the batch is delivered again.
+   */
+  splitByKey?: { topics: string[]; ways: number };
   /** Runs inside the batch's transaction when it applied at least one event (e.g. a version counter). */
   withinBatch?: (manager: EntityManager, applied: EventEnvelope[]) => Promise<void>;
   /** Called after each batch commits (metrics, freshness measurement). */
@@ -44,7 +52,7 @@ export interface ConsumerOptions {
  */
 export async function startIdempotentConsumer(options: ConsumerOptions): Promise<Subscription & { stats: ConsumerStats }> {
   const stats: ConsumerStats = { applied: 0, duplicates: 0, parked: 0 };
-  const apply = async (records: DeliveredRecord[]) => {
+  const applyPart = async (records: DeliveredRecord[]) => {
     let outcome: BatchOutcome;
     try {
       outcome = await options.dataSource.transaction((manager) => applyBatch(options, manager, records, applyInRuns));
@@ -58,6 +66,11 @@ export async function startIdempotentConsumer(options: ConsumerOptions): Promise
     stats.duplicates += outcome.duplicates;
     stats.parked += outcome.parked;
     if (outcome.applied.length) options.onApplied?.(outcome.applied);
+  };
+  const apply = async (records: DeliveredRecord[]) => {
+    const split = options.splitByKey;
+    if (!split || records.length < SPLIT_FROM || !split.topics.includes(records[0].topic)) return applyPart(records);
+    await Promise.all(byKey(records, split.ways).map(applyPart));
   };
   const subscription = await options.transport.subscribe({
     groupId: options.groupId,
@@ -81,6 +94,20 @@ export async function startIdempotentConsumer(options: ConsumerOptions): Promise
       ),
   });
   return { stop: () => subscription.stop(), stats };
+}
+
+/** Batches smaller than this are applied whole: splitting them gains less than a transaction costs. */
+const SPLIT_FROM = 200;
+
+/** The records in `ways` parts by a hash of their key, each part in delivery order. */
+function byKey(records: DeliveredRecord[], ways: number): DeliveredRecord[][] {
+  const parts: DeliveredRecord[][] = Array.from({ length: ways }, () => []);
+  for (const record of records) {
+    let hash = 0;
+    for (let i = 0; i < record.key.length; i++) hash = (hash * 31 + record.key.charCodeAt(i)) | 0;
+    parts[Math.abs(hash) % ways].push(record);
+  }
+  return parts.filter((part) => part.length);
 }
 
 export interface ConsumerStats {

@@ -144,7 +144,8 @@ export class EmbeddedTransport implements EventTransport {
         this.logger.warn({ err: error, groupId: options.groupId }, 'event batch failed; it will be delivered again');
         await sleep(500);
       }
-      if (delivered === 0) await this.doorbell.wait(rung, this.pollMs);
+      // A reader stopped while it delivered must not wait out its interval before it ends.
+      if (delivered === 0 && !state.stopped) await this.doorbell.wait(rung, this.pollMs);
     }
   }
 
