@@ -114,6 +114,7 @@ runBenchmark({ today: () => TODAY }, async ({ stack, adminToken: admin }) => {
       figure: '`Organization.activities(first: 20)` first page of a branch',
       value: `p50 ${firstPage.p50.toFixed(1)} ms, p95 ${firstPage.p95.toFixed(1)} ms`,
       command: 'node tools/run.js tools/bench/activity-bench.ts',
+      target: { text: 'p95 < 20 ms', met: firstPage.p95 < 20 },
     },
   ]);
 });

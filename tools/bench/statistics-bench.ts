@@ -143,13 +143,20 @@ runBenchmark(
         figure: `event-to-figure lag while ${district.members} members and their meetings are written (${kafka ? 'Kafka' : 'embedded log'})`,
         value: `p50 ${fmt(lag.p50)}, p99 ${fmt(lag.p99)} (n=${lag.n})`,
         command,
+        target: { text: 'p99 < 1 s', met: lag.p99 < 1000 },
       },
       {
         figure: `statistics rebuild (every topic replayed into a new database) ${of}`,
         value: `${Math.round(rebuilt.events / rebuilt.seconds)} events/s (${rebuilt.events} events)`,
         command,
+        target: { text: '≥ 50 000 events/s', met: rebuilt.events / rebuilt.seconds >= 50_000 },
       },
-      { figure: `a branch's \`Organization.statistics\` first view ${of}`, value: `p50 ${fmt(cold.p50)}, p95 ${fmt(cold.p95)}`, command },
+      {
+        figure: `a branch's \`Organization.statistics\` first view ${of}`,
+        value: `p50 ${fmt(cold.p50)}, p95 ${fmt(cold.p95)}`,
+        command,
+        target: { text: 'p95 < 20 ms', met: cold.p95 < 20 },
+      },
       {
         figure: `a branch's \`Organization.statistics\` again (cached) ${of}`,
         value: `p50 ${fmt(warm.p50)}, p95 ${fmt(warm.p95)}`,
