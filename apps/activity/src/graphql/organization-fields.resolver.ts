@@ -15,11 +15,15 @@ export async function activityPage(ctx: ActivityContext, organizationId: string,
   const window = pageWindow(args);
   const period = args.period ? parsePeriod(args.period) : null;
   assertAllowed(ctx.caller, 'activity.read');
+  // The page is read while the organisation is looked up for the access check, saving a round
+  // trip; it is returned only if the check passes.
+  const loader = ctx.loaders.activities({ ...window, types: args.types ?? [], period, includeSubtree: args.includeSubtree });
+  const page = loader.load(organizationId);
+  page.catch(() => undefined);
   const node = await ctx.loaders.nodes.load(organizationId);
   if (!node) return toPage([], 0, window);
   assertAllowed(ctx.caller, 'activity.read', { path: node.path }, node.name);
-  const loader = ctx.loaders.activities({ ...window, types: args.types ?? [], period, includeSubtree: args.includeSubtree });
-  const { items, total } = await loader.load(organizationId);
+  const { items, total } = await page;
   return toPage(items, total, window);
 }
 

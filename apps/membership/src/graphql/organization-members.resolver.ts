@@ -10,12 +10,18 @@ import { assertVisible } from '../application/member-access';
 /** One page of an organisation's people, scope-checked through the request's tree loader. */
 async function memberPage(organizationId: string, args: MemberListArgs, ctx: MembershipContext) {
   const window = pageWindow(args);
+  // The page of a branch (nearly every list) is read while the organisation is looked up for the
+  // access check, saving a round trip; it is returned only if the check passes, and read again
+  // with the group filter when the organisation turns out to be a Party group.
+  const asBranch = ctx.queries.members(organizationId, { ...args, partyGroup: false }, window);
+  asBranch.catch(() => undefined);
   // Through the loader: the members' own fields (masking) then find the node cached.
   const node = await ctx.loaders.orgNode.load(organizationId);
   if (!node) throw MembershipErrors.ORGANIZATION_UNKNOWN({ reference: organizationId });
   // A list is never "own": members and analysts are refused here by the access table.
   assertVisible(ctx.caller, node, node.name, 'member.read');
-  return ctx.queries.members(organizationId, { ...args, partyGroup: node.kind === 'PARTY_GROUP' }, window);
+  if (node.kind === 'PARTY_GROUP') return ctx.queries.members(organizationId, { ...args, partyGroup: true }, window);
+  return asBranch;
 }
 
 @Resolver(() => Organization)
