@@ -4,7 +4,7 @@ import express from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Registry } from 'prom-client';
 import type { Caller } from '@partybuild/auth';
@@ -67,6 +67,9 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
       ...(noPhoningHome() as ApolloServerPlugin<C>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // No field carries a cache hint; the cache-control plugin's per-field hook would make Apollo
+      // wrap every field's resolver (450 wrapped calls for a page of 50 members).
+      ApolloServerPluginCacheControlDisabled(),
       operationNaming as ApolloServerPlugin<C>,
       // The statement count is a development aid (benchmarks, N+1 checks), not for production.
       ...(options.production ? [] : [sqlCountPlugin as ApolloServerPlugin<C>]),
