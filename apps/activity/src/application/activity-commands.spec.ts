@@ -148,5 +148,15 @@ describe('activity commands on a real PostgreSQL', () => {
       await expect(waiting().record(admin, meeting(members[2], '已故党员'))).rejects.toMatchObject({ code: 'MEMBER_NOT_IN_HOST' });
       expect(Date.now() - started).toBeLessThan(1_000);
     });
+
+    it('does not wait when the meeting is refused for another reason first (a cadre outside the branch, a date in the future)', async () => {
+      const elsewhere = { subject: 'cadre', name: 'cadre', roles: [Role.PARTY_CADRE], scope: [randomUUID()] };
+      const started = Date.now();
+      await expect(waiting().record(elsewhere, meeting(randomUUID(), '越权登记'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        waiting().record(admin, { ...meeting(randomUUID(), '未来的会'), record: { heldOn: '2026-12-30', topic: '未来的会' } }),
+      ).rejects.toMatchObject({ code: 'HELD_IN_FUTURE' });
+      expect(Date.now() - started).toBeLessThan(1_000);
+    });
   });
 });

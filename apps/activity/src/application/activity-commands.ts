@@ -114,15 +114,16 @@ export class ActivityCommands {
   /** Records an activity held without a plan, with its attendance: one call for the whole meeting. */
   async record(caller: Caller, input: RecordActivity, once: IdempotencyScope | null = null): Promise<ActivityRecord> {
     const checked = checkHeldRecord(input.type, input.record, this.today(), this.limits);
-    await this.awaitMembers(input.attendance);
-    return this.unitOfWork.run((manager) =>
-      createOnce(
-        manager,
-        once,
-        input,
-        () => this.insertHeld(manager, caller, input, checked),
-        (a) => a.id,
-        (id) => manager.findOneByOrFail(ActivityRecord, { id }),
+    return this.waitingForMembers(() =>
+      this.unitOfWork.run((manager) =>
+        createOnce(
+          manager,
+          once,
+          input,
+          () => this.insertHeld(manager, caller, input, checked),
+          (a) => a.id,
+          (id) => manager.findOneByOrFail(ActivityRecord, { id }),
+        ),
       ),
     );
   }
@@ -198,7 +199,15 @@ export class ActivityCommands {
     record: Omit<RecordActivity['record'], 'topic'> & { topic?: string | null },
     attendance?: AttendanceInput | null,
   ): Promise<ActivityRecord> {
-    await this.awaitMembers(attendance);
+    return this.waitingForMembers(() => this.holdOnce(caller, activityId, record, attendance));
+  }
+
+  private holdOnce(
+    caller: Caller,
+    activityId: string,
+    record: Omit<RecordActivity['record'], 'topic'> & { topic?: string | null },
+    attendance?: AttendanceInput | null,
+  ): Promise<ActivityRecord> {
     return this.unitOfWork.run(async (manager) => {
       const activity = await this.lock(manager, caller, activityId);
       assertPlanned(activity.status, activity.topic);
@@ -244,7 +253,10 @@ export class ActivityCommands {
 
   /** Attendance of a held activity for the whole meeting in one call; repeating the same answers changes nothing. */
   async recordAttendance(caller: Caller, activityId: string, attendance: AttendanceInput): Promise<ActivityRecord> {
-    await this.awaitMembers(attendance);
+    return this.waitingForMembers(() => this.attendOnce(caller, activityId, attendance));
+  }
+
+  private attendOnce(caller: Caller, activityId: string, attendance: AttendanceInput): Promise<ActivityRecord> {
     return this.unitOfWork.run(async (manager) => {
       const activity = await this.lock(manager, caller, activityId);
       if (activity.status === ActivityStatus.CANCELLED) throw ActivityErrors.ACTIVITY_CANCELLED({ topic: activity.topic });
@@ -312,21 +324,28 @@ export class ActivityCommands {
     return activity;
   }
 
-  /** Outsiders this service has never heard of, after the wait: not refused as outsiders, but as not arrived yet. */
-  private async refuseNotYetKnown(manager: EntityManager, outsiders: string[]): Promise<void> {
-    if (!this.arrivals) return;
-    const unknown = await this.arrivals.unknownOf(outsiders, manager);
-    if (unknown.length) {
-      throw ActivityErrors.MEMBER_NOT_YET_KNOWN(
-        { count: unknown.length, waitedSeconds: this.arrivals.waitMs / 1000 },
-        { memberIds: unknown },
-      );
+  /**
+   * Runs a command that records attendance. When everything else about it holds but it names
+   * members this service has not heard of yet, their events are waited for (see
+   * `MemberArrivals`) outside the transaction, and the command runs once more; members still
+   * unknown after the wait are refused as not arrived yet, not as outsiders.
+   */
+  private async waitingForMembers<T>(command: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await command();
+      } catch (error) {
+        // Thrown only when `arrivals` is set.
+        if (!(error instanceof MembersOnTheWay)) throw error;
+        const unknown = attempt === 1 ? await this.arrivals!.awaitKnown(error.memberIds) : error.memberIds;
+        if (unknown.length) {
+          throw ActivityErrors.MEMBER_NOT_YET_KNOWN(
+            { count: unknown.length, waitedSeconds: this.arrivals!.waitMs / 1000 },
+            { memberIds: unknown },
+          );
+        }
+      }
     }
-  }
-
-  /** Named members not in this service's copy yet get a bounded wait for their events (see `MemberArrivals`). */
-  private async awaitMembers(attendance: AttendanceInput | null | undefined): Promise<void> {
-    if (this.arrivals && attendance?.entries.length) await this.arrivals.awaitKnown(attendance.entries.map((e) => e.memberId));
   }
 
   private async secretaryLectured(
@@ -359,7 +378,8 @@ export class ActivityCommands {
     if (conflicts.length) throw ActivityErrors.ATTENDANCE_CONFLICT({ count: conflicts.length }, { memberIds: conflicts });
     const outsiders = fresh.filter((e) => !eligible.has(e.memberId)).map((e) => e.memberId);
     if (outsiders.length) {
-      await this.refuseNotYetKnown(manager, outsiders);
+      const unknown = (await this.arrivals?.unknownOf(outsiders, manager)) ?? [];
+      if (unknown.length) throw new MembersOnTheWay(unknown);
       await refuseUnconfirmedCoHostMembers(manager, activity, outsiders);
       const host = await visibleNode(manager, caller, activity.hostId);
       throw ActivityErrors.MEMBER_NOT_IN_HOST({ hostName: host.name, count: outsiders.length }, { memberIds: outsiders });
@@ -430,6 +450,13 @@ async function refuseUnconfirmedCoHostMembers(manager: EntityManager, activity: 
   if (!count) return;
   const names = [...(await new OrgTree(manager).nodes(activity.pendingCoHostIds)).values()].map((n) => n.name).join('、');
   throw ActivityRuleErrors.MEMBER_OF_UNCONFIRMED_CO_HOST({ count, pending: names }, { field: 'attendance' });
+}
+
+/** Attendance named members this service has not heard of: `waitingForMembers` waits for them. */
+class MembersOnTheWay extends Error {
+  constructor(readonly memberIds: string[]) {
+    super(`${memberIds.length} member(s) not known yet`);
+  }
 }
 
 interface ResolvedAttendance {

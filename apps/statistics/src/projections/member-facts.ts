@@ -41,35 +41,37 @@ function duesOf(m: MemberSnapshot): { dues_start_month: string | null; monthly_d
  * events is written with one statement, the last event of each member winning.
  */
 async function upsertMembers(events: EventEnvelope[], manager: EntityManager): Promise<void> {
-  const latest = new Map<string, unknown[]>();
+  type Column = (typeof MEMBER_COLUMNS)[number][0];
+  const latest = new Map<string, Record<Column, unknown>>();
   for (const event of events) {
     const { member: m } = event.data as unknown as MemberEventData;
     const dues = duesOf(m);
-    latest.set(m.id, [
-      m.id,
-      m.organizationId,
-      m.stage,
-      m.status,
-      m.category,
-      m.gender,
-      m.birthDate,
-      m.education,
-      m.joinedOn,
-      m.fullMemberSince,
-      m.monthlyDueFen ?? null,
-      dues.dues_start_month,
-      JSON.stringify(dues.monthly_dues),
-    ]);
+    latest.set(m.id, {
+      member_id: m.id,
+      organization_id: m.organizationId,
+      stage: m.stage,
+      status: m.status,
+      category: m.category,
+      gender: m.gender,
+      birth_date: m.birthDate,
+      education: m.education,
+      joined_on: m.joinedOn,
+      full_member_since: m.fullMemberSince,
+      monthly_due_fen: m.monthlyDueFen ?? null,
+      dues_start_month: dues.dues_start_month,
+      monthly_dues: JSON.stringify(dues.monthly_dues),
+    });
   }
   const rows = [...latest.values()];
+  const names = MEMBER_COLUMNS.map(([name]) => name);
   await manager.query(
-    `INSERT INTO stat_member (${MEMBER_COLUMNS.map(([name]) => name).join(', ')})
+    `INSERT INTO stat_member (${names.join(', ')})
      SELECT * FROM unnest(${MEMBER_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
-     ON CONFLICT (member_id) DO UPDATE SET organization_id = EXCLUDED.organization_id, stage = EXCLUDED.stage,
-       status = EXCLUDED.status, category = EXCLUDED.category, gender = EXCLUDED.gender, birth_date = EXCLUDED.birth_date,
-       education = EXCLUDED.education, joined_on = EXCLUDED.joined_on, full_member_since = EXCLUDED.full_member_since,
-       monthly_due_fen = EXCLUDED.monthly_due_fen, dues_start_month = EXCLUDED.dues_start_month, monthly_dues = EXCLUDED.monthly_dues`,
-    MEMBER_COLUMNS.map((_, i) => rows.map((row) => row[i])),
+     ON CONFLICT (member_id) DO UPDATE SET ${names
+       .filter((name) => name !== 'member_id')
+       .map((name) => `${name} = EXCLUDED.${name}`)
+       .join(', ')}`,
+    names.map((name) => rows.map((row) => row[name])),
   );
 }
 
@@ -132,11 +134,6 @@ async function applyMembershipRun(events: EventEnvelope[], manager: EntityManage
 const versions = [...MEMBERSHIP_EVENT_VERSIONS];
 const entry: HandlerEntry = { versions, handle: (event, manager) => applyMembershipRun([event], manager), handleMany: applyMembershipRun };
 
-export const memberFactHandlers: Record<string, HandlerEntry> = {
-  [MembershipEventType.REGISTERED]: entry,
-  [MembershipEventType.UPDATED]: entry,
-  [MembershipEventType.STAGE_CHANGED]: entry,
-  [MembershipEventType.STATUS_CHANGED]: entry,
-  [MembershipEventType.TRANSFERRED]: entry,
-  [MembershipEventType.DUES_PAID]: entry,
-};
+export const memberFactHandlers: Record<string, HandlerEntry> = Object.fromEntries(
+  Object.values(MembershipEventType).map((type) => [type, entry]),
+);
